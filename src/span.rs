@@ -1,0 +1,200 @@
+//! Byte spans into the caller's original text, and line/column lookup.
+//!
+//! Every position the crate reports is a byte range of the text that was passed to
+//! [`parse_report`](crate::parse_report), not of any normalized copy. Spans never take
+//! part in equality: two reports parsed from differently laid-out texts compare equal
+//! when their content does.
+
+use serde::{Deserialize, Serialize};
+use std::hash::{Hash, Hasher};
+use std::ops::Range;
+
+/// A half-open byte range `start..end` of the original input.
+///
+/// `Span` compares equal to every other `Span` (and hashes to nothing), so that the
+/// derived equality of model types ignores positions. Compare [`Span::range`] when the
+/// position itself matters.
+///
+/// ```
+/// use zfxxgk::Span;
+/// let a = Span::new(0, 3);
+/// let b = Span::new(10, 12);
+/// assert_eq!(a, b); // positions never affect equality
+/// assert_ne!(a.range(), b.range());
+/// ```
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
+pub struct Span {
+    /// First byte of the range.
+    pub start: usize,
+    /// One past the last byte of the range.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (swapped if given in the wrong order).
+    pub fn new(start: usize, end: usize) -> Self {
+        if start <= end {
+            Span { start, end }
+        } else {
+            Span {
+                start: end,
+                end: start,
+            }
+        }
+    }
+
+    /// The byte range.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span covers no bytes.
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// The smallest span covering both.
+    pub fn join(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    /// The text this span covers in `source`, if the span lies on character
+    /// boundaries inside it.
+    pub fn slice<'a>(&self, source: &'a str) -> Option<&'a str> {
+        source.get(self.range())
+    }
+}
+
+impl PartialEq for Span {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Span {}
+
+impl Hash for Span {
+    fn hash<H: Hasher>(&self, _state: &mut H) {}
+}
+
+impl From<Range<usize>> for Span {
+    fn from(r: Range<usize>) -> Self {
+        Span::new(r.start, r.end)
+    }
+}
+
+/// A 1-based line and column (the column counts characters, not bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Location {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+/// Line starts of a text, for turning byte offsets into [`Location`]s.
+///
+/// ```
+/// use zfxxgk::span::LineIndex;
+/// let text = "一、总体情况\n收到申请46件";
+/// let idx = LineIndex::new(text);
+/// let at = text.find("46").unwrap();
+/// let loc = idx.location(text, at);
+/// assert_eq!((loc.line, loc.column), (2, 5));
+/// ```
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Index the line starts of `text` (a line ends at `\n`; `\r\n` and lone `\r`
+    /// count as one line break each).
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes.get(i) {
+                Some(b'\n') => starts.push(i + 1),
+                Some(b'\r') => {
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    starts.push(i + 1);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex { starts }
+    }
+
+    /// 1-based line of a byte offset.
+    pub fn line(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
+    }
+
+    /// Byte offset where 1-based line `line` starts.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.starts.get(line.checked_sub(1)?).copied()
+    }
+
+    /// Number of lines.
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Line and column of a byte offset of `text` (the text this index was built from).
+    pub fn location(&self, text: &str, offset: usize) -> Location {
+        let line = self.line(offset);
+        let start = self.line_start(line).unwrap_or(0);
+        let mut end = offset.min(text.len());
+        while end > start && !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let column = text.get(start..end).map_or(0, |s| s.chars().count()) + 1;
+        Location { line, column }
+    }
+
+    /// The text of 1-based line `line`, without its line break.
+    pub fn line_text<'a>(&self, text: &'a str, line: usize) -> Option<&'a str> {
+        let start = self.line_start(line)?;
+        let end = self.line_start(line + 1).unwrap_or(text.len());
+        text.get(start..end)
+            .map(|s| s.trim_end_matches(['\n', '\r']))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_columns() {
+        let t = "ab\r\ncd\nef";
+        let idx = LineIndex::new(t);
+        assert_eq!(idx.line_count(), 3);
+        assert_eq!(idx.line(0), 1);
+        assert_eq!(idx.line(4), 2);
+        assert_eq!(idx.line(7), 3);
+        assert_eq!(idx.line_text(t, 1), Some("ab"));
+        assert_eq!(idx.line_text(t, 3), Some("ef"));
+        assert_eq!(idx.location(t, 8).column, 2);
+    }
+
+    #[test]
+    fn spans_are_out_of_equality() {
+        assert_eq!(Span::new(1, 2), Span::new(5, 9));
+        assert_eq!(Span::new(5, 2).range(), 2..5);
+        assert_eq!(Span::new(1, 2).join(Span::new(4, 6)).range(), 1..6);
+    }
+}
