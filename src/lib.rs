@@ -3,7 +3,17 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod catalogue;
+pub mod error;
+pub mod grammar;
+pub mod model;
 pub mod normalize;
 pub mod span;
 
+pub use catalogue::{Edition, TableId, Topic};
+pub use error::ParseError;
+pub use model::{
+    Cell, Date, Decimal, LegacyFigures, Located, Metadata, Report, Section, Tables, Value, Warning,
+    WarningKind,
+};
 pub use span::{Location, Span};

@@ -84,7 +84,10 @@ impl Normalized {
 
     /// Original span of a normalized byte range.
     pub fn original_span(&self, range: Range<usize>) -> Span {
-        Span::new(self.original_offset(range.start), self.original_offset(range.end))
+        Span::new(
+            self.original_offset(range.start),
+            self.original_offset(range.end),
+        )
     }
 
     /// Lines recognized as page chrome, in input order.

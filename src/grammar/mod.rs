@@ -1,0 +1,3 @@
+//! The grammar layer: sections, metadata, edition, and the statistical tables.
+
+pub mod value;

@@ -1,0 +1,338 @@
+//! The grammar of a cell's text: `231项`, `增加1297项`, `减少73项`, `31.2万件`,
+//! `2.953亿元`, `3175起`, `+3`, `-8`, `1,234`, `100余次`, `无`, `-`, blank.
+
+use crate::model::cell::{Decimal, Value};
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while1, take_while_m_n};
+use nom::character::complete::char as ch;
+use nom::combinator::{all_consuming, map, opt, recognize, value};
+use nom::multi::many0;
+use nom::sequence::preceded;
+use nom::{IResult, Parser};
+
+/// Units recognized after a number (longest first where one is a prefix of another).
+const UNITS: &[&str] = &[
+    "人次", "件次", "元", "件", "项", "条", "宗", "个", "起", "次", "人", "份", "篇", "期", "家",
+    "户", "册", "场", "批", "宗次", "%",
+];
+
+fn sign(i: &str) -> IResult<&str, i8> {
+    alt((
+        value(
+            1,
+            alt((tag("+"), tag("增加"), tag("新增"), tag("净增"), tag("增"))),
+        ),
+        value(-1, alt((tag("-"), tag("−"), tag("减少"), tag("减")))),
+    ))
+    .parse(i)
+}
+
+fn digits(i: &str) -> IResult<&str, &str> {
+    take_while1(|c: char| c.is_ascii_digit()).parse(i)
+}
+
+/// `1,234.5` → (integer digits without separators, fraction digits).
+fn number(i: &str) -> IResult<&str, (String, &str)> {
+    let (i, head) = digits(i)?;
+    let (i, groups) = many0(preceded(
+        ch(','),
+        recognize(take_while_m_n(3, 3, |c: char| c.is_ascii_digit())),
+    ))
+    .parse(i)?;
+    let (i, frac) = opt(preceded(ch('.'), digits)).parse(i)?;
+    let mut int = head.to_string();
+    for g in groups {
+        int.push_str(g);
+    }
+    Ok((i, (int, frac.unwrap_or(""))))
+}
+
+fn multiplier(i: &str) -> IResult<&str, i64> {
+    alt((
+        value(100_000_000, tag("亿")),
+        value(10_000, tag("万")),
+        value(1_000, tag("千")),
+    ))
+    .parse(i)
+}
+
+fn approx_suffix(i: &str) -> IResult<&str, ()> {
+    value((), alt((tag("余"), tag("多")))).parse(i)
+}
+
+fn unit(i: &str) -> IResult<&str, &str> {
+    for u in UNITS {
+        if let Some(rest) = i.strip_prefix(u) {
+            return Ok((rest, *u));
+        }
+    }
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Tag,
+    )))
+}
+
+struct Parsed<'a> {
+    approx_prefix: bool,
+    sign: i8,
+    int: String,
+    frac: &'a str,
+    mult: Option<i64>,
+    approx_suffix: bool,
+    unit: Option<&'a str>,
+}
+
+fn quantity(i: &str) -> IResult<&str, Parsed<'_>> {
+    let (i, approx_prefix) = map(opt(alt((tag("约"), tag("近")))), |o| o.is_some()).parse(i)?;
+    let (i, s) = opt(sign).parse(i)?;
+    let (i, (int, frac)) = number(i)?;
+    let (i, approx1) = opt(approx_suffix).parse(i)?;
+    let (i, mult) = opt(multiplier).parse(i)?;
+    let (i, approx2) = opt(approx_suffix).parse(i)?;
+    let (i, unit) = opt(unit).parse(i)?;
+    Ok((
+        i,
+        Parsed {
+            approx_prefix,
+            sign: s.unwrap_or(1),
+            int,
+            frac,
+            mult,
+            approx_suffix: approx1.is_some() || approx2.is_some(),
+            unit,
+        },
+    ))
+}
+
+/// Parse a plain decimal (`12`, `-3.5`, `1,200`).
+pub fn parse_decimal(text: &str) -> Option<Decimal> {
+    let (_, (s, (int, frac))) = all_consuming((opt(sign), number)).parse(text.trim()).ok()?;
+    let d = to_decimal(&int, frac)?;
+    if s == Some(-1) {
+        d.negated()
+    } else {
+        Some(d)
+    }
+}
+
+fn to_decimal(int: &str, frac: &str) -> Option<Decimal> {
+    let scale = u8::try_from(frac.len()).ok()?;
+    if scale > 12 {
+        return None;
+    }
+    let mut digits = String::with_capacity(int.len() + frac.len());
+    digits.push_str(int);
+    digits.push_str(frac);
+    let mantissa: i64 = digits.parse().ok()?;
+    Some(Decimal::new(mantissa, scale))
+}
+
+/// Whether the text is a dash standing for "nothing" (`-`, `—`, `/`, `——`).
+fn is_dash(t: &str) -> bool {
+    !t.is_empty()
+        && t.chars()
+            .all(|c| matches!(c, '-' | '—' | '–' | '−' | '/' | '\\' | '一' | '_'))
+        && !(t.chars().count() == 1 && t == "一")
+}
+
+/// Read a cell's text as a [`Value`].
+///
+/// `declared_unit` is the unit the column declares (2021 `本年收费金额`: `万元`); a value
+/// in such a column is expressed in that unit. Elsewhere a multiplier scales the value
+/// (`31.2万件` → 312000 件, `2.953亿元` → 295300000 元).
+///
+/// ```
+/// use zfxxgk::grammar::value::parse_value;
+/// use zfxxgk::{Decimal, Value};
+/// let v = parse_value("减少2487项", None);
+/// assert_eq!(v.number(), Some(Decimal::integer(-2487)));
+/// assert_eq!(v.unit(), Some("项"));
+/// assert_eq!(parse_value("2.953亿元", None).number(), Some(Decimal::integer(295_300_000)));
+/// assert_eq!(parse_value("", None), Value::Blank);
+/// assert_eq!(parse_value("—", None), Value::Dash);
+/// assert_eq!(parse_value("见附件", None), Value::Unreadable);
+/// ```
+pub fn parse_value(text: &str, declared_unit: Option<&str>) -> Value {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if t.is_empty() {
+        return Value::Blank;
+    }
+    if is_dash(&t) {
+        return Value::Dash;
+    }
+    if t == "无" || t == "零" {
+        return Value::Number {
+            value: Decimal::integer(0),
+            unit: declared_unit.map(str::to_string),
+            approximate: false,
+        };
+    }
+    let Ok((rest, p)) = quantity(&t) else {
+        return Value::Unreadable;
+    };
+    // A declared unit may be repeated in the cell (`0.5万元` in a 万元 column).
+    let (rest_ok, unit_text) = match (rest, p.unit, p.mult) {
+        ("", u, _) => (true, u),
+        ("元", None, Some(_)) => (true, Some("元")),
+        _ => (false, None),
+    };
+    if !rest_ok {
+        return Value::Unreadable;
+    }
+    let Some(mut d) = to_decimal(&p.int, p.frac) else {
+        return Value::Unreadable;
+    };
+    if p.sign < 0 {
+        match d.negated() {
+            Some(n) => d = n,
+            None => return Value::Unreadable,
+        }
+    }
+    let approximate = p.approx_prefix || p.approx_suffix;
+    let (value, unit) = match declared_unit {
+        Some(du) => {
+            // Express in the declared unit: 万元 column, cell `5000元` → 0.5 万元.
+            let base_mult = p.mult.unwrap_or(1);
+            let du_mult = match du {
+                "万元" => 10_000,
+                "亿元" => 100_000_000,
+                _ => 1,
+            };
+            let explicit_base = unit_text == Some("元") || p.mult.is_some();
+            let v = if explicit_base {
+                match d.scaled(base_mult) {
+                    Some(v) => divide_pow10(v, du_mult),
+                    None => return Value::Unreadable,
+                }
+            } else {
+                Some(d)
+            };
+            match v {
+                Some(v) => (v, Some(du.to_string())),
+                None => return Value::Unreadable,
+            }
+        }
+        None => {
+            let v = match p.mult {
+                Some(m) => match d.scaled(m) {
+                    Some(v) => v,
+                    None => return Value::Unreadable,
+                },
+                None => d,
+            };
+            (v, unit_text.map(str::to_string))
+        }
+    };
+    Value::Number {
+        value,
+        unit,
+        approximate,
+    }
+}
+
+/// `v / factor` where factor is a power of ten.
+fn divide_pow10(v: Decimal, factor: i64) -> Option<Decimal> {
+    let mut scale = v.scale();
+    let mut f = factor;
+    while f > 1 {
+        if f % 10 != 0 {
+            return None;
+        }
+        f /= 10;
+        scale = scale.checked_add(1)?;
+    }
+    Some(Decimal::new(v.mantissa(), scale))
+}
+
+/// Whether a token's text reads as a cell value (a number with optional sign, unit and
+/// multiplier, a dash, or `无`) rather than as a label.
+pub fn looks_like_value(text: &str) -> bool {
+    !matches!(parse_value(text, None), Value::Unreadable | Value::Blank)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(t: &str) -> (String, Option<String>) {
+        match parse_value(t, None) {
+            Value::Number { value, unit, .. } => (value.to_string(), unit),
+            other => (format!("{other:?}"), None),
+        }
+    }
+
+    #[test]
+    fn seed_004_cells() {
+        assert_eq!(num("231项"), ("231".into(), Some("项".into())));
+        assert_eq!(num("增加1297项"), ("1297".into(), Some("项".into())));
+        assert_eq!(num("减少2487项"), ("-2487".into(), Some("项".into())));
+        assert_eq!(num("减少73项"), ("-73".into(), Some("项".into())));
+        assert_eq!(num("31.2万件"), ("312000".into(), Some("件".into())));
+        assert_eq!(num("1.6万件"), ("16000".into(), Some("件".into())));
+        assert_eq!(num("2.953亿元"), ("295300000".into(), Some("元".into())));
+        assert_eq!(num("3175起"), ("3175".into(), Some("起".into())));
+        assert_eq!(num("38"), ("38".into(), None));
+    }
+
+    #[test]
+    fn signs_separators_and_decimals() {
+        assert_eq!(num("+3").0, "3");
+        assert_eq!(num("-8").0, "-8");
+        assert_eq!(num("新增5项").0, "5");
+        assert_eq!(num("1,234").0, "1234");
+        assert_eq!(num("6944.93").0, "6944.93");
+        assert_eq!(num("160.5964万元"), ("1605964".into(), Some("元".into())));
+        assert_eq!(num("251000元"), ("251000".into(), Some("元".into())));
+        assert_eq!(parse_value("--253", None), Value::Unreadable);
+    }
+
+    #[test]
+    fn approximate_figures() {
+        let v = parse_value("2万余条", None);
+        assert_eq!(
+            v,
+            Value::Number {
+                value: Decimal::integer(20000),
+                unit: Some("条".into()),
+                approximate: true
+            }
+        );
+        assert!(matches!(
+            parse_value("100余次", None),
+            Value::Number {
+                approximate: true,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn declared_unit() {
+        let v = parse_value("7545", Some("万元"));
+        assert_eq!(v.number(), Some(Decimal::integer(7545)));
+        assert_eq!(v.unit(), Some("万元"));
+        assert_eq!(
+            parse_value("0.5万元", Some("万元")).number(),
+            Some(Decimal::new(5, 1))
+        );
+        assert_eq!(
+            parse_value("5000元", Some("万元")).number(),
+            Some(Decimal::new(5, 1))
+        );
+    }
+
+    #[test]
+    fn blanks_dashes_none() {
+        assert_eq!(parse_value("  ", None), Value::Blank);
+        assert_eq!(parse_value("-", None), Value::Dash);
+        assert_eq!(parse_value("/", None), Value::Dash);
+        assert_eq!(parse_value("——", None), Value::Dash);
+        assert_eq!(parse_value("无", None).number(), Some(Decimal::integer(0)));
+        assert_eq!(parse_value("一", None), Value::Unreadable);
+        assert_eq!(parse_value("99999999999999999999", None), Value::Unreadable);
+        assert_eq!(
+            parse_value("9223372036854775807亿", None),
+            Value::Unreadable
+        );
+    }
+}

@@ -1,0 +1,9 @@
+//! Figures stated in the prose of pre-2019 reports.
+//!
+//! (Placeholder: filled in by the pre-2019 grammar.)
+
+use serde::{Deserialize, Serialize};
+
+/// Figures read from a pre-2019 report's prose.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LegacyFigures {}

@@ -1,0 +1,14 @@
+//! The typed model: what a parsed report holds. Free of parser types.
+
+pub mod cell;
+pub mod legacy;
+pub mod report;
+pub mod tables;
+
+pub use cell::{Cell, Decimal, Value};
+pub use legacy::LegacyFigures;
+pub use report::{Date, Located, Metadata, Report, Section, Tables, Warning, WarningKind};
+pub use tables::{
+    ActiveDisclosure, ActiveDisclosure2019, ActiveDisclosure2021, Appeals, Applicants, Outcomes,
+    Requests,
+};

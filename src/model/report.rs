@@ -1,0 +1,178 @@
+//! The parsed report.
+
+use crate::catalogue::{Edition, TableId, Topic};
+use crate::model::legacy::LegacyFigures;
+use crate::model::tables::{ActiveDisclosure, Appeals, Requests};
+use crate::span::{LineIndex, Location, Span};
+use serde::{Deserialize, Serialize};
+
+/// A calendar date as printed (`2021年1月12日`, `2019/12/14`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Date {
+    /// Year.
+    pub year: u16,
+    /// Month, 1–12.
+    pub month: u8,
+    /// Day, 1–31.
+    pub day: u8,
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// A metadata value with the place it was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Located<T> {
+    /// The value.
+    pub value: T,
+    /// Where it was read.
+    pub span: Span,
+}
+
+/// What the report says about itself. Each field is `None` unless the text states it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Metadata {
+    /// The report's title (`新乡市2018年政府信息公开工作年度报告`).
+    pub title: Option<Located<String>>,
+    /// The reporting agency (机关).
+    pub agency: Option<Located<String>>,
+    /// The year the report covers.
+    pub year: Option<Located<u16>>,
+    /// The date printed at the end of the report.
+    pub date: Option<Located<Date>>,
+    /// The web page's publication date (`发布日期`), when the page chrome has one.
+    pub published: Option<Located<Date>>,
+}
+
+/// One numbered section of the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    /// The number printed before the heading (`三、` → 3), if any.
+    pub number: Option<u8>,
+    /// The heading as written (normalized text).
+    pub heading: String,
+    /// The canonical topic, when the heading names a known one.
+    pub topic: Option<Topic>,
+    /// The template's official heading for the topic (2019/2021 editions).
+    pub canonical_heading: Option<String>,
+    /// The section's text after the heading line (normalized).
+    pub body: String,
+    /// The whole section, heading included, in the original input.
+    pub span: Span,
+    /// The heading line in the original input.
+    pub heading_span: Span,
+}
+
+/// The statistical tables of a 2019/2021-edition report.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tables {
+    /// Table 二, 主动公开政府信息情况.
+    pub active_disclosure: Option<ActiveDisclosure>,
+    /// Table 三, 收到和处理政府信息公开申请情况.
+    pub requests: Option<Requests>,
+    /// Table 四, 政府信息公开行政复议、行政诉讼情况.
+    pub appeals: Option<Appeals>,
+}
+
+/// What the parser had to tolerate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum WarningKind {
+    /// A table the template requires was not found (absent, or published as an image).
+    MissingTable,
+    /// A template section was not found.
+    MissingSection,
+    /// A numbered heading whose topic is not known.
+    UnknownSection,
+    /// A row label the template does not have.
+    UnknownRow,
+    /// A template row the table does not print.
+    MissingRow,
+    /// A row with fewer cells than its columns.
+    MissingCell,
+    /// A row with more cells than its columns; the extra cells were not used.
+    ExtraCell,
+    /// A value outside any row (in a header, between rows).
+    StrayValue,
+    /// A cell whose text is not a number.
+    UnreadableCell,
+    /// A header cut short (`本年新`) or unreadable; columns were taken in template order.
+    TruncatedHeader,
+    /// The edition was decided on weak evidence.
+    Edition,
+    /// A label matched only approximately (typo, dropped characters).
+    FuzzyLabel,
+    /// Anything else.
+    Other,
+}
+
+/// A note about something the parser tolerated, with its place in the input.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Warning {
+    /// What kind of problem.
+    pub kind: WarningKind,
+    /// The table concerned, if any.
+    pub table: Option<TableId>,
+    /// A human-readable description (Chinese labels, English prose).
+    pub message: String,
+    /// Where, in the original input.
+    pub span: Span,
+}
+
+/// Line starts of the original input, so that spans can be reported as lines and
+/// columns without keeping the text. Never part of equality or serialization.
+#[derive(Debug, Clone)]
+pub(crate) struct SourceLines(pub(crate) LineIndex);
+
+impl PartialEq for SourceLines {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+impl Eq for SourceLines {}
+
+impl Default for SourceLines {
+    fn default() -> Self {
+        SourceLines(LineIndex::new(""))
+    }
+}
+
+/// A parsed annual report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    /// Which template the report follows.
+    pub edition: Edition,
+    /// Title, agency, year and dates.
+    pub metadata: Metadata,
+    /// The numbered sections, in input order.
+    pub sections: Vec<Section>,
+    /// The statistical tables (2019/2021 editions).
+    pub tables: Tables,
+    /// Figures stated in the prose of a pre-2019 report.
+    pub legacy: Option<LegacyFigures>,
+    /// Everything the parser had to tolerate.
+    pub warnings: Vec<Warning>,
+    #[serde(skip)]
+    pub(crate) lines: SourceLines,
+}
+
+impl Report {
+    /// 1-based line of a byte offset of the original input.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.lines.0.line(offset)
+    }
+
+    /// Line and column of a span's start in `source`, the text the report was parsed from.
+    pub fn location(&self, source: &str, span: Span) -> Location {
+        self.lines.0.location(source, span.start)
+    }
+
+    /// The section with a topic, if present.
+    pub fn section(&self, topic: Topic) -> Option<&Section> {
+        self.sections.iter().find(|s| s.topic == Some(topic))
+    }
+}
