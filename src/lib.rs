@@ -6,9 +6,11 @@
 pub mod catalogue;
 pub mod error;
 pub mod grammar;
+pub mod lex;
 pub mod model;
 pub mod normalize;
 pub mod span;
+pub mod validate;
 
 pub use catalogue::{Edition, TableId, Topic};
 pub use error::ParseError;

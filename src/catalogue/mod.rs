@@ -874,3 +874,5 @@ mod tests {
         assert_eq!(Topic::Consultation.template_heading(), None);
     }
 }
+
+pub mod matching;

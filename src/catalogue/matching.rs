@@ -1,0 +1,455 @@
+//! Matching printed labels to catalogue entries.
+//!
+//! Printed labels differ from the template's: numbering prefixes (`(三)`, `1.`),
+//! parenthetical notes, labels cut short (`本年新`), wrapped or with characters lost
+//! (`其他法律行政止公开`), and over-zealous conversions. Matching strips what is not
+//! the label and scores the rest against the catalogue.
+
+use super::{
+    Edition, Numbering, T2Block, T2Col, T2Row, T3Group, T3Row, T3_HEADER_LABELS, T3_ROWS,
+    T4_HEADER_LABELS,
+};
+use nom::branch::alt;
+use nom::bytes::complete::tag;
+use nom::character::complete::{char as ch, one_of, satisfy};
+use nom::combinator::{map, opt};
+use nom::multi::many1;
+use nom::sequence::{delimited, terminated};
+use nom::{IResult, Parser};
+
+/// Value of a Chinese numeral 一…十, 十一…二十.
+pub fn chinese_numeral(s: &str) -> Option<u8> {
+    const D: &str = "一二三四五六七八九";
+    let mut chars = s.chars();
+    let a = chars.next()?;
+    let b = chars.next();
+    let c = chars.next();
+    let digit = |c: char| D.chars().position(|d| d == c).map(|p| p as u8 + 1);
+    match (a, b, c) {
+        ('十', None, _) => Some(10),
+        ('十', Some(x), None) => digit(x).map(|d| 10 + d),
+        (x, None, _) => digit(x),
+        (x, Some('十'), None) => digit(x).map(|d| d * 10),
+        (x, Some('十'), Some(y)) if chars.next().is_none() => {
+            Some(digit(x)? * 10 + digit(y)?)
+        }
+        _ => None,
+    }
+}
+
+fn cn_numeral(i: &str) -> IResult<&str, u8> {
+    let (rest, s) = nom::bytes::complete::take_while_m_n(1, 3, |c: char| {
+        "一二三四五六七八九十".contains(c)
+    })
+    .parse(i)?;
+    match chinese_numeral(s) {
+        Some(n) => Ok((rest, n)),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Digit,
+        ))),
+    }
+}
+
+fn arabic(i: &str) -> IResult<&str, u8> {
+    let (rest, d) = nom::character::complete::digit1(i)?;
+    match d.parse::<u8>() {
+        Ok(n) if d.len() <= 2 => Ok((rest, n)),
+        _ => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Digit,
+        ))),
+    }
+}
+
+fn spaces(i: &str) -> IResult<&str, ()> {
+    map(opt(many1(ch(' '))), |_| ()).parse(i)
+}
+
+/// A numbering prefix: `一、`, `(三)`, `1.`, `1、`, `(1)`, `1)`.
+pub fn numbering(i: &str) -> IResult<&str, Numbering> {
+    alt((
+        map(
+            terminated(cn_numeral, (spaces, one_of("、.,．:"))),
+            Numbering::Chinese,
+        ),
+        map(
+            delimited((ch('('), spaces), cn_numeral, (spaces, ch(')'))),
+            Numbering::Paren,
+        ),
+        map(delimited(ch('('), arabic, ch(')')), Numbering::Arabic),
+        map(
+            terminated(arabic, satisfy(|c| matches!(c, '.' | '、' | ')' | '．'))),
+            Numbering::Arabic,
+        ),
+    ))
+    .parse(i)
+}
+
+/// Split a label into its numbering prefix and the rest (leading spaces dropped).
+///
+/// ```
+/// use zfxxgk::catalogue::{matching::split_numbering, Numbering};
+/// assert_eq!(split_numbering("(三) 不予公开"), (Some(Numbering::Paren(3)), "不予公开"));
+/// assert_eq!(split_numbering("2.重复申请"), (Some(Numbering::Arabic(2)), "重复申请"));
+/// assert_eq!(split_numbering("规章"), (None, "规章"));
+/// ```
+pub fn split_numbering(label: &str) -> (Option<Numbering>, &str) {
+    let t = label.trim_start();
+    match numbering(t) {
+        Ok((rest, n)) => (Some(n), rest.trim_start()),
+        Err(_) => (None, t),
+    }
+}
+
+/// The label's words: numbering, parenthetical notes (also an unclosed trailing one),
+/// spaces and trailing punctuation removed.
+///
+/// ```
+/// use zfxxgk::catalogue::matching::label_core;
+/// assert_eq!(label_core("(二)部分公开(区分处理的,只计这一情形,不计其他情形)"), "部分公开");
+/// assert_eq!(label_core("本年收费金额(单位:万元)"), "本年收费金额");
+/// assert_eq!(label_core("(二)部分公开(区分处理的,只计这一情"), "部分公开");
+/// ```
+pub fn label_core(label: &str) -> String {
+    let (_, rest) = split_numbering(label);
+    let mut out = String::with_capacity(rest.len());
+    let mut depth = 0usize;
+    for c in rest.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            ' ' | '\t' | '*' | '#' => {}
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    while out.ends_with([':', ',', '。', ';', '、']) {
+        out.pop();
+    }
+    out
+}
+
+/// Length of the longest common subsequence of two short strings, in characters.
+fn lcs(a: &[char], b: &[char]) -> usize {
+    if a.is_empty() || b.is_empty() {
+        return 0;
+    }
+    let mut prev = vec![0usize; b.len() + 1];
+    let mut cur = vec![0usize; b.len() + 1];
+    for &x in a {
+        for (j, &y) in b.iter().enumerate() {
+            let v = if x == y {
+                prev.get(j).copied().unwrap_or(0) + 1
+            } else {
+                prev.get(j + 1)
+                    .copied()
+                    .unwrap_or(0)
+                    .max(cur.get(j).copied().unwrap_or(0))
+            };
+            if let Some(slot) = cur.get_mut(j + 1) {
+                *slot = v;
+            }
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev.last().copied().unwrap_or(0)
+}
+
+/// How well a printed label (its core) names a catalogue label, from 0 to 1.
+///
+/// 1.0: the same; 0.95: the printed label adds words after the catalogue's (a note
+/// without brackets); 0.9: the printed label is the catalogue's cut short (at least
+/// three characters); otherwise the share of the longer label found in order in
+/// the other.
+pub fn similarity(printed: &str, canonical: &str) -> f32 {
+    if printed == canonical {
+        return 1.0;
+    }
+    let pc = printed.chars().count();
+    let cc = canonical.chars().count();
+    if pc == 0 || cc == 0 {
+        return 0.0;
+    }
+    if printed.starts_with(canonical) && cc >= 2 {
+        return 0.95;
+    }
+    if canonical.starts_with(printed) && pc >= 3 {
+        return 0.9;
+    }
+    // Long inputs are never labels; keep matching cheap.
+    if pc > 4 * cc.max(8) {
+        return 0.0;
+    }
+    let a: Vec<char> = printed.chars().collect();
+    let b: Vec<char> = canonical.chars().collect();
+    lcs(&a, &b) as f32 / pc.max(cc) as f32
+}
+
+/// The score from which a fuzzy match is accepted.
+pub const ACCEPT: f32 = 0.72;
+/// The score below which an accepted match is reported as approximate.
+pub const EXACT: f32 = 0.9;
+
+/// A label of table 二.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum T2Label {
+    /// A block caption `第二十条第(X)项`.
+    Caption(T2Block),
+    /// The header's first cell `信息内容`.
+    HeaderStart,
+    /// A column header, with the editions whose template has it and the score.
+    Column(T2Col, f32),
+    /// A row label.
+    Row(T2Row, f32),
+}
+
+fn caption(i: &str) -> IResult<&str, char> {
+    let (i, _) = tag("第二十条")(i)?;
+    let (i, _) = opt(tag("第")).parse(i)?;
+    let (i, n) = delimited(
+        ch('('),
+        satisfy(|c| "一二三四五六七八九十".contains(c)),
+        ch(')'),
+    )
+    .parse(i)?;
+    Ok((i, n))
+}
+
+/// All 2019 and 2021 columns of table 二.
+const T2_COLUMNS: [T2Col; 13] = [
+    T2Col::NewlyMade,
+    T2Col::NewlyPublished,
+    T2Col::TotalPublished,
+    T2Col::PreviousYearItems,
+    T2Col::Change,
+    T2Col::Decisions,
+    T2Col::ProcurementProjects,
+    T2Col::ProcurementAmount,
+    T2Col::Issued,
+    T2Col::Repealed,
+    T2Col::InForce,
+    T2Col::DecisionsThisYear,
+    T2Col::FeeAmount,
+];
+
+const T2_ROWS: [T2Row; 8] = [
+    T2Row::Rules,
+    T2Row::NormativeDocuments,
+    T2Row::Licensing,
+    T2Row::OtherServices,
+    T2Row::Penalties,
+    T2Row::Enforcement,
+    T2Row::Fees,
+    T2Row::Procurement,
+];
+
+/// Which editions' table 二 has a column.
+pub fn t2_column_editions(col: T2Col) -> &'static [Edition] {
+    match col {
+        T2Col::Issued
+        | T2Col::Repealed
+        | T2Col::InForce
+        | T2Col::DecisionsThisYear
+        | T2Col::FeeAmount => &[Edition::E2021],
+        _ => &[Edition::E2019],
+    }
+}
+
+/// Match a label of table 二.
+///
+/// ```
+/// use zfxxgk::catalogue::{matching::{match_t2, T2Label}, T2Block, T2Row};
+/// assert_eq!(match_t2("第二十条第(五)项"), Some(T2Label::Caption(T2Block::Item5)));
+/// assert!(matches!(match_t2("规范性文件"), Some(T2Label::Row(T2Row::NormativeDocuments, _))));
+/// ```
+pub fn match_t2(label: &str) -> Option<T2Label> {
+    let compact: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+    if let Ok((_, n)) = caption(&compact) {
+        return T2Block::from_numeral(n).map(T2Label::Caption);
+    }
+    let core = label_core(label);
+    if core.is_empty() {
+        return None;
+    }
+    if core == super::T2_HEADER_LABEL {
+        return Some(T2Label::HeaderStart);
+    }
+    let best_row = T2_ROWS
+        .iter()
+        .flat_map(|&r| {
+            let text = core.as_str();
+            r.labels().iter().map(move |l| (r, similarity(text, l)))
+        })
+        .fold(None, |best: Option<(T2Row, f32)>, (r, s)| match best {
+            Some((_, bs)) if bs >= s => best,
+            _ => Some((r, s)),
+        });
+    let best_col = T2_COLUMNS
+        .iter()
+        .map(|&c| (c, column_similarity(&core, c)))
+        .fold(None, |best: Option<(T2Col, f32)>, (c, s)| match best {
+            Some((_, bs)) if bs >= s => best,
+            _ => Some((c, s)),
+        });
+    match (best_row, best_col) {
+        (Some((r, rs)), Some((_, cs))) if rs >= ACCEPT && rs >= cs => Some(T2Label::Row(r, rs)),
+        (_, Some((c, cs))) if cs >= ACCEPT => Some(T2Label::Column(c, cs)),
+        _ => None,
+    }
+}
+
+fn column_similarity(core: &str, col: T2Col) -> f32 {
+    let key = col.key();
+    let s = similarity(core, key);
+    // `本年增/减` is also printed `本年增减`.
+    if col == T2Col::Change {
+        return s.max(similarity(core, "本年增减"));
+    }
+    s
+}
+
+/// A label of table 三.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum T3Label {
+    /// Header text (the corner note, `申请人情况`, a column name).
+    Header,
+    /// A group label without numbers of its own.
+    Group(T3Group),
+    /// A data row, with the match score.
+    Row(T3Row, f32),
+}
+
+/// Match a label of table 三, given the group the previous rows were in and whether
+/// the table's rows have begun.
+///
+/// ```
+/// use zfxxgk::catalogue::{matching::{match_t3, T3Label}, T3Group, T3Row};
+/// assert!(matches!(match_t3("2.其他法律行政止公开", Some(T3Group::Withheld), true),
+///     Some(T3Label::Row(T3Row::WithheldByLaw, _))));
+/// assert_eq!(match_t3("(三)不予公开", None, true), Some(T3Label::Group(T3Group::Withheld)));
+/// ```
+pub fn match_t3(label: &str, group: Option<T3Group>, in_rows: bool) -> Option<T3Label> {
+    let (num, _) = split_numbering(label);
+    let core = label_core(label);
+    if core.is_empty() {
+        return None;
+    }
+    if T3_HEADER_LABELS.iter().any(|h| core.starts_with(h) || core.contains(h)) {
+        return Some(T3Label::Header);
+    }
+    if num.is_none() && !in_rows && super::T3_COLUMNS.iter().any(|c| c.label() == core) {
+        return Some(T3Label::Header);
+    }
+    // Groups: `(三)不予公开`, `三、本年度办理结果`.
+    for g in T3Group::ALL {
+        let s = similarity(&core, g.label());
+        let num_ok = num.is_none_or(|n| n == g.numbering());
+        if s >= EXACT && num_ok && g != T3Group::OtherProcessing {
+            return Some(T3Label::Group(g));
+        }
+    }
+    let mut best: Option<(T3Row, f32)> = None;
+    for d in T3_ROWS {
+        let mut s = similarity(&core, d.label);
+        if s < 0.5 {
+            continue;
+        }
+        match (num, d.numbering) {
+            (Some(a), b) if a == b => s += 0.05,
+            (Some(Numbering::Arabic(_)), Numbering::Arabic(_)) => s -= 0.1,
+            (Some(_), _) => s -= 0.15,
+            (None, _) => {}
+        }
+        // Sub-rows are told apart by their group when labels are short (`3.其他`).
+        if d.group.is_some() && d.group == group {
+            s += 0.03;
+        }
+        if d.row == T3Row::OtherOther && group != Some(T3Group::OtherProcessing) {
+            continue;
+        }
+        if d.row == T3Row::ResultsTotal && num.is_none() && !in_rows {
+            continue;
+        }
+        if best.is_none_or(|(_, bs)| s > bs) {
+            best = Some((d.row, s));
+        }
+    }
+    match best {
+        Some((r, s)) if s >= ACCEPT => Some(T3Label::Row(r, s.min(1.0))),
+        _ => None,
+    }
+}
+
+/// Whether a label is a header cell of table 四.
+pub fn is_t4_header(label: &str) -> bool {
+    let core = label_core(label);
+    !core.is_empty()
+        && T4_HEADER_LABELS
+            .iter()
+            .any(|h| core == *h || (core.chars().count() >= 2 && h.contains(core.as_str())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numerals() {
+        assert_eq!(chinese_numeral("十二"), Some(12));
+        assert_eq!(chinese_numeral("二十"), Some(20));
+        assert_eq!(chinese_numeral("七"), Some(7));
+        assert_eq!(chinese_numeral("x"), None);
+    }
+
+    #[test]
+    fn numbering_prefixes() {
+        assert_eq!(split_numbering("一、本年新收").0, Some(Numbering::Chinese(1)));
+        assert_eq!(split_numbering("三 、本年度").0, Some(Numbering::Chinese(3)));
+        assert_eq!(split_numbering("(七)总计").0, Some(Numbering::Paren(7)));
+        assert_eq!(split_numbering("3、其他").0, Some(Numbering::Arabic(3)));
+        assert_eq!(split_numbering("(1)其他").0, Some(Numbering::Arabic(1)));
+        assert_eq!(split_numbering("2021年").0, None);
+    }
+
+    #[test]
+    fn t3_rows_of_both_editions() {
+        let r = |l: &str, g| match match_t3(l, g, true) {
+            Some(T3Label::Row(r, _)) => Some(r),
+            _ => None,
+        };
+        assert_eq!(r("一、本年新收政府信息公开申请数量", None), Some(T3Row::NewRequests));
+        assert_eq!(r("(六)其他处理", Some(T3Group::NotProcessed)), Some(T3Row::OtherProcessing));
+        assert_eq!(
+            r("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息申请", Some(T3Group::OtherProcessing)),
+            Some(T3Row::OtherNoCorrection)
+        );
+        assert_eq!(
+            r("2.申请人逾期未按收费通知要求缴纳费用,行政机关不再处理其政府信息公开申请", Some(T3Group::OtherProcessing)),
+            Some(T3Row::OtherUnpaidFee)
+        );
+        assert_eq!(r("3.其他", Some(T3Group::OtherProcessing)), Some(T3Row::OtherOther));
+        assert_eq!(r("3.其他", Some(T3Group::Withheld)), None);
+        assert_eq!(r("(七)总计", None), Some(T3Row::ResultsTotal));
+        assert_eq!(r("四、结转下年度继续办理", None), Some(T3Row::CarriedForward));
+        assert_eq!(r("5.要求行政机关确认或重新出具", Some(T3Group::NotProcessed)), Some(T3Row::NotProcessedConfirmation));
+        assert_eq!(r("3.危及“三安全一稳定”", Some(T3Group::Withheld)), Some(T3Row::WithheldThreeSafeties));
+        assert_eq!(r("3.危及\"三安全一稳定\"", Some(T3Group::Withheld)), Some(T3Row::WithheldThreeSafeties));
+        assert_eq!(match_t3("三、本年度办理结果", None, true), Some(T3Label::Group(T3Group::Results)));
+        assert_eq!(match_t3("其他", None, false), Some(T3Label::Header));
+        assert_eq!(match_t3("计其他情形)", Some(T3Group::Results), true), None);
+    }
+
+    #[test]
+    fn t2_labels() {
+        assert!(matches!(match_t2("本年新"), Some(T2Label::Column(T2Col::NewlyMade, _))));
+        assert!(matches!(match_t2("本年制发件数"), Some(T2Label::Column(T2Col::Issued, _))));
+        assert!(matches!(match_t2("本年收费金额(单位:万元)"), Some(T2Label::Column(T2Col::FeeAmount, _))));
+        assert!(matches!(match_t2("上一年项目数量(指2019年事项数)"), Some(T2Label::Column(T2Col::PreviousYearItems, _))));
+        assert!(matches!(match_t2("行政规范性文件"), Some(T2Label::Row(T2Row::NormativeDocuments, _))));
+        assert!(matches!(match_t2("规范性档案"), Some(T2Label::Row(T2Row::NormativeDocuments, _))));
+        assert_eq!(match_t2("第二十条第(九)项"), Some(T2Label::Caption(T2Block::Item9)));
+        assert_eq!(match_t2("信息内容"), Some(T2Label::HeaderStart));
+        assert_eq!(match_t2("该部分以表格形式报告。表格如下:"), None);
+    }
+}

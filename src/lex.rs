@@ -1,0 +1,294 @@
+//! The lexer: lines of normalized text into table cells.
+//!
+//! Tables reach us flattened in many ways (pipes between cells, one cell per line,
+//! markdown, tabs, space-aligned PDF text). The lexer turns every one of them into the
+//! same stream of [`Token`]s — labels, values and explicit empty cells — so the table
+//! grammar never looks at separators.
+
+use crate::grammar::value::looks_like_value;
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Text that is not a value: a row or column label, a caption, a heading.
+    Label,
+    /// A number, dash or `无`.
+    Value,
+    /// An explicitly empty cell (`| |`).
+    Empty,
+}
+
+/// One cell of a flattened table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// Label, value or empty.
+    pub kind: TokenKind,
+    /// The cell text; labels have single spaces (line-wrap artefacts) removed.
+    pub text: Cow<'a, str>,
+    /// Byte range in the normalized text.
+    pub range: Range<usize>,
+    /// 0-based line number in the normalized text.
+    pub line: usize,
+}
+
+/// Lex the lines of `text` that lie in `range` (normalized byte offsets).
+///
+/// ```
+/// use zfxxgk::lex::{lex, TokenKind};
+/// let t = "规章 | 0 | 0 | 3 |\n行政规范性文件\t1\t2\t3";
+/// let toks = lex(t, 0..t.len());
+/// let kinds: Vec<_> = toks.iter().map(|t| t.kind).collect();
+/// assert_eq!(kinds.iter().filter(|k| **k == TokenKind::Value).count(), 6);
+/// assert_eq!(toks[0].text, "规章");
+/// ```
+pub fn lex(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let Some(region) = text.get(range.clone()) else {
+        return out;
+    };
+    let mut offset = range.start;
+    let mut line_no = text.get(..range.start).map_or(0, |s| s.matches('\n').count());
+    for line in region.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        lex_line(body, offset, line_no, &mut out);
+        offset += line.len();
+        line_no += 1;
+    }
+    out
+}
+
+/// Whether a line is a markdown table rule (`|---|:--:|`).
+fn is_markdown_rule(line: &str) -> bool {
+    let t = line.trim();
+    t.contains('-')
+        && t.chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t' | '—'))
+}
+
+fn lex_line<'a>(line: &'a str, base: usize, line_no: usize, out: &mut Vec<Token<'a>>) {
+    if line.trim().is_empty() || is_markdown_rule(line) {
+        return;
+    }
+    // Markdown heading markers are not cells.
+    let (line, base) = {
+        let t = line.trim_start();
+        let lead = line.len() - t.len();
+        let hashes = t.len() - t.trim_start_matches('#').len();
+        if hashes > 0 && t[hashes..].starts_with(' ') {
+            (&line[lead + hashes..], base + lead + hashes)
+        } else {
+            (line, base)
+        }
+    };
+    if !line.contains('|') {
+        lex_piece(line, base, line_no, out);
+        return;
+    }
+    let pieces: Vec<(usize, &str)> = split_with_offsets(line, '|');
+    let n = pieces.len();
+    for (i, (off, piece)) in pieces.into_iter().enumerate() {
+        let blank = piece.trim().is_empty();
+        if blank {
+            // Before the first pipe and after the last pipe there is no cell.
+            if i == 0 || i + 1 == n {
+                continue;
+            }
+            let at = base + off;
+            out.push(Token {
+                kind: TokenKind::Empty,
+                text: Cow::Borrowed(""),
+                range: at..at,
+                line: line_no,
+            });
+        } else {
+            lex_piece(piece, base + off, line_no, out);
+        }
+    }
+}
+
+fn split_with_offsets(s: &str, sep: char) -> Vec<(usize, &str)> {
+    let mut v = Vec::new();
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        if c == sep {
+            v.push((start, s.get(start..i).unwrap_or("")));
+            start = i + c.len_utf8();
+        }
+    }
+    v.push((start, s.get(start..).unwrap_or("")));
+    v
+}
+
+/// A piece between separators: split at tabs and runs of two or more spaces into
+/// segments; within a segment, values stand alone and label words join up.
+fn lex_piece<'a>(piece: &'a str, base: usize, line_no: usize, out: &mut Vec<Token<'a>>) {
+    for (seg_off, seg) in segments(piece) {
+        let words = words(seg);
+        let mut label: Option<(usize, usize)> = None; // word index range
+        let flush = |label: &mut Option<(usize, usize)>, out: &mut Vec<Token<'a>>| {
+            if let Some((a, b)) = label.take() {
+                let (Some(&(s, _)), Some(&(e_off, e_word))) = (words.get(a), words.get(b - 1))
+                else {
+                    return;
+                };
+                let end = e_off + e_word.len();
+                let text = if b - a == 1 {
+                    Cow::Borrowed(seg.get(s..end).unwrap_or(""))
+                } else {
+                    Cow::Owned(
+                        words
+                            .get(a..b)
+                            .unwrap_or(&[])
+                            .iter()
+                            .map(|(_, w)| *w)
+                            .collect::<String>(),
+                    )
+                };
+                out.push(Token {
+                    kind: TokenKind::Label,
+                    text,
+                    range: base + seg_off + s..base + seg_off + end,
+                    line: line_no,
+                });
+            }
+        };
+        for (i, &(w_off, w)) in words.iter().enumerate() {
+            if looks_like_value(w) {
+                flush(&mut label, out);
+                let at = base + seg_off + w_off;
+                out.push(Token {
+                    kind: TokenKind::Value,
+                    text: Cow::Borrowed(w),
+                    range: at..at + w.len(),
+                    line: line_no,
+                });
+            } else {
+                label = Some(match label {
+                    Some((a, _)) => (a, i + 1),
+                    None => (i, i + 1),
+                });
+            }
+        }
+        flush(&mut label, out);
+    }
+}
+
+/// Split at tabs and runs of 2+ spaces; returns (offset, segment) pairs.
+fn segments(s: &str) -> Vec<(usize, &str)> {
+    let mut v = Vec::new();
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut start = 0;
+    while i < b.len() {
+        let c = b.get(i).copied().unwrap_or(0);
+        let gap = if c == b'\t' {
+            1
+        } else if c == b' ' && b.get(i + 1) == Some(&b' ') {
+            let mut j = i;
+            while b.get(j) == Some(&b' ') || b.get(j) == Some(&b'\t') {
+                j += 1;
+            }
+            j - i
+        } else {
+            0
+        };
+        if gap > 0 {
+            if let Some(seg) = s.get(start..i) {
+                if !seg.trim().is_empty() {
+                    v.push((start, seg));
+                }
+            }
+            i += gap;
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    if let Some(seg) = s.get(start..) {
+        if !seg.trim().is_empty() {
+            v.push((start, seg));
+        }
+    }
+    v
+}
+
+/// Words separated by single spaces, with offsets.
+fn words(s: &str) -> Vec<(usize, &str)> {
+    let mut v = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        if c == ' ' {
+            if let Some(st) = start.take() {
+                v.push((st, s.get(st..i).unwrap_or("")));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(st) = start {
+        v.push((st, s.get(st..).unwrap_or("")));
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(t: &str) -> Vec<(TokenKind, String)> {
+        lex(t, 0..t.len())
+            .into_iter()
+            .map(|t| (t.kind, t.text.into_owned()))
+            .collect()
+    }
+
+    use TokenKind::*;
+
+    #[test]
+    fn pipes_with_trailing_runs() {
+        let k = kinds("第二十条第(一)项 | ||||\n规章 | 0 | 0 | 0 | |");
+        assert_eq!(k[0], (Label, "第二十条第(一)项".into()));
+        assert_eq!(k.iter().filter(|x| x.0 == Empty).count(), 5);
+        assert_eq!(k.iter().filter(|x| x.0 == Value).count(), 3);
+    }
+
+    #[test]
+    fn one_cell_per_line_with_pipe_runs() {
+        let k = kinds("行政许可 |\n231项 |\n增加1297项 |\n31.2万件 |\n|||\n");
+        let v: Vec<_> = k.iter().filter(|x| x.0 == Value).map(|x| x.1.as_str()).collect();
+        assert_eq!(v, ["231项", "增加1297项", "31.2万件"]);
+        assert_eq!(k.iter().filter(|x| x.0 == Empty).count(), 2);
+    }
+
+    #[test]
+    fn space_aligned_pdf_text() {
+        let k = kinds("       信息内容   本年制发件数    本年废止件数    现行有效件数");
+        assert_eq!(k.len(), 4);
+        let k = kinds("  （一）予以公开                    50    0         0     0   0   0     50");
+        assert_eq!(k[0], (Label, "（一）予以公开".into()));
+        assert_eq!(k.len(), 8);
+        let k = kinds(" 三 、本 年 度办 理 结果");
+        assert_eq!(k, [(Label, "三、本年度办理结果".into())]);
+        let k = kinds(" 1    1      0   0    2 0 0");
+        assert_eq!(k.len(), 7);
+    }
+
+    #[test]
+    fn markdown_rules_and_headings() {
+        let k = kinds("## 表二\n| 信息内容 | 本年制发件数 |\n|---|---|\n| 规章 | 0 |");
+        assert_eq!(k[0], (Label, "表二".into()));
+        assert_eq!(k.len(), 5);
+    }
+
+    #[test]
+    fn ranges_point_at_the_text() {
+        let t = "规章 | 12 |";
+        for tok in lex(t, 0..t.len()) {
+            if tok.kind != Empty {
+                assert_eq!(&t[tok.range.clone()], tok.text);
+            }
+        }
+    }
+}
