@@ -59,6 +59,32 @@ pub fn lex(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
     out
 }
 
+/// Lex the table lines of `text` in `range`, passing over prose lines (sentences
+/// ending in `。` or `;` outside any `|` table), so that figures in prose around a
+/// table are not taken for its cells.
+pub fn lex_table(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let Some(region) = text.get(range.clone()) else {
+        return out;
+    };
+    let mut offset = range.start;
+    let mut line_no = text.get(..range.start).map_or(0, |s| s.matches('\n').count());
+    for line in region.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        if !is_prose(body) {
+            lex_line(body, offset, line_no, &mut out);
+        }
+        offset += line.len();
+        line_no += 1;
+    }
+    out
+}
+
+/// Whether a line is a sentence of prose rather than table cells.
+pub fn is_prose(line: &str) -> bool {
+    !line.contains('|') && (line.contains(['。', ';', '；']) || line.trim().starts_with("注"))
+}
+
 /// Whether a line is a markdown table rule (`|---|:--:|`).
 fn is_markdown_rule(line: &str) -> bool {
     let t = line.trim();

@@ -9,11 +9,14 @@ pub mod grammar;
 pub mod lex;
 pub mod model;
 pub mod normalize;
+pub mod output;
 pub mod span;
 pub mod validate;
 
 pub use catalogue::{Edition, TableId, Topic};
 pub use error::ParseError;
+pub use grammar::{parse_report, parse_report_with, ParseOptions};
+pub use output::TidyRecord;
 pub use model::{
     Cell, Date, Decimal, LegacyFigures, Located, Metadata, Report, Section, Tables, Value, Warning,
     WarningKind,

@@ -349,6 +349,10 @@ pub fn match_t3(label: &str, group: Option<T3Group>, in_rows: bool) -> Option<T3
             return Some(T3Label::Group(g));
         }
     }
+    // `(六)其他` stands for `(六)其他处理`.
+    if num == Some(Numbering::Paren(6)) && core.starts_with("其他") {
+        return Some(T3Label::Row(T3Row::OtherProcessing, 0.9));
+    }
     let mut best: Option<(T3Row, f32)> = None;
     for d in T3_ROWS {
         let mut s = similarity(&core, d.label);

@@ -1,3 +1,439 @@
 //! The grammar layer: sections, metadata, edition, and the statistical tables.
+//!
+//! [`parse_report`] runs the layers in order: [`normalize`](crate::normalize) →
+//! [`lex`](crate::lex) → this grammar (shared table reading in [`tables`], what differs
+//! per edition in [`ed2019`] and [`ed2021`], pre-2019 prose in [`legacy`]) → the typed
+//! [`model`](crate::model).
 
+pub mod ed2019;
+pub mod ed2021;
+pub mod legacy;
+pub mod meta;
+pub mod sections;
+pub mod tables;
 pub mod value;
+
+use crate::catalogue::{Edition, TableId, Topic, TEMPLATE_SECTIONS};
+use crate::error::ParseError;
+use crate::lex::lex_table;
+use crate::model::report::{
+    Located, Metadata, Report, Section, SourceLines, Tables, Warning, WarningKind,
+};
+use crate::normalize::{normalize, ChromeKind, NormalizeOptions, Normalized};
+use crate::span::{LineIndex, Span};
+use sections::SectionSlice;
+use std::ops::Range;
+use tables::{Sink, Votes};
+
+/// The default limit on input size: 64 MiB.
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+
+/// Options of [`parse_report_with`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseOptions {
+    /// Normalization steps.
+    pub normalize: NormalizeOptions,
+    /// Inputs larger than this are refused with [`ParseError::TooLarge`].
+    pub max_input_bytes: usize,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        ParseOptions {
+            normalize: NormalizeOptions::default(),
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+        }
+    }
+}
+
+/// Parse the text of an annual report with default options.
+///
+/// ```
+/// let text = "一、总体情况\n2020年，本机关收到申请1件。\n\
+/// 四、政府信息公开行政复议、行政诉讼情况\n\
+/// 行政复议 | 行政诉讼 |\n\
+/// 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 1 |\n";
+/// let report = zfxxgk::parse_report(text).unwrap();
+/// let appeals = report.tables.appeals.as_ref().unwrap();
+/// assert_eq!(appeals.litigation_after_review.total.as_ref().and_then(|c| c.integer()), Some(1));
+/// ```
+pub fn parse_report(input: &str) -> Result<Report, ParseError> {
+    parse_report_with(input, &ParseOptions::default())
+}
+
+/// Parse the text of an annual report.
+pub fn parse_report_with(input: &str, options: &ParseOptions) -> Result<Report, ParseError> {
+    if input.len() > options.max_input_bytes {
+        return Err(ParseError::TooLarge {
+            size: input.len(),
+            limit: options.max_input_bytes,
+        });
+    }
+    if input.trim().is_empty() {
+        return Err(ParseError::Empty);
+    }
+    let norm = normalize(input, &options.normalize);
+    parse_normalized(input, &norm)
+}
+
+fn parse_normalized(input: &str, norm: &Normalized) -> Result<Report, ParseError> {
+    let text = norm.text();
+    let mut sink = Sink::new(norm);
+    let slices = sections::split_sections(text);
+
+    let r2 = table_region(text, &slices, TableId::T2);
+    let r3 = table_region(text, &slices, TableId::T3);
+    let r4 = table_region(text, &slices, TableId::T4);
+    let t2_tokens = r2.clone().map(|r| lex_table(text, r)).unwrap_or_default();
+    let t3_tokens = r3.clone().map(|r| lex_table(text, r)).unwrap_or_default();
+    let t4_tokens = r4.clone().map(|r| lex_table(text, r)).unwrap_or_default();
+    let raw2 = tables::read_t2(&t2_tokens, &mut sink);
+    let raw3 = tables::read_t3(&t3_tokens, &mut sink);
+    let raw4 = tables::read_t4(&t4_tokens);
+
+    let metadata = metadata(text, norm, &slices);
+    let any_table = raw2.found || raw3.found || raw4.found;
+    if slices.is_empty() && !any_table && metadata.title.is_none() {
+        return Err(ParseError::NotAReport {
+            reason: "no section heading, statistical table or report title found".into(),
+        });
+    }
+
+    let mut votes = raw2.votes;
+    votes.e2021 += raw3.votes.e2021;
+    let year = metadata.year.as_ref().map(|y| y.value);
+    let edition = decide_edition(votes, any_table, year, &slices, &mut sink);
+
+    let mut tables = Tables::default();
+    let mut legacy = None;
+    match edition {
+        Edition::Legacy => legacy = Some(legacy::figures(text, &slices, &mut sink)),
+        Edition::E2019 | Edition::E2021 => {
+            if raw2.found {
+                tables.active_disclosure = match edition {
+                    Edition::E2019 => ed2019::table2(&raw2, &mut sink),
+                    _ => ed2021::table2(&raw2, &mut sink),
+                };
+            }
+            if raw3.found {
+                tables.requests = Some(match edition {
+                    Edition::E2019 => ed2019::table3(&raw3, &mut sink),
+                    _ => ed2021::table3(&raw3, &mut sink),
+                });
+            }
+            if raw4.found {
+                tables.appeals = Some(tables::build_t4(&raw4, &mut sink));
+            }
+            for (id, found, region) in [
+                (TableId::T2, raw2.found, &r2),
+                (TableId::T3, raw3.found, &r3),
+                (TableId::T4, raw4.found, &r4),
+            ] {
+                if !found {
+                    let at = region
+                        .clone()
+                        .or_else(|| heading_of(&slices, id.topic()))
+                        .unwrap_or(0..0);
+                    sink.warn(
+                        WarningKind::MissingTable,
+                        Some(id),
+                        at.start..at.start,
+                        format!("table {} not found (absent, or published as an image)", id.key()),
+                    );
+                }
+            }
+        }
+    }
+
+    let sections = model_sections(text, norm, &slices, edition);
+    if edition != Edition::Legacy {
+        missing_sections(&slices, text.len(), &mut sink);
+    }
+    let mut warnings: Vec<Warning> = sink.warnings;
+    warnings.sort_by_key(|w| w.span.start);
+    Ok(Report {
+        edition,
+        metadata,
+        sections,
+        tables,
+        legacy,
+        warnings,
+        lines: SourceLines(LineIndex::new(input)),
+    })
+}
+
+fn heading_of(slices: &[SectionSlice], topic: Topic) -> Option<Range<usize>> {
+    slices
+        .iter()
+        .find(|s| s.topic == Some(topic))
+        .map(|s| s.heading_range.clone())
+}
+
+/// Text that marks where a table starts when its section heading is missing.
+fn anchors(id: TableId) -> &'static [&'static str] {
+    match id {
+        TableId::T2 => &["第二十条第"],
+        TableId::T3 => &["本列数据的勾稽关系", "本年新收政府信息公开申请数量"],
+        TableId::T4 => &["结果维持"],
+    }
+}
+
+/// The part of the text that holds a table: its section's body, or (when the heading
+/// is missing) from the table's first anchor to the next heading.
+fn table_region(text: &str, slices: &[SectionSlice], id: TableId) -> Option<Range<usize>> {
+    if let Some(s) = slices.iter().find(|s| s.topic == Some(id.topic())) {
+        return Some(s.body_range.clone());
+    }
+    let pos = anchors(id).iter().filter_map(|a| text.find(a)).min()?;
+    let line_start = text.get(..pos).and_then(|s| s.rfind('\n')).map_or(0, |p| p + 1);
+    // For table 四 the header line with 行政复议 comes just before 结果维持.
+    let start = if id == TableId::T4 {
+        text.get(..line_start)
+            .and_then(|s| s.trim_end().rfind('\n'))
+            .map_or(line_start, |p| p + 1)
+    } else {
+        line_start
+    };
+    let end = slices
+        .iter()
+        .map(|s| s.heading_range.start)
+        .find(|&h| h > pos)
+        .unwrap_or(text.len());
+    Some(start..end)
+}
+
+fn decide_edition(
+    votes: Votes,
+    any_table: bool,
+    year: Option<u16>,
+    slices: &[SectionSlice],
+    sink: &mut Sink<'_>,
+) -> Edition {
+    if votes.e2019 > 0 || votes.e2021 > 0 {
+        if votes.e2019 > 0 && votes.e2021 > 0 {
+            sink.warn(
+                WarningKind::Edition,
+                None,
+                0..0,
+                format!(
+                    "labels of both editions found ({} of 2019, {} of 2021); the majority decides",
+                    votes.e2019, votes.e2021
+                ),
+            );
+        }
+        return if votes.e2021 > votes.e2019 {
+            Edition::E2021
+        } else {
+            Edition::E2019
+        };
+    }
+    let template_headings = slices
+        .iter()
+        .filter(|s| {
+            let h = s.heading.as_str();
+            h.contains("收到和处理政府信息公开申请") || h.contains("总体情况")
+        })
+        .count();
+    let by_year = match year {
+        Some(y) if y >= 2021 => Some(Edition::E2021),
+        Some(y) if y >= 2019 => Some(Edition::E2019),
+        Some(_) => Some(Edition::Legacy),
+        None => None,
+    };
+    let edition = match by_year {
+        Some(Edition::Legacy) if !any_table && template_headings == 0 => Edition::Legacy,
+        Some(Edition::Legacy) => Edition::E2019,
+        Some(e) => e,
+        None if any_table || template_headings > 0 => Edition::E2021,
+        None => Edition::Legacy,
+    };
+    if edition != Edition::Legacy {
+        sink.warn(
+            WarningKind::Edition,
+            None,
+            0..0,
+            format!("no table label tells the edition; {} assumed from the year and headings", edition),
+        );
+    }
+    edition
+}
+
+fn model_sections(
+    text: &str,
+    norm: &Normalized,
+    slices: &[SectionSlice],
+    edition: Edition,
+) -> Vec<Section> {
+    slices
+        .iter()
+        .map(|s| {
+            let body_text = text.get(s.body_range.clone()).unwrap_or("");
+            let trimmed = body_text.trim_end();
+            let end = s.body_range.start + trimmed.len();
+            Section {
+                number: s.number,
+                heading: s.heading.clone(),
+                topic: s.topic,
+                canonical_heading: match edition {
+                    Edition::Legacy => None,
+                    _ => s
+                        .topic
+                        .and_then(|t| t.template_heading())
+                        .map(|(n, h)| format!("{}、{h}", numeral(n))),
+                },
+                body: trimmed.trim_start().to_string(),
+                span: norm.original_span(s.heading_range.start..end.max(s.heading_range.end)),
+                heading_span: norm.original_span(s.heading_range.clone()),
+            }
+        })
+        .collect()
+}
+
+fn numeral(n: u8) -> &'static str {
+    ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+        .get(usize::from(n.saturating_sub(1)))
+        .copied()
+        .unwrap_or("")
+}
+
+fn missing_sections(slices: &[SectionSlice], text_len: usize, sink: &mut Sink<'_>) {
+    for (i, topic) in TEMPLATE_SECTIONS.iter().enumerate() {
+        if slices.iter().any(|s| s.topic == Some(*topic)) {
+            continue;
+        }
+        // Where it should have been: before the next section that is present.
+        let at = TEMPLATE_SECTIONS
+            .get(i + 1..)
+            .unwrap_or(&[])
+            .iter()
+            .find_map(|t| slices.iter().find(|s| s.topic == Some(*t)))
+            .map_or(text_len, |s| s.heading_range.start);
+        let heading = topic.template_heading().map_or("", |(_, h)| h);
+        sink.warn(
+            WarningKind::MissingSection,
+            None,
+            at..at,
+            format!("section {}、{heading} not found", numeral(i as u8 + 1)),
+        );
+    }
+}
+
+fn located<T>(norm: &Normalized, value: T, range: Range<usize>) -> Located<T> {
+    Located {
+        value,
+        span: norm.original_span(range),
+    }
+}
+
+fn metadata(text: &str, norm: &Normalized, slices: &[SectionSlice]) -> Metadata {
+    let mut m = Metadata::default();
+    let first_heading = slices.first().map_or(text.len(), |s| s.heading_range.start);
+    // Title: one of the first lines before the first section, maybe split over two.
+    let lines: Vec<(usize, &str)> = line_offsets(text.get(..first_heading).unwrap_or(""))
+        .into_iter()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .take(15)
+        .collect();
+    for (i, (off, line)) in lines.iter().enumerate() {
+        let t = line.trim().trim_start_matches('#').trim();
+        let lead = line.find(t).unwrap_or(0);
+        let mut found = None;
+        if meta::is_title(t) {
+            found = Some((t.to_string(), off + lead..off + lead + t.len()));
+        } else if let Some((noff, next)) = lines.get(i + 1) {
+            let joined = format!("{}{}", t, next.trim());
+            if meta::is_title(&joined) && t.chars().count() >= 2 {
+                found = Some((joined, off + lead..noff + next.trim_end().len()));
+            }
+        }
+        if let Some((title, range)) = found {
+            let compact: String = title.chars().filter(|c| *c != ' ').collect();
+            let (agency, year) = meta::agency_and_year_of_title(&title);
+            if let Some((a, _)) = agency {
+                m.agency = Some(located(norm, a, range.clone()));
+            }
+            if let Some((y, _)) = year {
+                m.year = Some(located(norm, y, range.clone()));
+            }
+            m.title = Some(located(norm, compact, range));
+            break;
+        }
+    }
+    // The opening sentence of the report (preamble or overview).
+    let opening = slices
+        .iter()
+        .find(|s| s.topic == Some(Topic::Overview))
+        .map(|s| s.body_range.start)
+        .into_iter()
+        .chain(lines.iter().map(|(o, _)| *o))
+        .filter_map(|start| {
+            let rest = text.get(start..)?;
+            let line = rest.lines().find(|l| !l.trim().is_empty())?;
+            let lead = rest.find(line)?;
+            Some((start + lead, line))
+        });
+    for (off, line) in opening {
+        if m.agency.is_none() {
+            if let Some((a, r)) = meta::agency_of_opening(line) {
+                m.agency = Some(located(norm, a, off + r.start..off + r.end));
+            }
+        }
+        if m.year.is_none() {
+            if let Some((y, r)) = meta::find_year(line.get(..line.len().min(24)).unwrap_or(line)) {
+                m.year = Some(located(norm, y, off + r.start..off + r.end));
+            }
+        }
+    }
+    // The date (and signature) at the end.
+    let tail: Vec<(usize, &str)> = line_offsets(text)
+        .into_iter()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .collect();
+    let tail = tail.get(tail.len().saturating_sub(10)..).unwrap_or(&[]);
+    for (i, (off, line)) in tail.iter().enumerate() {
+        let t = line.trim();
+        if t.chars().count() <= 24 {
+            if let Some((d, r)) = meta::find_date(t) {
+                let lead = line.find(t).unwrap_or(0);
+                m.date = Some(located(norm, d, off + lead + r.start..off + lead + r.end));
+                if m.agency.is_none() && i > 0 {
+                    if let Some((soff, sline)) = tail.get(i - 1) {
+                        if let Some(a) = meta::signature(sline) {
+                            let st = sline.trim();
+                            let slead = sline.find(st).unwrap_or(0);
+                            m.agency = Some(located(norm, a, soff + slead..soff + slead + st.len()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // The page's publication date.
+    for c in norm.chrome() {
+        if c.kind == ChromeKind::PageMeta && m.published.is_none() {
+            if let Some((d, r)) = meta::find_date(&c.text) {
+                let _ = r;
+                m.published = Some(Located {
+                    value: d,
+                    span: c.span,
+                });
+            }
+        }
+    }
+    m
+}
+
+fn line_offsets(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut off = 0;
+    for l in text.split_inclusive('\n') {
+        out.push((off, l.trim_end_matches(['\n', '\r'])));
+        off += l.len();
+    }
+    out
+}
+
+#[allow(dead_code)]
+fn whole(norm: &Normalized) -> Span {
+    norm.original_span(0..norm.text().len())
+}

@@ -1,0 +1,559 @@
+//! The table grammar shared by both template editions: token streams of tables 二, 三
+//! and 四 are read into rows anchored by their labels, then fitted to the edition's
+//! columns (see [`super::ed2019`] and [`super::ed2021`] for what differs).
+
+use crate::catalogue::matching::{is_t4_header, match_t2, match_t3, T2Label, T3Label, EXACT};
+use crate::catalogue::{
+    Edition, T2Block, T2Col, T2Row, T3Group, T3Row, TableId, T3_COLUMNS, T4_COLUMNS, T4_ROWS,
+};
+use crate::grammar::value::parse_value;
+use crate::lex::{Token, TokenKind};
+use crate::model::cell::{Cell, Value};
+use crate::model::report::{Warning, WarningKind};
+use crate::model::tables::{ActiveDisclosure, Appeals, Requests};
+use crate::normalize::Normalized;
+use crate::span::Span;
+use std::collections::BTreeMap;
+
+/// Where warnings go, with the map back to the original input.
+pub struct Sink<'n> {
+    norm: &'n Normalized,
+    /// The warnings so far.
+    pub warnings: Vec<Warning>,
+}
+
+impl<'n> Sink<'n> {
+    /// A sink over a normalized text.
+    pub fn new(norm: &'n Normalized) -> Self {
+        Sink {
+            norm,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Original span of a normalized range.
+    pub fn span(&self, r: std::ops::Range<usize>) -> Span {
+        self.norm.original_span(r)
+    }
+
+    /// Record a warning.
+    pub fn warn(
+        &mut self,
+        kind: WarningKind,
+        table: Option<TableId>,
+        range: std::ops::Range<usize>,
+        message: String,
+    ) {
+        let span = self.span(range);
+        self.warnings.push(Warning {
+            kind,
+            table,
+            message,
+            span,
+        });
+    }
+}
+
+/// A row label with the cells that followed it.
+#[derive(Debug, Clone)]
+pub struct RawRow<'a, R> {
+    /// The catalogue row.
+    pub row: R,
+    /// The label token.
+    pub label: Token<'a>,
+    /// Value and empty tokens after the label, in order.
+    pub values: Vec<Token<'a>>,
+    /// The match score of the label.
+    pub score: f32,
+}
+
+/// Edition evidence found in the tables.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Votes {
+    /// Labels only the 2019 edition has.
+    pub e2019: u32,
+    /// Labels only the 2021 edition has.
+    pub e2021: u32,
+}
+
+impl Votes {
+    fn add(&mut self, e: Edition) {
+        match e {
+            Edition::E2019 => self.e2019 += 1,
+            Edition::E2021 => self.e2021 += 1,
+            Edition::Legacy => {}
+        }
+    }
+}
+
+/// Record values that no row owns.
+fn stray<'a>(sink: &mut Sink<'_>, table: TableId, pending: &mut Vec<Token<'a>>, why: &str) {
+    let vals: Vec<&Token<'a>> = pending.iter().filter(|t| t.kind == TokenKind::Value).collect();
+    if let (Some(first), Some(last)) = (vals.first(), vals.last()) {
+        let texts: Vec<&str> = vals.iter().map(|t| t.text.as_ref()).collect();
+        sink.warn(
+            WarningKind::StrayValue,
+            Some(table),
+            first.range.start..last.range.end,
+            format!("{} value(s) {why} were not used: {}", vals.len(), texts.join(" ")),
+        );
+    }
+    pending.clear();
+}
+
+/// Table 二 as read: rows with their cells, the header columns seen per block.
+#[derive(Debug, Default)]
+pub struct T2Raw<'a> {
+    /// Rows in input order.
+    pub rows: Vec<RawRow<'a, T2Row>>,
+    /// Header columns per block, in printed order, with scores and tokens.
+    pub headers: BTreeMap<T2Block, Vec<(T2Col, f32, Token<'a>)>>,
+    /// Edition evidence.
+    pub votes: Votes,
+    /// Whether any table 二 label was found.
+    pub found: bool,
+}
+
+/// Read table 二's tokens.
+pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
+    let mut raw = T2Raw::default();
+    let mut block: Option<T2Block> = None;
+    let mut header: Vec<(T2Col, f32, Token<'a>)> = Vec::new();
+    let mut current: Option<RawRow<'a, T2Row>> = None;
+    let mut loose: Vec<Token<'a>> = Vec::new();
+    let finish = |cur: &mut Option<RawRow<'a, T2Row>>, raw: &mut T2Raw<'a>| {
+        if let Some(r) = cur.take() {
+            if !r.values.is_empty() {
+                raw.rows.push(r);
+            }
+        }
+    };
+    for tok in tokens {
+        match tok.kind {
+            TokenKind::Value | TokenKind::Empty => match current.as_mut() {
+                Some(r) => r.values.push(tok.clone()),
+                None => loose.push(tok.clone()),
+            },
+            TokenKind::Label => match match_t2(&tok.text) {
+                Some(T2Label::Caption(b)) => {
+                    finish(&mut current, &mut raw);
+                    stray(sink, TableId::T2, &mut loose, "outside any row");
+                    raw.found = true;
+                    if b == T2Block::Item9 {
+                        raw.votes.add(Edition::E2019);
+                    }
+                    block = Some(b);
+                    header.clear();
+                }
+                Some(T2Label::HeaderStart) => {
+                    finish(&mut current, &mut raw);
+                    stray(sink, TableId::T2, &mut loose, "outside any row");
+                    raw.found = true;
+                    header.clear();
+                }
+                Some(T2Label::Column(c, s)) => {
+                    finish(&mut current, &mut raw);
+                    stray(sink, TableId::T2, &mut loose, "in a header");
+                    for e in crate::catalogue::matching::t2_column_editions(c) {
+                        raw.votes.add(*e);
+                    }
+                    header.push((c, s, tok.clone()));
+                }
+                Some(T2Label::Row(r, s)) => {
+                    finish(&mut current, &mut raw);
+                    stray(sink, TableId::T2, &mut loose, "outside any row");
+                    raw.found = true;
+                    if matches!(r, T2Row::OtherServices | T2Row::Procurement) {
+                        raw.votes.add(Edition::E2019);
+                    }
+                    let b = block_of_row(r, block);
+                    if !header.is_empty() {
+                        raw.headers.entry(b).or_insert_with(|| std::mem::take(&mut header));
+                        header.clear();
+                    }
+                    current = Some(RawRow {
+                        row: r,
+                        label: tok.clone(),
+                        values: Vec::new(),
+                        score: s,
+                    });
+                }
+                None => {
+                    // A label continuing a wrapped row label, or text we do not know.
+                    if let Some(r) = current.as_ref() {
+                        if r.values.iter().any(|t| t.kind == TokenKind::Value) {
+                            finish(&mut current, &mut raw);
+                            sink.warn(
+                                WarningKind::UnknownRow,
+                                Some(TableId::T2),
+                                tok.range.clone(),
+                                format!("row label not in the template: {}", tok.text),
+                            );
+                        }
+                    }
+                }
+            },
+        }
+    }
+    finish(&mut current, &mut raw);
+    stray(sink, TableId::T2, &mut loose, "outside any row");
+    raw
+}
+
+/// The block a row belongs to (rows are unique across blocks).
+fn block_of_row(row: T2Row, current: Option<T2Block>) -> T2Block {
+    match row {
+        T2Row::Rules | T2Row::NormativeDocuments => T2Block::Item1,
+        T2Row::Licensing | T2Row::OtherServices => T2Block::Item5,
+        T2Row::Penalties | T2Row::Enforcement => T2Block::Item6,
+        T2Row::Fees => T2Block::Item8,
+        T2Row::Procurement => current.unwrap_or(T2Block::Item9),
+    }
+}
+
+/// Fit a row's value tokens to `expected` columns: trailing empty cells are dropped,
+/// then empty cells from the end, then extra values are reported; missing cells are
+/// reported and left out.
+pub fn fit<'a>(
+    values: &[Token<'a>],
+    expected: usize,
+    table: TableId,
+    what: &str,
+    at: std::ops::Range<usize>,
+    sink: &mut Sink<'_>,
+) -> Vec<Option<Token<'a>>> {
+    let mut v: Vec<Token<'a>> = values.to_vec();
+    while v.len() > expected && v.last().is_some_and(|t| t.kind == TokenKind::Empty) {
+        v.pop();
+    }
+    while v.len() > expected {
+        match v.iter().rposition(|t| t.kind == TokenKind::Empty) {
+            Some(i) => {
+                v.remove(i);
+            }
+            None => break,
+        }
+    }
+    if v.len() > expected {
+        let extra: Vec<&str> = v.get(expected..).unwrap_or(&[]).iter().map(|t| t.text.as_ref()).collect();
+        let start = v.get(expected).map_or(at.start, |t| t.range.start);
+        let end = v.last().map_or(at.end, |t| t.range.end);
+        sink.warn(
+            WarningKind::ExtraCell,
+            Some(table),
+            start..end,
+            format!("{what}: {} cell(s) more than the template's {expected} were not used: {}", extra.len(), extra.join(" ")),
+        );
+        v.truncate(expected);
+    }
+    let mut out: Vec<Option<Token<'a>>> = v.into_iter().map(Some).collect();
+    if out.len() < expected {
+        sink.warn(
+            WarningKind::MissingCell,
+            Some(table),
+            at,
+            format!(
+                "{what}: {} of {expected} cells found; the missing ones are left empty and the found ones taken in template order",
+                out.len()
+            ),
+        );
+        out.resize(expected, None);
+    }
+    out
+}
+
+/// Turn a token into a cell (reporting unreadable text).
+pub fn cell_of(tok: &Token<'_>, declared_unit: Option<&str>, table: TableId, what: &str, sink: &mut Sink<'_>) -> Cell {
+    let value = match tok.kind {
+        TokenKind::Empty => Value::Blank,
+        _ => parse_value(&tok.text, declared_unit),
+    };
+    if value == Value::Unreadable {
+        sink.warn(
+            WarningKind::UnreadableCell,
+            Some(table),
+            tok.range.clone(),
+            format!("{what}: cannot read `{}` as a number", tok.text),
+        );
+    }
+    Cell {
+        value,
+        raw: tok.text.to_string(),
+        span: sink.span(tok.range.clone()),
+    }
+}
+
+/// Build table 二 in `edition` from what was read.
+pub fn build_t2(raw: &T2Raw<'_>, edition: Edition, sink: &mut Sink<'_>) -> Option<ActiveDisclosure> {
+    let mut table = ActiveDisclosure::empty(edition)?;
+    let blocks = crate::catalogue::t2_blocks(edition);
+    let mut seen: Vec<T2Row> = Vec::new();
+    let columns: Vec<(T2Block, Vec<T2Col>)> = blocks
+        .iter()
+        .map(|b| (b.block, columns_of(b.block, b.columns, raw, sink)))
+        .collect();
+    for r in &raw.rows {
+        let label_range = r.label.range.clone();
+        let Some(def) = blocks.iter().find(|b| b.rows.contains(&r.row)) else {
+            sink.warn(
+                WarningKind::UnknownRow,
+                Some(TableId::T2),
+                label_range,
+                format!("row `{}` is not in the {} edition's table 二; its cells were not used", r.label.text, edition),
+            );
+            continue;
+        };
+        if seen.contains(&r.row) {
+            sink.warn(
+                WarningKind::Other,
+                Some(TableId::T2),
+                label_range,
+                format!("row `{}` printed twice; the first was kept", r.label.text),
+            );
+            continue;
+        }
+        seen.push(r.row);
+        if r.score < EXACT {
+            sink.warn(
+                WarningKind::FuzzyLabel,
+                Some(TableId::T2),
+                label_range.clone(),
+                format!("`{}` read as `{}`", r.label.text, r.row.key(edition)),
+            );
+        }
+        let columns = columns
+            .iter()
+            .find(|(b, _)| *b == def.block)
+            .map_or(def.columns, |(_, c)| c.as_slice());
+        let what = format!("{} {}", def.block.key(), r.row.key(edition));
+        let cells = fit(&r.values, columns.len(), TableId::T2, &what, label_range, sink);
+        for (col, tok) in columns.iter().zip(cells) {
+            let Some(tok) = tok else { continue };
+            let c = cell_of(&tok, col.declared_unit(), TableId::T2, &what, sink);
+            if let Some(slot) = table.slot_mut(r.row, *col) {
+                *slot = Some(c);
+            }
+        }
+    }
+    Some(table)
+}
+
+/// The columns of a block in printed order when its header names them all, else in
+/// template order (with a warning when the header was cut short).
+fn columns_of(block: T2Block, template: &'static [T2Col], raw: &T2Raw<'_>, sink: &mut Sink<'_>) -> Vec<T2Col> {
+    let Some(header) = raw.headers.get(&block) else {
+        return template.to_vec();
+    };
+    let printed: Vec<T2Col> = header.iter().map(|h| h.0).collect();
+    let exact = header.iter().all(|h| h.1 >= EXACT && h.1 < 0.9 || h.1 >= 0.95);
+    let mut sorted = printed.clone();
+    sorted.sort();
+    sorted.dedup();
+    let mut want = template.to_vec();
+    want.sort();
+    if exact && sorted == want && printed.len() == template.len() {
+        return printed;
+    }
+    let cut: Vec<&str> = header
+        .iter()
+        .filter(|h| h.1 < 0.95)
+        .map(|h| h.2.text.as_ref())
+        .collect();
+    if let (Some(first), Some(last)) = (header.first(), header.last()) {
+        if !cut.is_empty() || sorted != want {
+            sink.warn(
+                WarningKind::TruncatedHeader,
+                Some(TableId::T2),
+                first.2.range.start..last.2.range.end,
+                format!(
+                    "{}: header {} does not name every column; columns taken in template order",
+                    block.key(),
+                    header.iter().map(|h| h.2.text.as_ref()).collect::<Vec<_>>().join(" | ")
+                ),
+            );
+        }
+    }
+    template.to_vec()
+}
+
+/// Table 三 as read.
+#[derive(Debug, Default)]
+pub struct T3Raw<'a> {
+    /// Rows in input order.
+    pub rows: Vec<RawRow<'a, T3Row>>,
+    /// Edition evidence.
+    pub votes: Votes,
+    /// Whether the table was found.
+    pub found: bool,
+}
+
+/// Read table 三's tokens.
+pub fn read_t3<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T3Raw<'a> {
+    let mut raw = T3Raw::default();
+    let mut group: Option<T3Group> = None;
+    let mut in_rows = false;
+    let mut current: Option<RawRow<'a, T3Row>> = None;
+    let mut loose: Vec<Token<'a>> = Vec::new();
+    let finish = |cur: &mut Option<RawRow<'a, T3Row>>, raw: &mut T3Raw<'a>| {
+        if let Some(r) = cur.take() {
+            if !r.values.is_empty() {
+                raw.rows.push(r);
+            }
+        }
+    };
+    for tok in tokens {
+        match tok.kind {
+            TokenKind::Value | TokenKind::Empty => match current.as_mut() {
+                Some(r) => r.values.push(tok.clone()),
+                None => loose.push(tok.clone()),
+            },
+            TokenKind::Label => match match_t3(&tok.text, group, in_rows) {
+                Some(T3Label::Header) => {
+                    raw.found = true;
+                    if current.as_ref().is_some_and(|r| !r.values.is_empty()) {
+                        finish(&mut current, &mut raw);
+                    } else {
+                        current = None;
+                    }
+                }
+                Some(T3Label::Group(g)) => {
+                    raw.found = true;
+                    finish(&mut current, &mut raw);
+                    stray(sink, TableId::T3, &mut loose, "outside any row");
+                    group = Some(g);
+                    in_rows = true;
+                }
+                Some(T3Label::Row(r, s)) => {
+                    raw.found = true;
+                    finish(&mut current, &mut raw);
+                    let why = if in_rows { "outside any row" } else { "in the header" };
+                    stray(sink, TableId::T3, &mut loose, why);
+                    in_rows = true;
+                    let def = r.def();
+                    if matches!(r, T3Row::OtherNoCorrection | T3Row::OtherUnpaidFee | T3Row::OtherOther) {
+                        raw.votes.add(Edition::E2021);
+                    }
+                    group = if r == T3Row::OtherProcessing {
+                        Some(T3Group::OtherProcessing)
+                    } else {
+                        def.group
+                    };
+                    current = Some(RawRow {
+                        row: r,
+                        label: tok.clone(),
+                        values: Vec::new(),
+                        score: s,
+                    });
+                }
+                None => {
+                    if current.as_ref().is_some_and(|r| r.values.iter().any(|t| t.kind == TokenKind::Value)) {
+                        finish(&mut current, &mut raw);
+                        sink.warn(
+                            WarningKind::UnknownRow,
+                            Some(TableId::T3),
+                            tok.range.clone(),
+                            format!("row label not in the template: {}", tok.text),
+                        );
+                    }
+                    // Otherwise a wrapped continuation of the label before it.
+                }
+            },
+        }
+    }
+    finish(&mut current, &mut raw);
+    stray(sink, TableId::T3, &mut loose, "outside any row");
+    raw
+}
+
+/// Build table 三 from what was read; `allowed` says which rows the edition has.
+pub fn build_t3(raw: &T3Raw<'_>, allowed: impl Fn(T3Row) -> bool, edition: Edition, sink: &mut Sink<'_>) -> Requests {
+    let mut table = Requests::default();
+    for r in &raw.rows {
+        let label_range = r.label.range.clone();
+        if !allowed(r.row) {
+            sink.warn(
+                WarningKind::UnknownRow,
+                Some(TableId::T3),
+                label_range,
+                format!("row `{}` is not in the {} edition's table 三; its cells were not used", r.label.text, edition),
+            );
+            continue;
+        }
+        if table.row(r.row).is_some() {
+            sink.warn(
+                WarningKind::Other,
+                Some(TableId::T3),
+                label_range,
+                format!("row `{}` printed twice; the first was kept", r.label.text),
+            );
+            continue;
+        }
+        if r.score < EXACT {
+            sink.warn(
+                WarningKind::FuzzyLabel,
+                Some(TableId::T3),
+                label_range.clone(),
+                format!("`{}` read as `{}`", r.label.text, r.row.key()),
+            );
+        }
+        let what = r.row.key().to_string();
+        let cells = fit(&r.values, T3_COLUMNS.len(), TableId::T3, &what, label_range, sink);
+        let mut row = crate::model::tables::Applicants::default();
+        for (col, tok) in T3_COLUMNS.iter().zip(cells) {
+            if let Some(tok) = tok {
+                *row.slot_mut(*col) = Some(cell_of(&tok, None, TableId::T3, &what, sink));
+            }
+        }
+        *table.row_mut(r.row) = Some(row);
+    }
+    table
+}
+
+/// Table 四 as read: its values in order.
+#[derive(Debug, Default)]
+pub struct T4Raw<'a> {
+    /// Value and empty tokens after the header.
+    pub values: Vec<Token<'a>>,
+    /// Whether a header was found.
+    pub found: bool,
+    /// Range of the header's first label.
+    pub at: std::ops::Range<usize>,
+}
+
+/// Read table 四's tokens: header labels, then the fifteen values in template order.
+pub fn read_t4<'a>(tokens: &[Token<'a>]) -> T4Raw<'a> {
+    let mut raw = T4Raw::default();
+    for tok in tokens {
+        match tok.kind {
+            TokenKind::Label => {
+                if is_t4_header(&tok.text) && !raw.found {
+                    raw.found = true;
+                    raw.at = tok.range.clone();
+                }
+            }
+            TokenKind::Value | TokenKind::Empty => {
+                if raw.found {
+                    raw.values.push(tok.clone());
+                }
+            }
+        }
+    }
+    raw
+}
+
+/// Build table 四.
+pub fn build_t4(raw: &T4Raw<'_>, sink: &mut Sink<'_>) -> Appeals {
+    let mut table = Appeals::default();
+    let n = T4_ROWS.len() * T4_COLUMNS.len();
+    let cells = fit(&raw.values, n, TableId::T4, "行政复议、行政诉讼", raw.at.clone(), sink);
+    let mut it = cells.into_iter();
+    for row in T4_ROWS {
+        for col in T4_COLUMNS {
+            if let Some(Some(tok)) = it.next() {
+                let what = format!("{}/{}", row.key(), col.key());
+                *table.group_mut(row).slot_mut(col) = Some(cell_of(&tok, None, TableId::T4, &what, sink));
+            }
+        }
+    }
+    table
+}

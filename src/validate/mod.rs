@@ -1,0 +1,1 @@
+//! Validation: the template arithmetic and structure checks (in progress).
