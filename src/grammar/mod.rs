@@ -145,6 +145,10 @@ fn parse_normalized(input: &str, norm: &Normalized) -> Result<Report, ParseError
         }
     }
 
+    let slices = match edition {
+        Edition::Legacy => legacy::sections(text, slices),
+        _ => slices,
+    };
     let sections = model_sections(text, norm, &slices, edition);
     if edition != Edition::Legacy {
         missing_sections(&slices, text.len(), &mut sink);
@@ -335,7 +339,11 @@ fn metadata(text: &str, norm: &Normalized, slices: &[SectionSlice]) -> Metadata 
         .take(15)
         .collect();
     for (i, (off, line)) in lines.iter().enumerate() {
-        let t = line.trim().trim_start_matches('#').trim();
+        let t = line
+            .trim()
+            .trim_start_matches('#')
+            .trim_end_matches(['|', ' '])
+            .trim();
         let lead = line.find(t).unwrap_or(0);
         let mut found = None;
         if meta::is_title(t) {
