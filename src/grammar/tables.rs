@@ -86,17 +86,38 @@ impl Votes {
     }
 }
 
-/// Record values that no row owns.
-fn stray<'a>(sink: &mut Sink<'_>, table: TableId, pending: &mut Vec<Token<'a>>, why: &str) {
+/// Record values that no row owns; `unknown` is the label before them when it is not
+/// a template row (then reported as such).
+fn stray<'a>(
+    sink: &mut Sink<'_>,
+    table: TableId,
+    pending: &mut Vec<Token<'a>>,
+    unknown: &mut Option<Token<'a>>,
+    why: &str,
+) {
     let vals: Vec<&Token<'a>> = pending.iter().filter(|t| t.kind == TokenKind::Value).collect();
+    let label = unknown.take();
     if let (Some(first), Some(last)) = (vals.first(), vals.last()) {
         let texts: Vec<&str> = vals.iter().map(|t| t.text.as_ref()).collect();
-        sink.warn(
-            WarningKind::StrayValue,
-            Some(table),
-            first.range.start..last.range.end,
-            format!("{} value(s) {why} were not used: {}", vals.len(), texts.join(" ")),
-        );
+        match label {
+            Some(l) => sink.warn(
+                WarningKind::UnknownRow,
+                Some(table),
+                l.range.start..last.range.end,
+                format!(
+                    "row `{}` is not in the template; its {} value(s) were not used: {}",
+                    l.text,
+                    vals.len(),
+                    texts.join(" ")
+                ),
+            ),
+            None => sink.warn(
+                WarningKind::StrayValue,
+                Some(table),
+                first.range.start..last.range.end,
+                format!("{} value(s) {why} were not used: {}", vals.len(), texts.join(" ")),
+            ),
+        }
     }
     pending.clear();
 }
@@ -121,6 +142,7 @@ pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
     let mut header: Vec<(T2Col, f32, Token<'a>)> = Vec::new();
     let mut current: Option<RawRow<'a, T2Row>> = None;
     let mut loose: Vec<Token<'a>> = Vec::new();
+    let mut unknown: Option<Token<'a>> = None;
     let finish = |cur: &mut Option<RawRow<'a, T2Row>>, raw: &mut T2Raw<'a>| {
         if let Some(r) = cur.take() {
             if !r.values.is_empty() {
@@ -137,7 +159,7 @@ pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
             TokenKind::Label => match match_t2(&tok.text) {
                 Some(T2Label::Caption(b)) => {
                     finish(&mut current, &mut raw);
-                    stray(sink, TableId::T2, &mut loose, "outside any row");
+                    stray(sink, TableId::T2, &mut loose, &mut unknown, "outside any row");
                     raw.found = true;
                     if b == T2Block::Item9 {
                         raw.votes.add(Edition::E2019);
@@ -147,13 +169,17 @@ pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
                 }
                 Some(T2Label::HeaderStart) => {
                     finish(&mut current, &mut raw);
-                    stray(sink, TableId::T2, &mut loose, "outside any row");
+                    stray(sink, TableId::T2, &mut loose, &mut unknown, "outside any row");
                     raw.found = true;
                     header.clear();
                 }
                 Some(T2Label::Column(c, s)) => {
-                    finish(&mut current, &mut raw);
-                    stray(sink, TableId::T2, &mut loose, "in a header");
+                    // A header cell between a row label and its values (cells out of
+                    // order in text taken from a PDF) leaves the row open.
+                    if current.as_ref().is_some_and(|r| !r.values.is_empty()) {
+                        finish(&mut current, &mut raw);
+                    }
+                    stray(sink, TableId::T2, &mut loose, &mut unknown, "in a header");
                     for e in crate::catalogue::matching::t2_column_editions(c) {
                         raw.votes.add(*e);
                     }
@@ -161,7 +187,7 @@ pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
                 }
                 Some(T2Label::Row(r, s)) => {
                     finish(&mut current, &mut raw);
-                    stray(sink, TableId::T2, &mut loose, "outside any row");
+                    stray(sink, TableId::T2, &mut loose, &mut unknown, "outside any row");
                     raw.found = true;
                     if matches!(r, T2Row::OtherServices | T2Row::Procurement) {
                         raw.votes.add(Edition::E2019);
@@ -180,23 +206,16 @@ pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
                 }
                 None => {
                     // A label continuing a wrapped row label, or text we do not know.
-                    if let Some(r) = current.as_ref() {
-                        if r.values.iter().any(|t| t.kind == TokenKind::Value) {
-                            finish(&mut current, &mut raw);
-                            sink.warn(
-                                WarningKind::UnknownRow,
-                                Some(TableId::T2),
-                                tok.range.clone(),
-                                format!("row label not in the template: {}", tok.text),
-                            );
-                        }
+                    if current.as_ref().is_some_and(|r| r.values.iter().any(|t| t.kind == TokenKind::Value)) {
+                        finish(&mut current, &mut raw);
+                        unknown = Some(tok.clone());
                     }
                 }
             },
         }
     }
     finish(&mut current, &mut raw);
-    stray(sink, TableId::T2, &mut loose, "outside any row");
+    stray(sink, TableId::T2, &mut loose, &mut unknown, "outside any row");
     raw
 }
 
@@ -394,6 +413,7 @@ pub fn read_t3<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T3Raw<'a> {
     let mut in_rows = false;
     let mut current: Option<RawRow<'a, T3Row>> = None;
     let mut loose: Vec<Token<'a>> = Vec::new();
+    let mut unknown: Option<Token<'a>> = None;
     let finish = |cur: &mut Option<RawRow<'a, T3Row>>, raw: &mut T3Raw<'a>| {
         if let Some(r) = cur.take() {
             if !r.values.is_empty() {
@@ -419,7 +439,7 @@ pub fn read_t3<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T3Raw<'a> {
                 Some(T3Label::Group(g)) => {
                     raw.found = true;
                     finish(&mut current, &mut raw);
-                    stray(sink, TableId::T3, &mut loose, "outside any row");
+                    stray(sink, TableId::T3, &mut loose, &mut unknown, "outside any row");
                     group = Some(g);
                     in_rows = true;
                 }
@@ -427,7 +447,7 @@ pub fn read_t3<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T3Raw<'a> {
                     raw.found = true;
                     finish(&mut current, &mut raw);
                     let why = if in_rows { "outside any row" } else { "in the header" };
-                    stray(sink, TableId::T3, &mut loose, why);
+                    stray(sink, TableId::T3, &mut loose, &mut unknown, why);
                     in_rows = true;
                     let def = r.def();
                     if matches!(r, T3Row::OtherNoCorrection | T3Row::OtherUnpaidFee | T3Row::OtherOther) {
@@ -446,22 +466,19 @@ pub fn read_t3<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T3Raw<'a> {
                     });
                 }
                 None => {
+                    // A wrapped continuation of the label before it, a header we do not
+                    // know, or a row the template does not have: its values (if any
+                    // follow) are reported as stray.
                     if current.as_ref().is_some_and(|r| r.values.iter().any(|t| t.kind == TokenKind::Value)) {
                         finish(&mut current, &mut raw);
-                        sink.warn(
-                            WarningKind::UnknownRow,
-                            Some(TableId::T3),
-                            tok.range.clone(),
-                            format!("row label not in the template: {}", tok.text),
-                        );
+                        unknown = Some(tok.clone());
                     }
-                    // Otherwise a wrapped continuation of the label before it.
                 }
             },
         }
     }
     finish(&mut current, &mut raw);
-    stray(sink, TableId::T3, &mut loose, "outside any row");
+    stray(sink, TableId::T3, &mut loose, &mut unknown, "outside any row");
     raw
 }
 
@@ -497,6 +514,20 @@ pub fn build_t3(raw: &T3Raw<'_>, allowed: impl Fn(T3Row) -> bool, edition: Editi
             );
         }
         let what = r.row.key().to_string();
+        if misaligned(r) {
+            let n = r.values.iter().filter(|t| t.kind == TokenKind::Value).count();
+            sink.warn(
+                WarningKind::ExtraCell,
+                Some(TableId::T3),
+                label_range,
+                format!(
+                    "{what}: {n} values on separate lines follow the label, and the first seven do not add up \
+                     (总计 ≠ the sum of the other columns): the values belong to other rows (a table \
+                     flattened column by column); the row was not read"
+                ),
+            );
+            continue;
+        }
         let cells = fit(&r.values, T3_COLUMNS.len(), TableId::T3, &what, label_range, sink);
         let mut row = crate::model::tables::Applicants::default();
         for (col, tok) in T3_COLUMNS.iter().zip(cells) {
@@ -507,6 +538,29 @@ pub fn build_t3(raw: &T3Raw<'_>, allowed: impl Fn(T3Row) -> bool, edition: Editi
         *table.row_mut(r.row) = Some(row);
     }
     table
+}
+
+/// Whether a row of table 三 took more values than it has columns from separate lines
+/// and its first seven fail the row total: values of a table flattened column by
+/// column, which cannot be assigned to this row.
+fn misaligned(r: &RawRow<'_, T3Row>) -> bool {
+    let vals: Vec<&Token<'_>> = r.values.iter().filter(|t| t.kind == TokenKind::Value).collect();
+    if vals.len() <= T3_COLUMNS.len() || vals.iter().all(|t| t.line == r.label.line) {
+        return false;
+    }
+    let nums: Vec<Option<crate::model::cell::Decimal>> = vals
+        .iter()
+        .take(T3_COLUMNS.len())
+        .map(|t| parse_value(&t.text, None).number())
+        .collect();
+    let mut sum = crate::model::cell::Decimal::integer(0);
+    for n in nums.iter().take(T3_COLUMNS.len() - 1) {
+        match n.and_then(|n| sum.checked_add(n)) {
+            Some(s) => sum = s,
+            None => return true,
+        }
+    }
+    nums.last().copied().flatten() != Some(sum)
 }
 
 /// Table 四 as read: its values in order.
