@@ -143,12 +143,23 @@ pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
     let mut current: Option<RawRow<'a, T2Row>> = None;
     let mut loose: Vec<Token<'a>> = Vec::new();
     let mut unknown: Option<Token<'a>> = None;
-    let finish = |cur: &mut Option<RawRow<'a, T2Row>>, raw: &mut T2Raw<'a>| {
-        if let Some(r) = cur.take() {
+    // Values just before a row label that gets none after it (text taken from a PDF
+    // in reading order prints a one-cell row's value before its label).
+    let mut before: Vec<Token<'a>> = Vec::new();
+    let finish = |cur: &mut Option<RawRow<'a, T2Row>>,
+                  raw: &mut T2Raw<'a>,
+                  before: &mut Vec<Token<'a>>,
+                  sink: &mut Sink<'_>| {
+        if let Some(mut r) = cur.take() {
+            if r.values.is_empty() {
+                r.values = std::mem::take(before);
+            }
             if !r.values.is_empty() {
                 raw.rows.push(r);
             }
         }
+        let mut none = None;
+        stray(sink, TableId::T2, before, &mut none, "outside any row");
     };
     for tok in tokens {
         match tok.kind {
@@ -158,7 +169,7 @@ pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
             },
             TokenKind::Label => match match_t2(&tok.text) {
                 Some(T2Label::Caption(b)) => {
-                    finish(&mut current, &mut raw);
+                    finish(&mut current, &mut raw, &mut before, sink);
                     stray(sink, TableId::T2, &mut loose, &mut unknown, "outside any row");
                     raw.found = true;
                     if b == T2Block::Item9 {
@@ -168,7 +179,7 @@ pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
                     header.clear();
                 }
                 Some(T2Label::HeaderStart) => {
-                    finish(&mut current, &mut raw);
+                    finish(&mut current, &mut raw, &mut before, sink);
                     stray(sink, TableId::T2, &mut loose, &mut unknown, "outside any row");
                     raw.found = true;
                     header.clear();
@@ -177,7 +188,7 @@ pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
                     // A header cell between a row label and its values (cells out of
                     // order in text taken from a PDF) leaves the row open.
                     if current.as_ref().is_some_and(|r| !r.values.is_empty()) {
-                        finish(&mut current, &mut raw);
+                        finish(&mut current, &mut raw, &mut before, sink);
                     }
                     stray(sink, TableId::T2, &mut loose, &mut unknown, "in a header");
                     for e in crate::catalogue::matching::t2_column_editions(c) {
@@ -186,8 +197,12 @@ pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
                     header.push((c, s, tok.clone()));
                 }
                 Some(T2Label::Row(r, s)) => {
-                    finish(&mut current, &mut raw);
-                    stray(sink, TableId::T2, &mut loose, &mut unknown, "outside any row");
+                    finish(&mut current, &mut raw, &mut before, sink);
+                    if unknown.is_some() {
+                        stray(sink, TableId::T2, &mut loose, &mut unknown, "outside any row");
+                    } else {
+                        before = std::mem::take(&mut loose);
+                    }
                     raw.found = true;
                     if matches!(r, T2Row::OtherServices | T2Row::Procurement) {
                         raw.votes.add(Edition::E2019);
@@ -207,14 +222,14 @@ pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
                 None => {
                     // A label continuing a wrapped row label, or text we do not know.
                     if current.as_ref().is_some_and(|r| r.values.iter().any(|t| t.kind == TokenKind::Value)) {
-                        finish(&mut current, &mut raw);
+                        finish(&mut current, &mut raw, &mut before, sink);
                         unknown = Some(tok.clone());
                     }
                 }
             },
         }
     }
-    finish(&mut current, &mut raw);
+    finish(&mut current, &mut raw, &mut before, sink);
     stray(sink, TableId::T2, &mut loose, &mut unknown, "outside any row");
     raw
 }

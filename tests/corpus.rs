@@ -1,0 +1,175 @@
+//! Complete real reports of ../shared/corpus/full that keep their cells apart.
+
+mod common;
+use common::*;
+use zfxxgk::catalogue::{Edition, T3_COLUMNS, T4_COLUMNS, T4_ROWS};
+use zfxxgk::{parse_report, Report};
+
+fn get(r: &Report, table: &str, row: &str, col: &str) -> Option<String> {
+    r.cells()
+        .find(|c| c.table == table && c.row == row && c.column == col)
+        .and_then(|c| c.value.map(|v| v.to_string()))
+}
+
+const HONGZE_2024_T3: [(&str, [i64; 7]); 23] = [
+    ("本年新收政府信息公开申请数量", [95, 0, 0, 0, 0, 0, 95]),
+    ("上年结转政府信息公开申请数量", [0; 7]),
+    ("本年度办理结果/予以公开", [50, 0, 0, 0, 0, 0, 50]),
+    ("本年度办理结果/部分公开", [9, 0, 0, 0, 0, 0, 9]),
+    ("本年度办理结果/不予公开/属于国家秘密", [0; 7]),
+    ("本年度办理结果/不予公开/其他法律行政法规禁止公开", [0; 7]),
+    ("本年度办理结果/不予公开/危及“三安全一稳定”", [1, 0, 0, 0, 0, 0, 1]),
+    ("本年度办理结果/不予公开/保护第三方合法权益", [0; 7]),
+    ("本年度办理结果/不予公开/属于三类内部事务信息", [0; 7]),
+    ("本年度办理结果/不予公开/属于四类过程性信息", [1, 0, 0, 0, 0, 0, 1]),
+    ("本年度办理结果/不予公开/属于行政执法案卷", [1, 0, 0, 0, 0, 0, 1]),
+    ("本年度办理结果/不予公开/属于行政查询事项", [0; 7]),
+    ("本年度办理结果/无法提供/本机关不掌握相关政府信息", [31, 0, 0, 0, 0, 0, 31]),
+    ("本年度办理结果/无法提供/没有现成信息需要另行制作", [1, 0, 0, 0, 0, 0, 1]),
+    ("本年度办理结果/无法提供/补正后申请内容仍不明确", [0; 7]),
+    ("本年度办理结果/不予处理/信访举报投诉类申请", [1, 0, 0, 0, 0, 0, 1]),
+    ("本年度办理结果/不予处理/重复申请", [0; 7]),
+    ("本年度办理结果/不予处理/要求提供公开出版物", [0; 7]),
+    ("本年度办理结果/不予处理/无正当理由大量反复申请", [0; 7]),
+    ("本年度办理结果/不予处理/要求行政机关确认或重新出具已获取信息", [0; 7]),
+    // The 2021-edition report prints (六)其他处理 as one row.
+    ("本年度办理结果/其他处理", [0; 7]),
+    ("本年度办理结果/总计", [95, 0, 0, 0, 0, 0, 95]),
+    ("结转下年度继续办理", [0; 7]),
+];
+
+const HONGZE_2024_T2: [(&str, &str, &str); 10] = [
+    ("规章", "本年制发件数", "0"),
+    ("规章", "本年废止件数", "0"),
+    ("规章", "现行有效件数", "0"),
+    ("行政规范性文件", "本年制发件数", "3"),
+    ("行政规范性文件", "本年废止件数", "0"),
+    ("行政规范性文件", "现行有效件数", "8"),
+    ("行政许可", "本年处理决定数量", "9487"),
+    ("行政处罚", "本年处理决定数量", "2776"),
+    ("行政强制", "本年处理决定数量", "84"),
+    ("行政事业性收费", "本年收费金额", "7545"),
+];
+
+const HONGZE_2024_T4: [i64; 15] = [1, 1, 0, 0, 2, 1, 0, 0, 0, 1, 2, 0, 1, 0, 3];
+
+fn check_t4(r: &Report, vals: &[i64; 15]) {
+    let mut it = vals.iter();
+    for row in T4_ROWS {
+        for col in T4_COLUMNS {
+            let want = it.next().map(|v| v.to_string());
+            assert_eq!(get(r, "四", row.key(), col.key()), want, "四 {} {}", row.key(), col.key());
+        }
+    }
+}
+
+#[test]
+fn hongze_2024_pdf_layout_every_cell() {
+    let Some(text) = shared("corpus/full/hongze-qzf-2024.txt") else { return };
+    let r = parse_report(&text).expect("parses");
+    assert_eq!(r.edition, Edition::E2021);
+    assert_eq!(r.metadata.agency.as_ref().map(|a| a.value.as_str()), Some("淮安市洪泽区人民政府"));
+    assert_eq!(r.metadata.year.as_ref().map(|a| a.value), Some(2024));
+    for (row, col, v) in HONGZE_2024_T2 {
+        assert_eq!(get(&r, "二", row, col).as_deref(), Some(v), "二 {row} {col}");
+    }
+    for (row, vals) in HONGZE_2024_T3 {
+        for (c, v) in T3_COLUMNS.iter().zip(vals) {
+            assert_eq!(get(&r, "三", row, c.key()), Some(v.to_string()), "三 {row} {}", c.key());
+        }
+    }
+    check_t4(&r, &HONGZE_2024_T4);
+    assert_eq!(r.cells().count(), 10 + 23 * 7 + 15);
+    // The label printed with characters lost is matched, and said so.
+    assert!(r.warnings.iter().any(|w| w.message.contains("其他法律行政止公开")));
+}
+
+/// The reading-order twin: one cell per line, table 三 partly emitted column by
+/// column with its labels after the values. Every cell the parser gives must be
+/// right; rows it cannot place are reported, not guessed.
+#[test]
+fn hongze_2024_flow_layout_gives_only_right_cells() {
+    let Some(text) = shared("corpus/full/hongze-qzf-2024.flow.txt") else { return };
+    let r = parse_report(&text).expect("parses");
+    assert_eq!(r.edition, Edition::E2021);
+    for (row, col, v) in HONGZE_2024_T2 {
+        assert_eq!(get(&r, "二", row, col).as_deref(), Some(v), "二 {row} {col}");
+    }
+    check_t4(&r, &HONGZE_2024_T4);
+    let mut read_rows = 0;
+    for (row, vals) in HONGZE_2024_T3 {
+        let got: Vec<Option<String>> = T3_COLUMNS.iter().map(|c| get(&r, "三", row, c.key())).collect();
+        if got.iter().all(Option::is_none) {
+            continue;
+        }
+        read_rows += 1;
+        let want: Vec<Option<String>> = vals.iter().map(|v| Some(v.to_string())).collect();
+        assert_eq!(got, want, "三 {row}");
+    }
+    // 上年结转, 予以公开, 部分公开, 无正当理由大量反复申请 and 结转下年度 are read
+    // row by row; the rest of table 三 is printed column by column.
+    assert_eq!(read_rows, 5);
+    let unplaced = r
+        .warnings
+        .iter()
+        .filter(|w| matches!(w.kind, zfxxgk::WarningKind::ExtraCell | zfxxgk::WarningKind::StrayValue))
+        .count();
+    assert!(unplaced >= 3, "{:?}", r.warnings);
+}
+
+#[test]
+fn shuyang_2025_markdown_every_cell() {
+    let Some(text) = shared("corpus/full/shuyang-xzf-2025.txt") else { return };
+    let r = parse_report(&text).expect("parses");
+    assert_eq!(r.edition, Edition::E2021);
+    assert_eq!(r.metadata.year.as_ref().map(|a| a.value), Some(2025));
+    for (row, col, v) in [
+        ("规章", "本年制发件数", "0"),
+        ("规章", "本年废止件数", "0"),
+        ("规章", "现行有效件数", "0"),
+        ("行政规范性文件", "本年制发件数", "6"),
+        ("行政规范性文件", "本年废止件数", "1"),
+        ("行政规范性文件", "现行有效件数", "32"),
+        ("行政许可", "本年处理决定数量", "517645"),
+        ("行政处罚", "本年处理决定数量", "693957"),
+        ("行政强制", "本年处理决定数量", "2154"),
+        ("行政事业性收费", "本年收费金额", "4068.208"),
+    ] {
+        assert_eq!(get(&r, "二", row, col).as_deref(), Some(v), "二 {row} {col}");
+    }
+    let z = [0i64; 7];
+    let t3: [(&str, [i64; 7]); 25] = [
+        ("本年新收政府信息公开申请数量", [705, 3, 0, 0, 5, 0, 713]),
+        ("上年结转政府信息公开申请数量", [36, 0, 0, 0, 0, 0, 36]),
+        ("本年度办理结果/予以公开", [290, 1, 0, 0, 3, 0, 294]),
+        ("本年度办理结果/部分公开", [99, 0, 0, 0, 2, 0, 101]),
+        ("本年度办理结果/不予公开/属于国家秘密", z),
+        ("本年度办理结果/不予公开/其他法律行政法规禁止公开", z),
+        ("本年度办理结果/不予公开/危及“三安全一稳定”", [2, 0, 0, 0, 0, 0, 2]),
+        ("本年度办理结果/不予公开/保护第三方合法权益", [2, 0, 0, 0, 0, 0, 2]),
+        ("本年度办理结果/不予公开/属于三类内部事务信息", [13, 0, 0, 0, 0, 0, 13]),
+        ("本年度办理结果/不予公开/属于四类过程性信息", [2, 0, 0, 0, 0, 0, 2]),
+        ("本年度办理结果/不予公开/属于行政执法案卷", [4, 0, 0, 0, 0, 0, 4]),
+        ("本年度办理结果/不予公开/属于行政查询事项", [9, 0, 0, 0, 0, 0, 9]),
+        ("本年度办理结果/无法提供/本机关不掌握相关政府信息", [111, 0, 0, 0, 0, 0, 111]),
+        ("本年度办理结果/无法提供/没有现成信息需要另行制作", [2, 0, 0, 0, 0, 0, 2]),
+        ("本年度办理结果/无法提供/补正后申请内容仍不明确", z),
+        ("本年度办理结果/不予处理/信访举报投诉类申请", [12, 0, 0, 0, 0, 0, 12]),
+        ("本年度办理结果/不予处理/重复申请", [6, 1, 0, 0, 0, 0, 7]),
+        ("本年度办理结果/不予处理/要求提供公开出版物", z),
+        ("本年度办理结果/不予处理/无正当理由大量反复申请", z),
+        ("本年度办理结果/不予处理/要求行政机关确认或重新出具已获取信息", z),
+        ("本年度办理结果/其他处理/申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", [9, 0, 0, 0, 0, 0, 9]),
+        ("本年度办理结果/其他处理/申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", [7, 0, 0, 0, 0, 0, 7]),
+        ("本年度办理结果/其他处理/其他", [142, 1, 0, 0, 0, 0, 143]),
+        ("本年度办理结果/总计", [710, 3, 0, 0, 5, 0, 718]),
+        ("结转下年度继续办理", [31, 0, 0, 0, 0, 0, 31]),
+    ];
+    for (row, vals) in t3 {
+        for (c, v) in T3_COLUMNS.iter().zip(vals) {
+            assert_eq!(get(&r, "三", row, c.key()), Some(v.to_string()), "三 {row} {}", c.key());
+        }
+    }
+    check_t4(&r, &[27, 10, 9, 15, 61, 3, 0, 0, 0, 3, 8, 0, 1, 1, 10]);
+    assert_eq!(r.cells().count(), 10 + 25 * 7 + 15);
+}
