@@ -86,6 +86,22 @@ impl Votes {
     }
 }
 
+/// The texts of some tokens for a message: the first twenty, then a count.
+fn listing(toks: &[Token<'_>]) -> String {
+    listing_refs(&toks.iter().collect::<Vec<_>>())
+}
+
+fn listing_refs(toks: &[&Token<'_>]) -> String {
+    const SHOWN: usize = 20;
+    let mut s: Vec<&str> = toks.iter().take(SHOWN).map(|t| t.text.as_ref()).collect();
+    let more = toks.len().saturating_sub(SHOWN);
+    let tail = format!("… ({more} more)");
+    if more > 0 {
+        s.push(&tail);
+    }
+    s.join(" ")
+}
+
 /// Record values that no row owns; `unknown` is the label before them when it is not
 /// a template row (then reported as such).
 fn stray<'a>(
@@ -98,24 +114,23 @@ fn stray<'a>(
     let vals: Vec<&Token<'a>> = pending.iter().filter(|t| t.kind == TokenKind::Value).collect();
     let label = unknown.take();
     if let (Some(first), Some(last)) = (vals.first(), vals.last()) {
-        let texts: Vec<&str> = vals.iter().map(|t| t.text.as_ref()).collect();
+        let texts = listing_refs(&vals);
         match label {
             Some(l) => sink.warn(
                 WarningKind::UnknownRow,
                 Some(table),
                 l.range.start..last.range.end,
                 format!(
-                    "row `{}` is not in the template; its {} value(s) were not used: {}",
+                    "row `{}` is not in the template; its {} value(s) were not used: {texts}",
                     l.text,
                     vals.len(),
-                    texts.join(" ")
                 ),
             ),
             None => sink.warn(
                 WarningKind::StrayValue,
                 Some(table),
                 first.range.start..last.range.end,
-                format!("{} value(s) {why} were not used: {}", vals.len(), texts.join(" ")),
+                format!("{} value(s) {why} were not used: {texts}", vals.len()),
             ),
         }
     }
@@ -256,27 +271,39 @@ pub fn fit<'a>(
     at: std::ops::Range<usize>,
     sink: &mut Sink<'_>,
 ) -> Vec<Option<Token<'a>>> {
-    let mut v: Vec<Token<'a>> = values.to_vec();
-    while v.len() > expected && v.last().is_some_and(|t| t.kind == TokenKind::Empty) {
-        v.pop();
-    }
-    while v.len() > expected {
-        match v.iter().rposition(|t| t.kind == TokenKind::Empty) {
-            Some(i) => {
-                v.remove(i);
+    // Drop surplus empty cells from the end side (trailing runs first), in one pass.
+    let empties = values.iter().filter(|t| t.kind == TokenKind::Empty).count();
+    let mut surplus = values.len().saturating_sub(expected).min(empties);
+    let mut keep = vec![true; values.len()];
+    for (i, t) in values.iter().enumerate().rev() {
+        if surplus == 0 {
+            break;
+        }
+        if t.kind == TokenKind::Empty {
+            if let Some(k) = keep.get_mut(i) {
+                *k = false;
             }
-            None => break,
+            surplus -= 1;
         }
     }
+    let mut v: Vec<Token<'a>> = values
+        .iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(t, _)| t.clone())
+        .collect();
     if v.len() > expected {
-        let extra: Vec<&str> = v.get(expected..).unwrap_or(&[]).iter().map(|t| t.text.as_ref()).collect();
+        let extra = listing(v.get(expected..).unwrap_or(&[]));
         let start = v.get(expected).map_or(at.start, |t| t.range.start);
         let end = v.last().map_or(at.end, |t| t.range.end);
         sink.warn(
             WarningKind::ExtraCell,
             Some(table),
             start..end,
-            format!("{what}: {} cell(s) more than the template's {expected} were not used: {}", extra.len(), extra.join(" ")),
+            format!(
+                "{what}: {} cell(s) more than the template's {expected} were not used: {extra}",
+                v.len() - expected
+            ),
         );
         v.truncate(expected);
     }
