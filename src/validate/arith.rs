@@ -1,0 +1,373 @@
+//! The arithmetic of tables 三 and 四 (template §4.1, §4.2) and the count rules.
+
+use super::{CellRef, Code, Cx, Finding, FindingSink, Severity};
+use crate::catalogue::{
+    Edition, T3Col, T3Row, T4Col, T4Row, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_ROWS,
+};
+use crate::model::{Cell, Decimal, Report, Requests, Value};
+
+/// One operand of a check: what it is and the cell, when printed.
+pub(super) struct Term<'a> {
+    pub(super) r: CellRef,
+    pub(super) cell: Option<&'a Cell>,
+}
+
+impl<'a> Term<'a> {
+    fn t3(t: &'a Requests, row: T3Row, col: T3Col) -> Term<'a> {
+        let cell = t.cell(row, col);
+        Term {
+            r: CellRef::t3(row, col, cell),
+            cell,
+        }
+    }
+}
+
+/// The number an operand contributes, or why it cannot: blank, dash, unreadable and
+/// approximate cells and cells not printed are never taken as 0.
+pub(super) fn operand(cell: Option<&Cell>) -> Result<Decimal, &'static str> {
+    match cell.map(|c| &c.value) {
+        None => Err("not printed"),
+        Some(Value::Number {
+            value,
+            approximate: false,
+            ..
+        }) => Ok(*value),
+        Some(Value::Number { .. }) => Err("approximate"),
+        Some(Value::Blank) => Err("blank"),
+        Some(Value::Dash) => Err("a dash"),
+        Some(Value::Unreadable) => Err("unreadable"),
+    }
+}
+
+/// The exact sum, or `None` on overflow.
+pub(super) fn sum(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
+    values
+        .into_iter()
+        .try_fold(Decimal::integer(0), Decimal::checked_add)
+}
+
+/// `main = Σ plus − Σ minus`.
+struct Equation<'a> {
+    code: Code,
+    /// What is checked, for messages.
+    what: String,
+    /// Short name of the main cell in messages.
+    main_name: String,
+    main: Term<'a>,
+    plus: Vec<Term<'a>>,
+    minus: Vec<Term<'a>>,
+}
+
+fn formula(plus: &[Decimal], minus: &[Decimal]) -> String {
+    let mut s = String::new();
+    for (i, v) in plus.iter().enumerate() {
+        if i > 0 {
+            s.push_str(" + ");
+        }
+        s.push_str(&v.to_string());
+    }
+    if plus.is_empty() {
+        s.push('0');
+    }
+    for v in minus {
+        s.push_str(" − ");
+        s.push_str(&v.to_string());
+    }
+    s
+}
+
+/// An info finding: the check could not be made because of `bad` operands.
+pub(super) fn not_assessable(code: Code, what: &str, bad: Vec<(CellRef, &'static str)>) -> Finding {
+    // Group the operands by reason; name at most three of each.
+    let mut reasons: Vec<(&'static str, Vec<String>)> = Vec::new();
+    for (r, why) in &bad {
+        let name = format!("{} [{}]", r.row, r.column);
+        match reasons.iter_mut().find(|(w, _)| w == why) {
+            Some((_, names)) => names.push(name),
+            None => reasons.push((why, vec![name])),
+        }
+    }
+    let reasons: Vec<String> = reasons
+        .into_iter()
+        .map(|(why, names)| {
+            let shown: Vec<&str> = names.iter().take(3).map(String::as_str).collect();
+            let more = names.len().saturating_sub(shown.len());
+            if more > 0 {
+                format!("{why}: {} and {more} more", shown.join(", "))
+            } else {
+                format!("{why}: {}", shown.join(", "))
+            }
+        })
+        .collect();
+    let mut f = Finding::new(
+        code,
+        Severity::Info,
+        format!("not assessable: {what}; {}", reasons.join("; ")),
+    );
+    f.span = bad.iter().find_map(|(r, _)| r.span);
+    f.cells = bad.into_iter().map(|(r, _)| r).collect();
+    f
+}
+
+fn check<S: FindingSink + ?Sized>(eq: Equation<'_>, cx: &mut Cx<'_, S>) {
+    let all = std::iter::once(&eq.main)
+        .chain(eq.plus.iter())
+        .chain(eq.minus.iter());
+    let bad: Vec<(CellRef, &'static str)> = all
+        .filter_map(|t| operand(t.cell).err().map(|why| (t.r.clone(), why)))
+        .collect();
+    if !bad.is_empty() {
+        let mut f = not_assessable(eq.code, &eq.what, bad);
+        // Operands not printed have no place: point at the main cell then.
+        f.span = f.span.or(eq.main.r.span);
+        cx.emit(f);
+        return;
+    }
+    let values = |ts: &[Term<'_>]| -> Vec<Decimal> {
+        ts.iter().filter_map(|t| operand(t.cell).ok()).collect()
+    };
+    let (plus, minus) = (values(&eq.plus), values(&eq.minus));
+    let (Ok(actual), Some(p), Some(m)) =
+        (operand(eq.main.cell), sum(plus.clone()), sum(minus.clone()))
+    else {
+        return;
+    };
+    let Some(expected) = p.checked_sub(m) else {
+        cx.emit(not_assessable(
+            eq.code,
+            &eq.what,
+            vec![(eq.main.r.clone(), "too large to add up")],
+        ));
+        return;
+    };
+    if expected == actual {
+        return;
+    }
+    let difference = actual.checked_sub(expected);
+    let mut f = Finding::new(
+        eq.code,
+        eq.code.severity(),
+        format!(
+            "{}: {} is {actual}, but {} = {expected}",
+            eq.what,
+            eq.main_name,
+            formula(&plus, &minus)
+        ),
+    );
+    f.expected = Some(expected);
+    f.actual = Some(actual);
+    f.difference = difference;
+    f.span = eq.main.r.span;
+    f.cells = std::iter::once(eq.main.r)
+        .chain(eq.plus.into_iter().map(|t| t.r))
+        .chain(eq.minus.into_iter().map(|t| t.r))
+        .collect();
+    cx.emit(f);
+}
+
+/// The result rows summed into (七)总计: every result leaf, with (六)其他处理 as the
+/// report prints it (the 2021 edition's three rows, or one row).
+pub(super) fn result_leaves(t: &Requests, edition: Edition) -> Vec<T3Row> {
+    let split = [
+        T3Row::OtherNoCorrection,
+        T3Row::OtherUnpaidFee,
+        T3Row::OtherOther,
+    ];
+    let split_printed = split.iter().any(|&r| t.row(r).is_some());
+    let single_printed = t.row(T3Row::OtherProcessing).is_some();
+    let use_split = split_printed || (!single_printed && edition == Edition::E2021);
+    T3_ROWS
+        .iter()
+        .map(|d| d.row)
+        .filter(|r| r.is_result_leaf())
+        .filter(|r| {
+            if *r == T3Row::OtherProcessing {
+                !use_split
+            } else if split.contains(r) {
+                use_split
+            } else {
+                true
+            }
+        })
+        .collect()
+}
+
+/// Table 三: `T3-IDENTITY`, `T3-RESULTS-SUM`, `T3-ROW-TOTAL`.
+pub(super) fn table3<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>) {
+    let Some(t) = report.tables.requests.as_ref() else {
+        return;
+    };
+    if cx.runs(Code::T3Identity) {
+        for col in T3_COLUMNS {
+            check(
+                Equation {
+                    code: Code::T3Identity,
+                    what: format!("table 三, column {}: 一 + 二 = (七)总计 + 四", col.key()),
+                    main_name: T3Row::ResultsTotal.key().to_string(),
+                    main: Term::t3(t, T3Row::ResultsTotal, col),
+                    plus: vec![
+                        Term::t3(t, T3Row::NewRequests, col),
+                        Term::t3(t, T3Row::CarriedOver, col),
+                    ],
+                    minus: vec![Term::t3(t, T3Row::CarriedForward, col)],
+                },
+                cx,
+            );
+        }
+    }
+    if cx.runs(Code::T3ResultsSum) {
+        let leaves = result_leaves(t, report.edition);
+        for col in T3_COLUMNS {
+            check(
+                Equation {
+                    code: Code::T3ResultsSum,
+                    what: format!(
+                        "table 三, column {}: (七)总计 = the sum of the {} result rows",
+                        col.key(),
+                        leaves.len()
+                    ),
+                    main_name: T3Row::ResultsTotal.key().to_string(),
+                    main: Term::t3(t, T3Row::ResultsTotal, col),
+                    plus: leaves.iter().map(|&r| Term::t3(t, r, col)).collect(),
+                    minus: Vec::new(),
+                },
+                cx,
+            );
+        }
+    }
+    if cx.runs(Code::T3RowTotal) {
+        let parts: Vec<T3Col> = T3_COLUMNS
+            .iter()
+            .copied()
+            .filter(|&c| c != T3Col::Total)
+            .collect();
+        for (row, _) in t.printed_rows() {
+            check(
+                Equation {
+                    code: Code::T3RowTotal,
+                    what: format!(
+                        "table 三, row {}: {} = the sum of the {} applicant columns",
+                        row.key(),
+                        T3Col::Total.key(),
+                        parts.len()
+                    ),
+                    main_name: T3Col::Total.key().to_string(),
+                    main: Term::t3(t, row, T3Col::Total),
+                    plus: parts.iter().map(|&c| Term::t3(t, row, c)).collect(),
+                    minus: Vec::new(),
+                },
+                cx,
+            );
+        }
+    }
+}
+
+/// Table 四: `T4-GROUP-TOTAL`.
+pub(super) fn table4<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>) {
+    let Some(t) = report.tables.appeals.as_ref() else {
+        return;
+    };
+    if !cx.runs(Code::T4GroupTotal) {
+        return;
+    }
+    let parts: Vec<T4Col> = T4_COLUMNS
+        .iter()
+        .copied()
+        .filter(|&c| c != T4Col::Total)
+        .collect();
+    let names: Vec<&str> = parts.iter().map(|c| c.key()).collect();
+    let term = |row: T4Row, col: T4Col| {
+        let cell = t.cell(row, col);
+        Term {
+            r: CellRef::t4(row, col, cell),
+            cell,
+        }
+    };
+    for row in T4_ROWS {
+        check(
+            Equation {
+                code: Code::T4GroupTotal,
+                what: format!(
+                    "table 四, {}: {} = {}",
+                    row.key(),
+                    T4Col::Total.key(),
+                    names.join(" + ")
+                ),
+                main_name: T4Col::Total.key().to_string(),
+                main: term(row, T4Col::Total),
+                plus: parts.iter().map(|&c| term(row, c)).collect(),
+                minus: Vec::new(),
+            },
+            cx,
+        );
+    }
+}
+
+fn count_findings<S: FindingSink + ?Sized>(
+    r: CellRef,
+    cell: &Cell,
+    signed: bool,
+    decimal: bool,
+    cx: &mut Cx<'_, S>,
+) {
+    let Some(v) = cell.number() else {
+        return;
+    };
+    let what = if decimal { "an amount" } else { "a count" };
+    if !signed && v.is_negative() && cx.runs(Code::CountNegative) {
+        let mut f = Finding::new(
+            Code::CountNegative,
+            Code::CountNegative.severity(),
+            format!(
+                "{} is {v} (`{}`): {what} cannot be negative",
+                r.label(),
+                cell.raw
+            ),
+        );
+        f.actual = Some(v);
+        f.span = Some(cell.span);
+        f.cells = vec![r.clone()];
+        cx.emit(f);
+    }
+    if !decimal && !v.is_integer() && cx.runs(Code::CountFraction) {
+        let mut f = Finding::new(
+            Code::CountFraction,
+            Code::CountFraction.severity(),
+            format!(
+                "{} is {v} (`{}`): a count must be a whole number",
+                r.label(),
+                cell.raw
+            ),
+        );
+        f.actual = Some(v);
+        f.span = Some(cell.span);
+        f.cells = vec![r];
+        cx.emit(f);
+    }
+}
+
+/// `COUNT-NEGATIVE` and `COUNT-FRACTION` on every printed cell: tables 三 and 四 hold
+/// whole non-negative counts; table 二 too, except `本年增/减` (signed) and the amounts
+/// `采购总金额` / `本年收费金额` (decimals allowed).
+pub(super) fn counts<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>) {
+    if !cx.runs(Code::CountNegative) && !cx.runs(Code::CountFraction) {
+        return;
+    }
+    if let Some(t) = report.tables.active_disclosure.as_ref() {
+        let edition = t.edition();
+        for (block, row, col, cell) in t.cells() {
+            let r = CellRef::t2(edition, block, row, col, Some(cell));
+            count_findings(r, cell, col.is_signed(), col.is_amount(), cx);
+        }
+    }
+    if let Some(t) = report.tables.requests.as_ref() {
+        for (row, col, cell) in t.cells() {
+            count_findings(CellRef::t3(row, col, Some(cell)), cell, false, false, cx);
+        }
+    }
+    if let Some(t) = report.tables.appeals.as_ref() {
+        for (row, col, cell) in t.cells() {
+            count_findings(CellRef::t4(row, col, Some(cell)), cell, false, false, cx);
+        }
+    }
+}

@@ -1,0 +1,307 @@
+//! Structure: sections, tables, edition against year, and what the parser had to
+//! tolerate (unknown rows, missing or unreadable cells).
+
+use super::arith::result_leaves;
+use super::{CellRef, Code, Cx, Finding, FindingSink};
+use crate::catalogue::{Edition, T3Row, TableId, T3_ROWS, TEMPLATE_SECTIONS};
+use crate::model::{Cell, Report, Value, Warning, WarningKind};
+use crate::span::Span;
+
+/// Whether two spans share a byte (or are the same empty position).
+fn overlaps(a: Span, b: Span) -> bool {
+    (a.start < b.end && b.start < a.end) || (a.start == b.start && a.end == b.end)
+}
+
+fn table_name(t: TableId) -> String {
+    match t.topic().template_heading() {
+        Some((_, heading)) => format!("table {} ({heading})", t.key()),
+        None => format!("table {}", t.key()),
+    }
+}
+
+fn heading_of(n: u8, h: &str) -> String {
+    let numeral = ["一", "二", "三", "四", "五", "六"]
+        .get(usize::from(n).wrapping_sub(1))
+        .copied()
+        .unwrap_or("");
+    format!("{numeral}、{h}")
+}
+
+/// Every structure rule; template rules only for 2019/2021-edition reports.
+pub(super) fn check<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>) {
+    if report.edition != Edition::Legacy {
+        missing_sections(report, cx);
+        missing_tables(report, cx);
+        section_order(report, cx);
+        edition_year(report, cx);
+    }
+    missing_rows(report, cx);
+    parser_warnings(report, cx);
+    unreadable_cells(report, cx);
+}
+
+/// `STRUCT-MISSING-ROW` for table 三, from the model: every row of the report's
+/// edition that is not printed ((六)其他处理 as one row or three, as the report
+/// prints it). The span is that of the next printed row (where the row should be).
+fn missing_rows<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>) {
+    if !cx.runs(Code::StructMissingRow) || report.edition == Edition::Legacy {
+        return;
+    }
+    let Some(t) = report.tables.requests.as_ref() else {
+        return;
+    };
+    let leaves = result_leaves(t, report.edition);
+    let rows: Vec<T3Row> = T3_ROWS
+        .iter()
+        .map(|d| d.row)
+        .filter(|r| !r.is_result_leaf() || leaves.contains(r))
+        .collect();
+    let first_cell = |row: &T3Row| {
+        t.row(*row)
+            .and_then(|a| a.cells().next().map(|(_, c)| c.span))
+    };
+    for (i, row) in rows.iter().enumerate() {
+        if t.row(*row).is_some() {
+            continue;
+        }
+        let after = rows.get(i + 1..).unwrap_or(&[]).iter().find_map(first_cell);
+        let before = rows
+            .get(..i)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .find_map(first_cell);
+        let warned = report.warnings.iter().find(|w| {
+            w.kind == WarningKind::MissingRow
+                && w.table == Some(TableId::T3)
+                && w.message.contains(row.def().label)
+        });
+        let mut f = Finding::new(
+            Code::StructMissingRow,
+            Code::StructMissingRow.severity(),
+            format!("table 三: row {} is not printed", row.key()),
+        );
+        f.span = warned.map(|w| w.span).or(after).or(before);
+        cx.emit(f);
+    }
+}
+
+fn missing_sections<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>) {
+    if !cx.runs(Code::StructMissingSection) {
+        return;
+    }
+    for topic in TEMPLATE_SECTIONS {
+        if report.section(topic).is_some() {
+            continue;
+        }
+        let Some((n, h)) = topic.template_heading() else {
+            continue;
+        };
+        let heading = heading_of(n, h);
+        let mut f = Finding::new(
+            Code::StructMissingSection,
+            Code::StructMissingSection.severity(),
+            format!("section {heading} is missing"),
+        );
+        f.span = report
+            .warnings
+            .iter()
+            .find(|w| w.kind == WarningKind::MissingSection && w.message.contains(h))
+            .map(|w| w.span);
+        cx.emit(f);
+    }
+}
+
+fn missing_tables<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>) {
+    if !cx.runs(Code::StructMissingTable) {
+        return;
+    }
+    let t = &report.tables;
+    let present = [
+        (TableId::T2, t.active_disclosure.is_some()),
+        (TableId::T3, t.requests.is_some()),
+        (TableId::T4, t.appeals.is_some()),
+    ];
+    for (id, is_present) in present {
+        if is_present {
+            continue;
+        }
+        let warning = report
+            .warnings
+            .iter()
+            .find(|w| w.kind == WarningKind::MissingTable && w.table == Some(id));
+        let section = report.section(id.topic());
+        let mut message = format!("{} is missing", table_name(id));
+        if section.is_some() {
+            message.push_str(" (its section has no table: published as an image?)");
+        }
+        let mut f = Finding::new(
+            Code::StructMissingTable,
+            Code::StructMissingTable.severity(),
+            message,
+        );
+        f.span = warning
+            .map(|w| w.span)
+            .or_else(|| section.map(|s| s.heading_span));
+        cx.emit(f);
+    }
+}
+
+fn section_order<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>) {
+    if !cx.runs(Code::StructSectionOrder) {
+        return;
+    }
+    let mut latest: Option<(usize, &str)> = None;
+    for s in &report.sections {
+        let Some(i) = s
+            .topic
+            .and_then(|t| TEMPLATE_SECTIONS.iter().position(|x| *x == t))
+        else {
+            continue;
+        };
+        match latest {
+            Some((j, before)) if i < j => {
+                let mut f = Finding::new(
+                    Code::StructSectionOrder,
+                    Code::StructSectionOrder.severity(),
+                    format!(
+                        "section “{}” (template section {}) comes after “{before}” (template section {})",
+                        s.heading,
+                        i + 1,
+                        j + 1
+                    ),
+                );
+                f.span = Some(s.heading_span);
+                cx.emit(f);
+            }
+            _ => latest = Some((i, s.heading.as_str())),
+        }
+    }
+}
+
+fn edition_year<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>) {
+    if !cx.runs(Code::StructEditionYear) {
+        return;
+    }
+    let Some(year) = report.metadata.year.as_ref() else {
+        return;
+    };
+    let message = match report.edition {
+        Edition::E2019 if year.value >= 2021 => format!(
+            "the report covers {} but uses the 2019 edition's tables (国办公开办函〔2019〕60号); \
+             reports from 2021 on use the 2021 edition (国办公开办函〔2021〕30号)",
+            year.value
+        ),
+        Edition::E2021 if year.value <= 2020 => format!(
+            "the report covers {} but uses the 2021 edition's tables (国办公开办函〔2021〕30号), \
+             which apply from the 2021 reports on",
+            year.value
+        ),
+        _ => return,
+    };
+    let mut f = Finding::new(
+        Code::StructEditionYear,
+        Code::StructEditionYear.severity(),
+        message,
+    );
+    f.span = Some(year.span);
+    cx.emit(f);
+}
+
+fn code_of(kind: WarningKind) -> Option<Code> {
+    match kind {
+        WarningKind::UnknownRow => Some(Code::StructUnknownRow),
+        WarningKind::MissingRow => Some(Code::StructMissingRow),
+        WarningKind::MissingCell => Some(Code::CellMissing),
+        _ => None,
+    }
+}
+
+fn from_warning(code: Code, w: &Warning) -> Finding {
+    let message = match w.table {
+        Some(t) => format!("table {}: {}", t.key(), w.message),
+        None => w.message.clone(),
+    };
+    let mut f = Finding::new(code, code.severity(), message);
+    f.span = Some(w.span);
+    f
+}
+
+/// Parser warnings of kinds UnknownRow, MissingRow (tables other than 三, which
+/// [`missing_rows`] derives from the model) and MissingCell, as findings.
+/// (MissingTable / MissingSection are covered by the structure rules above and
+/// UnreadableCell by [`unreadable_cells`].)
+fn parser_warnings<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>) {
+    for w in &report.warnings {
+        if w.kind == WarningKind::MissingRow && w.table == Some(TableId::T3) {
+            continue;
+        }
+        if let Some(code) = code_of(w.kind) {
+            if cx.runs(code) {
+                cx.emit(from_warning(code, w));
+            }
+        }
+    }
+}
+
+/// Every printed cell of the tables with its reference.
+fn all_cells(report: &Report) -> Vec<(CellRef, &Cell)> {
+    let mut out = Vec::new();
+    if let Some(t) = report.tables.active_disclosure.as_ref() {
+        let e = t.edition();
+        out.extend(
+            t.cells()
+                .map(|(b, r, c, cell)| (CellRef::t2(e, b, r, c, Some(cell)), cell)),
+        );
+    }
+    if let Some(t) = report.tables.requests.as_ref() {
+        out.extend(
+            t.cells()
+                .map(|(r, c, cell)| (CellRef::t3(r, c, Some(cell)), cell)),
+        );
+    }
+    if let Some(t) = report.tables.appeals.as_ref() {
+        out.extend(
+            t.cells()
+                .map(|(r, c, cell)| (CellRef::t4(r, c, Some(cell)), cell)),
+        );
+    }
+    out
+}
+
+/// `CELL-UNREADABLE`: every cell holding [`Value::Unreadable`] (with the parser's
+/// message when it warned about it), and the parser's UnreadableCell warnings that
+/// match no cell of the model.
+fn unreadable_cells<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>) {
+    if !cx.runs(Code::CellUnreadable) {
+        return;
+    }
+    let warnings: Vec<&Warning> = report
+        .warnings
+        .iter()
+        .filter(|w| w.kind == WarningKind::UnreadableCell)
+        .collect();
+    let mut used = vec![false; warnings.len()];
+    for (r, cell) in all_cells(report) {
+        if cell.value != Value::Unreadable {
+            continue;
+        }
+        let hit = warnings.iter().position(|w| overlaps(w.span, cell.span));
+        if let Some(u) = hit.and_then(|i| used.get_mut(i)) {
+            *u = true;
+        }
+        let mut f = Finding::new(
+            Code::CellUnreadable,
+            Code::CellUnreadable.severity(),
+            format!("{}: `{}` is not a number", r.label(), cell.raw),
+        );
+        f.span = Some(cell.span);
+        f.cells = vec![r];
+        cx.emit(f);
+    }
+    for (w, used) in warnings.iter().zip(used) {
+        if !used {
+            cx.emit(from_warning(Code::CellUnreadable, w));
+        }
+    }
+}
