@@ -49,12 +49,13 @@ pub fn lex(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
         return out;
     };
     let mut offset = range.start;
-    let mut line_no = text.get(..range.start).map_or(0, |s| s.matches('\n').count());
-    for line in region.split_inclusive('\n') {
+    let first_line = text
+        .get(..range.start)
+        .map_or(0, |s| s.matches('\n').count());
+    for (i, line) in region.split_inclusive('\n').enumerate() {
         let body = line.trim_end_matches(['\n', '\r']);
-        lex_line(body, offset, line_no, &mut out);
+        lex_line(body, offset, first_line + i, &mut out);
         offset += line.len();
-        line_no += 1;
     }
     out
 }
@@ -68,14 +69,15 @@ pub fn lex_table(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
         return out;
     };
     let mut offset = range.start;
-    let mut line_no = text.get(..range.start).map_or(0, |s| s.matches('\n').count());
-    for line in region.split_inclusive('\n') {
+    let first_line = text
+        .get(..range.start)
+        .map_or(0, |s| s.matches('\n').count());
+    for (i, line) in region.split_inclusive('\n').enumerate() {
         let body = line.trim_end_matches(['\n', '\r']);
         if !is_prose(body) {
-            lex_line(body, offset, line_no, &mut out);
+            lex_line(body, offset, first_line + i, &mut out);
         }
         offset += line.len();
-        line_no += 1;
     }
     out
 }
@@ -283,7 +285,11 @@ mod tests {
     #[test]
     fn one_cell_per_line_with_pipe_runs() {
         let k = kinds("行政许可 |\n231项 |\n增加1297项 |\n31.2万件 |\n|||\n");
-        let v: Vec<_> = k.iter().filter(|x| x.0 == Value).map(|x| x.1.as_str()).collect();
+        let v: Vec<_> = k
+            .iter()
+            .filter(|x| x.0 == Value)
+            .map(|x| x.1.as_str())
+            .collect();
         assert_eq!(v, ["231项", "增加1297项", "31.2万件"]);
         assert_eq!(k.iter().filter(|x| x.0 == Empty).count(), 2);
     }

@@ -18,20 +18,41 @@ const HONGZE_2024_T3: [(&str, [i64; 7]); 23] = [
     ("本年度办理结果/部分公开", [9, 0, 0, 0, 0, 0, 9]),
     ("本年度办理结果/不予公开/属于国家秘密", [0; 7]),
     ("本年度办理结果/不予公开/其他法律行政法规禁止公开", [0; 7]),
-    ("本年度办理结果/不予公开/危及“三安全一稳定”", [1, 0, 0, 0, 0, 0, 1]),
+    (
+        "本年度办理结果/不予公开/危及“三安全一稳定”",
+        [1, 0, 0, 0, 0, 0, 1],
+    ),
     ("本年度办理结果/不予公开/保护第三方合法权益", [0; 7]),
     ("本年度办理结果/不予公开/属于三类内部事务信息", [0; 7]),
-    ("本年度办理结果/不予公开/属于四类过程性信息", [1, 0, 0, 0, 0, 0, 1]),
-    ("本年度办理结果/不予公开/属于行政执法案卷", [1, 0, 0, 0, 0, 0, 1]),
+    (
+        "本年度办理结果/不予公开/属于四类过程性信息",
+        [1, 0, 0, 0, 0, 0, 1],
+    ),
+    (
+        "本年度办理结果/不予公开/属于行政执法案卷",
+        [1, 0, 0, 0, 0, 0, 1],
+    ),
     ("本年度办理结果/不予公开/属于行政查询事项", [0; 7]),
-    ("本年度办理结果/无法提供/本机关不掌握相关政府信息", [31, 0, 0, 0, 0, 0, 31]),
-    ("本年度办理结果/无法提供/没有现成信息需要另行制作", [1, 0, 0, 0, 0, 0, 1]),
+    (
+        "本年度办理结果/无法提供/本机关不掌握相关政府信息",
+        [31, 0, 0, 0, 0, 0, 31],
+    ),
+    (
+        "本年度办理结果/无法提供/没有现成信息需要另行制作",
+        [1, 0, 0, 0, 0, 0, 1],
+    ),
     ("本年度办理结果/无法提供/补正后申请内容仍不明确", [0; 7]),
-    ("本年度办理结果/不予处理/信访举报投诉类申请", [1, 0, 0, 0, 0, 0, 1]),
+    (
+        "本年度办理结果/不予处理/信访举报投诉类申请",
+        [1, 0, 0, 0, 0, 0, 1],
+    ),
     ("本年度办理结果/不予处理/重复申请", [0; 7]),
     ("本年度办理结果/不予处理/要求提供公开出版物", [0; 7]),
     ("本年度办理结果/不予处理/无正当理由大量反复申请", [0; 7]),
-    ("本年度办理结果/不予处理/要求行政机关确认或重新出具已获取信息", [0; 7]),
+    (
+        "本年度办理结果/不予处理/要求行政机关确认或重新出具已获取信息",
+        [0; 7],
+    ),
     // The 2021-edition report prints (六)其他处理 as one row.
     ("本年度办理结果/其他处理", [0; 7]),
     ("本年度办理结果/总计", [95, 0, 0, 0, 0, 0, 95]),
@@ -58,30 +79,53 @@ fn check_t4(r: &Report, vals: &[i64; 15]) {
     for row in T4_ROWS {
         for col in T4_COLUMNS {
             let want = it.next().map(|v| v.to_string());
-            assert_eq!(get(r, "四", row.key(), col.key()), want, "四 {} {}", row.key(), col.key());
+            assert_eq!(
+                get(r, "四", row.key(), col.key()),
+                want,
+                "四 {} {}",
+                row.key(),
+                col.key()
+            );
         }
     }
 }
 
 #[test]
 fn hongze_2024_pdf_layout_every_cell() {
-    let Some(text) = shared("corpus/full/hongze-qzf-2024.txt") else { return };
+    let Some(text) = shared("corpus/full/hongze-qzf-2024.txt") else {
+        return;
+    };
     let r = parse_report(&text).expect("parses");
     assert_eq!(r.edition, Edition::E2021);
-    assert_eq!(r.metadata.agency.as_ref().map(|a| a.value.as_str()), Some("淮安市洪泽区人民政府"));
+    assert_eq!(
+        r.metadata.agency.as_ref().map(|a| a.value.as_str()),
+        Some("淮安市洪泽区人民政府")
+    );
     assert_eq!(r.metadata.year.as_ref().map(|a| a.value), Some(2024));
     for (row, col, v) in HONGZE_2024_T2 {
-        assert_eq!(get(&r, "二", row, col).as_deref(), Some(v), "二 {row} {col}");
+        assert_eq!(
+            get(&r, "二", row, col).as_deref(),
+            Some(v),
+            "二 {row} {col}"
+        );
     }
     for (row, vals) in HONGZE_2024_T3 {
         for (c, v) in T3_COLUMNS.iter().zip(vals) {
-            assert_eq!(get(&r, "三", row, c.key()), Some(v.to_string()), "三 {row} {}", c.key());
+            assert_eq!(
+                get(&r, "三", row, c.key()),
+                Some(v.to_string()),
+                "三 {row} {}",
+                c.key()
+            );
         }
     }
     check_t4(&r, &HONGZE_2024_T4);
     assert_eq!(r.cells().count(), 10 + 23 * 7 + 15);
     // The label printed with characters lost is matched, and said so.
-    assert!(r.warnings.iter().any(|w| w.message.contains("其他法律行政止公开")));
+    assert!(r
+        .warnings
+        .iter()
+        .any(|w| w.message.contains("其他法律行政止公开")));
 }
 
 /// The reading-order twin: one cell per line, table 三 partly emitted column by
@@ -89,16 +133,25 @@ fn hongze_2024_pdf_layout_every_cell() {
 /// right; rows it cannot place are reported, not guessed.
 #[test]
 fn hongze_2024_flow_layout_gives_only_right_cells() {
-    let Some(text) = shared("corpus/full/hongze-qzf-2024.flow.txt") else { return };
+    let Some(text) = shared("corpus/full/hongze-qzf-2024.flow.txt") else {
+        return;
+    };
     let r = parse_report(&text).expect("parses");
     assert_eq!(r.edition, Edition::E2021);
     for (row, col, v) in HONGZE_2024_T2 {
-        assert_eq!(get(&r, "二", row, col).as_deref(), Some(v), "二 {row} {col}");
+        assert_eq!(
+            get(&r, "二", row, col).as_deref(),
+            Some(v),
+            "二 {row} {col}"
+        );
     }
     check_t4(&r, &HONGZE_2024_T4);
     let mut read_rows = 0;
     for (row, vals) in HONGZE_2024_T3 {
-        let got: Vec<Option<String>> = T3_COLUMNS.iter().map(|c| get(&r, "三", row, c.key())).collect();
+        let got: Vec<Option<String>> = T3_COLUMNS
+            .iter()
+            .map(|c| get(&r, "三", row, c.key()))
+            .collect();
         if got.iter().all(Option::is_none) {
             continue;
         }
@@ -112,14 +165,21 @@ fn hongze_2024_flow_layout_gives_only_right_cells() {
     let unplaced = r
         .warnings
         .iter()
-        .filter(|w| matches!(w.kind, zfxxgk::WarningKind::ExtraCell | zfxxgk::WarningKind::StrayValue))
+        .filter(|w| {
+            matches!(
+                w.kind,
+                zfxxgk::WarningKind::ExtraCell | zfxxgk::WarningKind::StrayValue
+            )
+        })
         .count();
     assert!(unplaced >= 3, "{:?}", r.warnings);
 }
 
 #[test]
 fn shuyang_2025_markdown_every_cell() {
-    let Some(text) = shared("corpus/full/shuyang-xzf-2025.txt") else { return };
+    let Some(text) = shared("corpus/full/shuyang-xzf-2025.txt") else {
+        return;
+    };
     let r = parse_report(&text).expect("parses");
     assert_eq!(r.edition, Edition::E2021);
     assert_eq!(r.metadata.year.as_ref().map(|a| a.value), Some(2025));
@@ -135,7 +195,11 @@ fn shuyang_2025_markdown_every_cell() {
         ("行政强制", "本年处理决定数量", "2154"),
         ("行政事业性收费", "本年收费金额", "4068.208"),
     ] {
-        assert_eq!(get(&r, "二", row, col).as_deref(), Some(v), "二 {row} {col}");
+        assert_eq!(
+            get(&r, "二", row, col).as_deref(),
+            Some(v),
+            "二 {row} {col}"
+        );
     }
     let z = [0i64; 7];
     let t3: [(&str, [i64; 7]); 25] = [
@@ -167,7 +231,12 @@ fn shuyang_2025_markdown_every_cell() {
     ];
     for (row, vals) in t3 {
         for (c, v) in T3_COLUMNS.iter().zip(vals) {
-            assert_eq!(get(&r, "三", row, c.key()), Some(v.to_string()), "三 {row} {}", c.key());
+            assert_eq!(
+                get(&r, "三", row, c.key()),
+                Some(v.to_string()),
+                "三 {row} {}",
+                c.key()
+            );
         }
     }
     check_t4(&r, &[27, 10, 9, 15, 61, 3, 0, 0, 0, 3, 8, 0, 1, 1, 10]);

@@ -47,8 +47,16 @@ fn seed_000_in_every_layout() {
 #[test]
 fn edition_2021_in_every_layout() {
     let value = |t: &str, r: &str, c: &str| -> Option<String> {
-        let h = t.bytes().chain(r.bytes()).chain(c.bytes()).fold(7u32, |a, b| a.wrapping_mul(31).wrapping_add(u32::from(b)));
-        Some(if c == "本年收费金额" { format!("{}.{}", h % 500, h % 10) } else { (h % 97).to_string() })
+        let h = t
+            .bytes()
+            .chain(r.bytes())
+            .chain(c.bytes())
+            .fold(7u32, |a, b| a.wrapping_mul(31).wrapping_add(u32::from(b)));
+        Some(if c == "本年收费金额" {
+            format!("{}.{}", h % 500, h % 10)
+        } else {
+            (h % 97).to_string()
+        })
     };
     let doc = template_doc(Edition::E2021, "某县某镇人民政府2022年", &value);
     for layout in LAYOUTS {
@@ -76,6 +84,12 @@ fn edition_2021_in_every_layout() {
             let got = cells.get(&("三".to_string(), String::new(), row.to_string(), "总计".to_string()));
             assert_eq!(got.map(|g| g.2.clone()), want, "{layout:?} {row}");
         }
-        assert!(r.warnings.iter().all(|w| w.kind != zfxxgk::WarningKind::ExtraCell), "{layout:?}: {:?}", r.warnings);
+        assert!(
+            r.warnings
+                .iter()
+                .all(|w| w.kind != zfxxgk::WarningKind::ExtraCell),
+            "{layout:?}: {:?}",
+            r.warnings
+        );
     }
 }

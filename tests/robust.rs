@@ -83,10 +83,14 @@ fn huge_inputs_finish() {
     // 1 MB of pipes, alone and inside a table section.
     let pipes = "|".repeat(1 << 20);
     total(&pipes);
-    total(&format!("三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 {pipes}\n"));
+    total(&format!(
+        "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 {pipes}\n"
+    ));
     // A table row with 100 000 cells.
     let row = " 1 |".repeat(100_000);
-    total(&format!("四、政府信息公开行政复议、行政诉讼情况\n行政复议 |{row}\n"));
+    total(&format!(
+        "四、政府信息公开行政复议、行政诉讼情况\n行政复议 |{row}\n"
+    ));
     // A report repeated many times.
     total(&sample_report(Edition::E2021, Layout::PipeRows).repeat(200));
 }
@@ -95,10 +99,19 @@ fn huge_inputs_finish() {
 fn limits_and_non_reports() {
     assert_eq!(parse_report(""), Err(ParseError::Empty));
     assert_eq!(parse_report(" \n\t "), Err(ParseError::Empty));
-    assert!(matches!(parse_report("hello world"), Err(ParseError::NotAReport { .. })));
-    let opts = zfxxgk::ParseOptions { max_input_bytes: 10, ..Default::default() };
+    assert!(matches!(
+        parse_report("hello world"),
+        Err(ParseError::NotAReport { .. })
+    ));
+    let opts = zfxxgk::ParseOptions {
+        max_input_bytes: 10,
+        ..Default::default()
+    };
     assert_eq!(
         zfxxgk::parse_report_with("一、总体情况 and more", &opts),
-        Err(ParseError::TooLarge { size: 27, limit: 10 })
+        Err(ParseError::TooLarge {
+            size: 27,
+            limit: 10
+        })
     );
 }

@@ -30,18 +30,15 @@ pub fn chinese_numeral(s: &str) -> Option<u8> {
         ('十', Some(x), None) => digit(x).map(|d| 10 + d),
         (x, None, _) => digit(x),
         (x, Some('十'), None) => digit(x).map(|d| d * 10),
-        (x, Some('十'), Some(y)) if chars.next().is_none() => {
-            Some(digit(x)? * 10 + digit(y)?)
-        }
+        (x, Some('十'), Some(y)) if chars.next().is_none() => Some(digit(x)? * 10 + digit(y)?),
         _ => None,
     }
 }
 
 fn cn_numeral(i: &str) -> IResult<&str, u8> {
-    let (rest, s) = nom::bytes::complete::take_while_m_n(1, 3, |c: char| {
-        "一二三四五六七八九十".contains(c)
-    })
-    .parse(i)?;
+    let (rest, s) =
+        nom::bytes::complete::take_while_m_n(1, 3, |c: char| "一二三四五六七八九十".contains(c))
+            .parse(i)?;
     match chinese_numeral(s) {
         Some(n) => Ok((rest, n)),
         None => Err(nom::Err::Error(nom::error::Error::new(
@@ -335,7 +332,10 @@ pub fn match_t3(label: &str, group: Option<T3Group>, in_rows: bool) -> Option<T3
     if core.is_empty() {
         return None;
     }
-    if T3_HEADER_LABELS.iter().any(|h| core.starts_with(h) || core.contains(h)) {
+    if T3_HEADER_LABELS
+        .iter()
+        .any(|h| core.starts_with(h) || core.contains(h))
+    {
         return Some(T3Label::Header);
     }
     if num.is_none() && !in_rows && super::T3_COLUMNS.iter().any(|c| c.label() == core) {
@@ -408,8 +408,14 @@ mod tests {
 
     #[test]
     fn numbering_prefixes() {
-        assert_eq!(split_numbering("一、本年新收").0, Some(Numbering::Chinese(1)));
-        assert_eq!(split_numbering("三 、本年度").0, Some(Numbering::Chinese(3)));
+        assert_eq!(
+            split_numbering("一、本年新收").0,
+            Some(Numbering::Chinese(1))
+        );
+        assert_eq!(
+            split_numbering("三 、本年度").0,
+            Some(Numbering::Chinese(3))
+        );
         assert_eq!(split_numbering("(七)总计").0, Some(Numbering::Paren(7)));
         assert_eq!(split_numbering("3、其他").0, Some(Numbering::Arabic(3)));
         assert_eq!(split_numbering("(1)其他").0, Some(Numbering::Arabic(1)));
@@ -422,37 +428,88 @@ mod tests {
             Some(T3Label::Row(r, _)) => Some(r),
             _ => None,
         };
-        assert_eq!(r("一、本年新收政府信息公开申请数量", None), Some(T3Row::NewRequests));
-        assert_eq!(r("(六)其他处理", Some(T3Group::NotProcessed)), Some(T3Row::OtherProcessing));
         assert_eq!(
-            r("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息申请", Some(T3Group::OtherProcessing)),
+            r("一、本年新收政府信息公开申请数量", None),
+            Some(T3Row::NewRequests)
+        );
+        assert_eq!(
+            r("(六)其他处理", Some(T3Group::NotProcessed)),
+            Some(T3Row::OtherProcessing)
+        );
+        assert_eq!(
+            r(
+                "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息申请",
+                Some(T3Group::OtherProcessing)
+            ),
             Some(T3Row::OtherNoCorrection)
         );
         assert_eq!(
-            r("2.申请人逾期未按收费通知要求缴纳费用,行政机关不再处理其政府信息公开申请", Some(T3Group::OtherProcessing)),
+            r(
+                "2.申请人逾期未按收费通知要求缴纳费用,行政机关不再处理其政府信息公开申请",
+                Some(T3Group::OtherProcessing)
+            ),
             Some(T3Row::OtherUnpaidFee)
         );
-        assert_eq!(r("3.其他", Some(T3Group::OtherProcessing)), Some(T3Row::OtherOther));
+        assert_eq!(
+            r("3.其他", Some(T3Group::OtherProcessing)),
+            Some(T3Row::OtherOther)
+        );
         assert_eq!(r("3.其他", Some(T3Group::Withheld)), None);
         assert_eq!(r("(七)总计", None), Some(T3Row::ResultsTotal));
-        assert_eq!(r("四、结转下年度继续办理", None), Some(T3Row::CarriedForward));
-        assert_eq!(r("5.要求行政机关确认或重新出具", Some(T3Group::NotProcessed)), Some(T3Row::NotProcessedConfirmation));
-        assert_eq!(r("3.危及“三安全一稳定”", Some(T3Group::Withheld)), Some(T3Row::WithheldThreeSafeties));
-        assert_eq!(r("3.危及\"三安全一稳定\"", Some(T3Group::Withheld)), Some(T3Row::WithheldThreeSafeties));
-        assert_eq!(match_t3("三、本年度办理结果", None, true), Some(T3Label::Group(T3Group::Results)));
+        assert_eq!(
+            r("四、结转下年度继续办理", None),
+            Some(T3Row::CarriedForward)
+        );
+        assert_eq!(
+            r("5.要求行政机关确认或重新出具", Some(T3Group::NotProcessed)),
+            Some(T3Row::NotProcessedConfirmation)
+        );
+        assert_eq!(
+            r("3.危及“三安全一稳定”", Some(T3Group::Withheld)),
+            Some(T3Row::WithheldThreeSafeties)
+        );
+        assert_eq!(
+            r("3.危及\"三安全一稳定\"", Some(T3Group::Withheld)),
+            Some(T3Row::WithheldThreeSafeties)
+        );
+        assert_eq!(
+            match_t3("三、本年度办理结果", None, true),
+            Some(T3Label::Group(T3Group::Results))
+        );
         assert_eq!(match_t3("其他", None, false), Some(T3Label::Header));
         assert_eq!(match_t3("计其他情形)", Some(T3Group::Results), true), None);
     }
 
     #[test]
     fn t2_labels() {
-        assert!(matches!(match_t2("本年新"), Some(T2Label::Column(T2Col::NewlyMade, _))));
-        assert!(matches!(match_t2("本年制发件数"), Some(T2Label::Column(T2Col::Issued, _))));
-        assert!(matches!(match_t2("本年收费金额(单位:万元)"), Some(T2Label::Column(T2Col::FeeAmount, _))));
-        assert!(matches!(match_t2("上一年项目数量(指2019年事项数)"), Some(T2Label::Column(T2Col::PreviousYearItems, _))));
-        assert!(matches!(match_t2("行政规范性文件"), Some(T2Label::Row(T2Row::NormativeDocuments, _))));
-        assert!(matches!(match_t2("规范性档案"), Some(T2Label::Row(T2Row::NormativeDocuments, _))));
-        assert_eq!(match_t2("第二十条第(九)项"), Some(T2Label::Caption(T2Block::Item9)));
+        assert!(matches!(
+            match_t2("本年新"),
+            Some(T2Label::Column(T2Col::NewlyMade, _))
+        ));
+        assert!(matches!(
+            match_t2("本年制发件数"),
+            Some(T2Label::Column(T2Col::Issued, _))
+        ));
+        assert!(matches!(
+            match_t2("本年收费金额(单位:万元)"),
+            Some(T2Label::Column(T2Col::FeeAmount, _))
+        ));
+        assert!(matches!(
+            match_t2("上一年项目数量(指2019年事项数)"),
+            Some(T2Label::Column(T2Col::PreviousYearItems, _))
+        ));
+        assert!(matches!(
+            match_t2("行政规范性文件"),
+            Some(T2Label::Row(T2Row::NormativeDocuments, _))
+        ));
+        assert!(matches!(
+            match_t2("规范性档案"),
+            Some(T2Label::Row(T2Row::NormativeDocuments, _))
+        ));
+        assert_eq!(
+            match_t2("第二十条第(九)项"),
+            Some(T2Label::Caption(T2Block::Item9))
+        );
         assert_eq!(match_t2("信息内容"), Some(T2Label::HeaderStart));
         assert_eq!(match_t2("该部分以表格形式报告。表格如下:"), None);
     }

@@ -79,14 +79,17 @@ pub fn find_year(text: &str) -> Option<(u16, Range<usize>)> {
     while i + 4 <= b.len() {
         let four = b.get(i..i + 4)?;
         let prev_digit = i > 0 && b.get(i - 1).is_some_and(u8::is_ascii_digit);
-        if !prev_digit && four.iter().all(u8::is_ascii_digit) && matches!(four.first(), Some(b'1' | b'2')) {
+        if !prev_digit
+            && four.iter().all(u8::is_ascii_digit)
+            && matches!(four.first(), Some(b'1' | b'2'))
+        {
             let rest = text.get(i + 4..).unwrap_or("");
             let r = rest.trim_start_matches(' ');
             let y: u16 = text.get(i..i + 4)?.parse().ok()?;
-            if r.starts_with('年') && !r.starts_with("年度报告") || r.starts_with("年度") {
-                if (2000..=2100).contains(&y) {
-                    return Some((y, i..i + 4));
-                }
+            let year_word =
+                r.starts_with('年') && !r.starts_with("年度报告") || r.starts_with("年度");
+            if year_word && (2000..=2100).contains(&y) {
+                return Some((y, i..i + 4));
             }
         }
         i += 1;
@@ -128,9 +131,8 @@ fn agency_like(s: &str) -> bool {
     let n = s.chars().count();
     (2..=30).contains(&n)
         && AGENCY_ENDINGS.iter().any(|e| s.ends_with(e))
-        && s.chars().all(|c| {
-            ('\u{4e00}'..='\u{9fff}').contains(&c) || "()（）·".contains(c)
-        })
+        && s.chars()
+            .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || "()（）·".contains(c))
 }
 
 /// A title line: `…政府信息公开工作年度报告` (also without 工作/政府) — returns the title.
@@ -143,9 +145,12 @@ pub fn is_title(line: &str) -> bool {
         && !t.contains(['。', ','])
 }
 
+/// A value read from a text, with its byte range there.
+pub type Found<T> = Option<(T, Range<usize>)>;
+
 /// Agency and year from a title: `五原县和胜乡2021年政府信息公开工作年度报告`,
 /// `2019年上海市人民政府办公厅政府信息公开工作年度报告`.
-pub fn agency_and_year_of_title(title: &str) -> (Option<(String, Range<usize>)>, Option<(u16, Range<usize>)>) {
+pub fn agency_and_year_of_title(title: &str) -> (Found<String>, Found<u16>) {
     let compact_ok = |s: &str| s.chars().filter(|c| *c != ' ').collect::<String>();
     let year = find_year(title);
     let Some((_, yr)) = year.clone() else {
@@ -162,7 +167,11 @@ pub fn agency_and_year_of_title(title: &str) -> (Option<(String, Range<usize>)>,
     }
     // …or between `年` and `政府信息公开`.
     let after_year = title.get(yr.end..).unwrap_or("");
-    let after = after_year.trim_start().trim_start_matches('年').trim_start_matches("度").trim_start();
+    let after = after_year
+        .trim_start()
+        .trim_start_matches('年')
+        .trim_start_matches("度")
+        .trim_start();
     let base = title.len() - after.len();
     for marker in ["政府信息公开", "政务公开", "信息公开"] {
         if let Some(p) = after.find(marker) {
@@ -183,7 +192,9 @@ pub fn agency_of_opening(sentence: &str) -> Option<(String, Range<usize>)> {
         return None;
     }
     let rest = sentence.get(yr.end..)?;
-    let rest = rest.trim_start_matches(['年', ' ']).trim_start_matches([',', ',', ' ']);
+    let rest = rest
+        .trim_start_matches(['年', ' '])
+        .trim_start_matches([',', ',', ' ']);
     let base = sentence.len() - rest.len();
     // Take the longest agency-like prefix that is followed by a verb-ish boundary.
     let mut best = None;
@@ -200,8 +211,14 @@ pub fn agency_of_opening(sentence: &str) -> Option<(String, Range<usize>)> {
     }
     // A name ends before a verb like 按照/坚持/认真/深入.
     let tail = sentence.get(range.end..).unwrap_or("");
-    let verbs = ["按照", "坚持", "认真", "深入", "全面", "高度", "严格", "继续", "紧紧", "以", "在", "围绕", "根据", "依据"];
-    verbs.iter().any(|v| tail.starts_with(v)).then_some((name, range))
+    let verbs = [
+        "按照", "坚持", "认真", "深入", "全面", "高度", "严格", "继续", "紧紧", "以", "在", "围绕",
+        "根据", "依据",
+    ];
+    verbs
+        .iter()
+        .any(|v| tail.starts_with(v))
+        .then_some((name, range))
 }
 
 /// An agency signature line (`安溪县人民政府办公室`) standing alone.
@@ -222,7 +239,10 @@ mod tests {
         assert_eq!(d("2019/12/14 6:04:03"), Some("2019-12-14".into()));
         assert_eq!(d("2018-03-30 14:54"), Some("2018-03-30".into()));
         assert_eq!(d("2018-13-30"), None);
-        assert_eq!(find_date("发布日期:2019/12/14 6:04:03").map(|x| x.1), Some(13..23));
+        assert_eq!(
+            find_date("发布日期:2019/12/14 6:04:03").map(|x| x.1),
+            Some(13..23)
+        );
     }
 
     #[test]
@@ -242,7 +262,10 @@ mod tests {
     #[test]
     fn opening_sentence() {
         let s = "2019年,凌源市扶贫开发领导小组办公室按照《中华人民共和国政府信息公开条例》";
-        assert_eq!(agency_of_opening(s).map(|x| x.0), Some("凌源市扶贫开发领导小组办公室".into()));
+        assert_eq!(
+            agency_of_opening(s).map(|x| x.0),
+            Some("凌源市扶贫开发领导小组办公室".into())
+        );
         assert_eq!(agency_of_opening("2020年,我县坚持以公开为常态"), None);
     }
 }

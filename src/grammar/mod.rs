@@ -20,7 +20,7 @@ use crate::model::report::{
     Located, Metadata, Report, Section, SourceLines, Tables, Warning, WarningKind,
 };
 use crate::normalize::{normalize, ChromeKind, NormalizeOptions, Normalized};
-use crate::span::{LineIndex, Span};
+use crate::span::LineIndex;
 use sections::SectionSlice;
 use std::ops::Range;
 use tables::{Sink, Votes};
@@ -138,7 +138,10 @@ fn parse_normalized(input: &str, norm: &Normalized) -> Result<Report, ParseError
                         WarningKind::MissingTable,
                         Some(id),
                         at.start..at.start,
-                        format!("table {} not found (absent, or published as an image)", id.key()),
+                        format!(
+                            "table {} not found (absent, or published as an image)",
+                            id.key()
+                        ),
                     );
                 }
             }
@@ -189,7 +192,10 @@ fn table_region(text: &str, slices: &[SectionSlice], id: TableId) -> Option<Rang
         return Some(s.body_range.clone());
     }
     let pos = anchors(id).iter().filter_map(|a| text.find(a)).min()?;
-    let line_start = text.get(..pos).and_then(|s| s.rfind('\n')).map_or(0, |p| p + 1);
+    let line_start = text
+        .get(..pos)
+        .and_then(|s| s.rfind('\n'))
+        .map_or(0, |p| p + 1);
     // For table 四 the header line with 行政复议 comes just before 结果维持.
     let start = if id == TableId::T4 {
         text.get(..line_start)
@@ -256,7 +262,10 @@ fn decide_edition(
             WarningKind::Edition,
             None,
             0..0,
-            format!("no table label tells the edition; {} assumed from the year and headings", edition),
+            format!(
+                "no table label tells the edition; {} assumed from the year and headings",
+                edition
+            ),
         );
     }
     edition
@@ -409,7 +418,8 @@ fn metadata(text: &str, norm: &Normalized, slices: &[SectionSlice]) -> Metadata 
                         if let Some(a) = meta::signature(sline) {
                             let st = sline.trim();
                             let slead = sline.find(st).unwrap_or(0);
-                            m.agency = Some(located(norm, a, soff + slead..soff + slead + st.len()));
+                            m.agency =
+                                Some(located(norm, a, soff + slead..soff + slead + st.len()));
                         }
                     }
                 }
@@ -439,9 +449,4 @@ fn line_offsets(text: &str) -> Vec<(usize, &str)> {
         off += l.len();
     }
     out
-}
-
-#[allow(dead_code)]
-fn whole(norm: &Normalized) -> Span {
-    norm.original_span(0..norm.text().len())
 }

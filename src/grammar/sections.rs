@@ -92,8 +92,14 @@ mod tests {
             Some(Topic::Requests)
         );
         assert_eq!(heading_of_line("## 一、总体情况").map(|h| h.0), Some(1));
-        assert_eq!(heading_of_line("六 、其他需要报告的事项").map(|h| h.0), Some(6));
-        assert_eq!(heading_of_line("一、本年新收政府信息公开申请数量 | 0 |"), None);
+        assert_eq!(
+            heading_of_line("六 、其他需要报告的事项").map(|h| h.0),
+            Some(6)
+        );
+        assert_eq!(
+            heading_of_line("一、本年新收政府信息公开申请数量 | 0 |"),
+            None
+        );
         assert_eq!(heading_of_line("四、结转下年度继续办理"), None);
         assert_eq!(heading_of_line("三、本年度办理结果"), None);
         assert_eq!(heading_of_line("一、加强组织领导"), None);

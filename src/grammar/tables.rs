@@ -111,7 +111,10 @@ fn stray<'a>(
     unknown: &mut Option<Token<'a>>,
     why: &str,
 ) {
-    let vals: Vec<&Token<'a>> = pending.iter().filter(|t| t.kind == TokenKind::Value).collect();
+    let vals: Vec<&Token<'a>> = pending
+        .iter()
+        .filter(|t| t.kind == TokenKind::Value)
+        .collect();
     let label = unknown.take();
     if let (Some(first), Some(last)) = (vals.first(), vals.last()) {
         let texts = listing_refs(&vals);
@@ -185,7 +188,13 @@ pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
             TokenKind::Label => match match_t2(&tok.text) {
                 Some(T2Label::Caption(b)) => {
                     finish(&mut current, &mut raw, &mut before, sink);
-                    stray(sink, TableId::T2, &mut loose, &mut unknown, "outside any row");
+                    stray(
+                        sink,
+                        TableId::T2,
+                        &mut loose,
+                        &mut unknown,
+                        "outside any row",
+                    );
                     raw.found = true;
                     if b == T2Block::Item9 {
                         raw.votes.add(Edition::E2019);
@@ -195,7 +204,13 @@ pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
                 }
                 Some(T2Label::HeaderStart) => {
                     finish(&mut current, &mut raw, &mut before, sink);
-                    stray(sink, TableId::T2, &mut loose, &mut unknown, "outside any row");
+                    stray(
+                        sink,
+                        TableId::T2,
+                        &mut loose,
+                        &mut unknown,
+                        "outside any row",
+                    );
                     raw.found = true;
                     header.clear();
                 }
@@ -214,7 +229,13 @@ pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
                 Some(T2Label::Row(r, s)) => {
                     finish(&mut current, &mut raw, &mut before, sink);
                     if unknown.is_some() {
-                        stray(sink, TableId::T2, &mut loose, &mut unknown, "outside any row");
+                        stray(
+                            sink,
+                            TableId::T2,
+                            &mut loose,
+                            &mut unknown,
+                            "outside any row",
+                        );
                     } else {
                         before = std::mem::take(&mut loose);
                     }
@@ -224,7 +245,9 @@ pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
                     }
                     let b = block_of_row(r, block);
                     if !header.is_empty() {
-                        raw.headers.entry(b).or_insert_with(|| std::mem::take(&mut header));
+                        raw.headers
+                            .entry(b)
+                            .or_insert_with(|| std::mem::take(&mut header));
                         header.clear();
                     }
                     current = Some(RawRow {
@@ -236,7 +259,10 @@ pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
                 }
                 None => {
                     // A label continuing a wrapped row label, or text we do not know.
-                    if current.as_ref().is_some_and(|r| r.values.iter().any(|t| t.kind == TokenKind::Value)) {
+                    if current
+                        .as_ref()
+                        .is_some_and(|r| r.values.iter().any(|t| t.kind == TokenKind::Value))
+                    {
                         finish(&mut current, &mut raw, &mut before, sink);
                         unknown = Some(tok.clone());
                     }
@@ -245,7 +271,13 @@ pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
         }
     }
     finish(&mut current, &mut raw, &mut before, sink);
-    stray(sink, TableId::T2, &mut loose, &mut unknown, "outside any row");
+    stray(
+        sink,
+        TableId::T2,
+        &mut loose,
+        &mut unknown,
+        "outside any row",
+    );
     raw
 }
 
@@ -324,7 +356,13 @@ pub fn fit<'a>(
 }
 
 /// Turn a token into a cell (reporting unreadable text).
-pub fn cell_of(tok: &Token<'_>, declared_unit: Option<&str>, table: TableId, what: &str, sink: &mut Sink<'_>) -> Cell {
+pub fn cell_of(
+    tok: &Token<'_>,
+    declared_unit: Option<&str>,
+    table: TableId,
+    what: &str,
+    sink: &mut Sink<'_>,
+) -> Cell {
     let value = match tok.kind {
         TokenKind::Empty => Value::Blank,
         _ => parse_value(&tok.text, declared_unit),
@@ -345,7 +383,11 @@ pub fn cell_of(tok: &Token<'_>, declared_unit: Option<&str>, table: TableId, wha
 }
 
 /// Build table 二 in `edition` from what was read.
-pub fn build_t2(raw: &T2Raw<'_>, edition: Edition, sink: &mut Sink<'_>) -> Option<ActiveDisclosure> {
+pub fn build_t2(
+    raw: &T2Raw<'_>,
+    edition: Edition,
+    sink: &mut Sink<'_>,
+) -> Option<ActiveDisclosure> {
     let mut table = ActiveDisclosure::empty(edition)?;
     let blocks = crate::catalogue::t2_blocks(edition);
     let mut seen: Vec<T2Row> = Vec::new();
@@ -360,7 +402,10 @@ pub fn build_t2(raw: &T2Raw<'_>, edition: Edition, sink: &mut Sink<'_>) -> Optio
                 WarningKind::UnknownRow,
                 Some(TableId::T2),
                 label_range,
-                format!("row `{}` is not in the {} edition's table 二; its cells were not used", r.label.text, edition),
+                format!(
+                    "row `{}` is not in the {} edition's table 二; its cells were not used",
+                    r.label.text, edition
+                ),
             );
             continue;
         };
@@ -387,7 +432,14 @@ pub fn build_t2(raw: &T2Raw<'_>, edition: Edition, sink: &mut Sink<'_>) -> Optio
             .find(|(b, _)| *b == def.block)
             .map_or(def.columns, |(_, c)| c.as_slice());
         let what = format!("{} {}", def.block.key(), r.row.key(edition));
-        let cells = fit(&r.values, columns.len(), TableId::T2, &what, label_range, sink);
+        let cells = fit(
+            &r.values,
+            columns.len(),
+            TableId::T2,
+            &what,
+            label_range,
+            sink,
+        );
         for (col, tok) in columns.iter().zip(cells) {
             let Some(tok) = tok else { continue };
             let c = cell_of(&tok, col.declared_unit(), TableId::T2, &what, sink);
@@ -401,12 +453,18 @@ pub fn build_t2(raw: &T2Raw<'_>, edition: Edition, sink: &mut Sink<'_>) -> Optio
 
 /// The columns of a block in printed order when its header names them all, else in
 /// template order (with a warning when the header was cut short).
-fn columns_of(block: T2Block, template: &'static [T2Col], raw: &T2Raw<'_>, sink: &mut Sink<'_>) -> Vec<T2Col> {
+fn columns_of(
+    block: T2Block,
+    template: &'static [T2Col],
+    raw: &T2Raw<'_>,
+    sink: &mut Sink<'_>,
+) -> Vec<T2Col> {
     let Some(header) = raw.headers.get(&block) else {
         return template.to_vec();
     };
     let printed: Vec<T2Col> = header.iter().map(|h| h.0).collect();
-    let exact = header.iter().all(|h| h.1 >= EXACT && h.1 < 0.9 || h.1 >= 0.95);
+    // Every header cell names its column in full (a truncated label scores 0.9).
+    let exact = header.iter().all(|h| h.1 >= 0.95);
     let mut sorted = printed.clone();
     sorted.sort();
     sorted.dedup();
@@ -429,7 +487,11 @@ fn columns_of(block: T2Block, template: &'static [T2Col], raw: &T2Raw<'_>, sink:
                 format!(
                     "{}: header {} does not name every column; columns taken in template order",
                     block.key(),
-                    header.iter().map(|h| h.2.text.as_ref()).collect::<Vec<_>>().join(" | ")
+                    header
+                        .iter()
+                        .map(|h| h.2.text.as_ref())
+                        .collect::<Vec<_>>()
+                        .join(" | ")
                 ),
             );
         }
@@ -481,18 +543,31 @@ pub fn read_t3<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T3Raw<'a> {
                 Some(T3Label::Group(g)) => {
                     raw.found = true;
                     finish(&mut current, &mut raw);
-                    stray(sink, TableId::T3, &mut loose, &mut unknown, "outside any row");
+                    stray(
+                        sink,
+                        TableId::T3,
+                        &mut loose,
+                        &mut unknown,
+                        "outside any row",
+                    );
                     group = Some(g);
                     in_rows = true;
                 }
                 Some(T3Label::Row(r, s)) => {
                     raw.found = true;
                     finish(&mut current, &mut raw);
-                    let why = if in_rows { "outside any row" } else { "in the header" };
+                    let why = if in_rows {
+                        "outside any row"
+                    } else {
+                        "in the header"
+                    };
                     stray(sink, TableId::T3, &mut loose, &mut unknown, why);
                     in_rows = true;
                     let def = r.def();
-                    if matches!(r, T3Row::OtherNoCorrection | T3Row::OtherUnpaidFee | T3Row::OtherOther) {
+                    if matches!(
+                        r,
+                        T3Row::OtherNoCorrection | T3Row::OtherUnpaidFee | T3Row::OtherOther
+                    ) {
                         raw.votes.add(Edition::E2021);
                     }
                     group = if r == T3Row::OtherProcessing {
@@ -511,7 +586,10 @@ pub fn read_t3<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T3Raw<'a> {
                     // A wrapped continuation of the label before it, a header we do not
                     // know, or a row the template does not have: its values (if any
                     // follow) are reported as stray.
-                    if current.as_ref().is_some_and(|r| r.values.iter().any(|t| t.kind == TokenKind::Value)) {
+                    if current
+                        .as_ref()
+                        .is_some_and(|r| r.values.iter().any(|t| t.kind == TokenKind::Value))
+                    {
                         finish(&mut current, &mut raw);
                         unknown = Some(tok.clone());
                     }
@@ -520,12 +598,23 @@ pub fn read_t3<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T3Raw<'a> {
         }
     }
     finish(&mut current, &mut raw);
-    stray(sink, TableId::T3, &mut loose, &mut unknown, "outside any row");
+    stray(
+        sink,
+        TableId::T3,
+        &mut loose,
+        &mut unknown,
+        "outside any row",
+    );
     raw
 }
 
 /// Build table 三 from what was read; `allowed` says which rows the edition has.
-pub fn build_t3(raw: &T3Raw<'_>, allowed: impl Fn(T3Row) -> bool, edition: Edition, sink: &mut Sink<'_>) -> Requests {
+pub fn build_t3(
+    raw: &T3Raw<'_>,
+    allowed: impl Fn(T3Row) -> bool,
+    edition: Edition,
+    sink: &mut Sink<'_>,
+) -> Requests {
     let mut table = Requests::default();
     for r in &raw.rows {
         let label_range = r.label.range.clone();
@@ -534,7 +623,10 @@ pub fn build_t3(raw: &T3Raw<'_>, allowed: impl Fn(T3Row) -> bool, edition: Editi
                 WarningKind::UnknownRow,
                 Some(TableId::T3),
                 label_range,
-                format!("row `{}` is not in the {} edition's table 三; its cells were not used", r.label.text, edition),
+                format!(
+                    "row `{}` is not in the {} edition's table 三; its cells were not used",
+                    r.label.text, edition
+                ),
             );
             continue;
         }
@@ -557,7 +649,11 @@ pub fn build_t3(raw: &T3Raw<'_>, allowed: impl Fn(T3Row) -> bool, edition: Editi
         }
         let what = r.row.key().to_string();
         if misaligned(r) {
-            let n = r.values.iter().filter(|t| t.kind == TokenKind::Value).count();
+            let n = r
+                .values
+                .iter()
+                .filter(|t| t.kind == TokenKind::Value)
+                .count();
             sink.warn(
                 WarningKind::ExtraCell,
                 Some(TableId::T3),
@@ -570,7 +666,14 @@ pub fn build_t3(raw: &T3Raw<'_>, allowed: impl Fn(T3Row) -> bool, edition: Editi
             );
             continue;
         }
-        let cells = fit(&r.values, T3_COLUMNS.len(), TableId::T3, &what, label_range, sink);
+        let cells = fit(
+            &r.values,
+            T3_COLUMNS.len(),
+            TableId::T3,
+            &what,
+            label_range,
+            sink,
+        );
         let mut row = crate::model::tables::Applicants::default();
         for (col, tok) in T3_COLUMNS.iter().zip(cells) {
             if let Some(tok) = tok {
@@ -586,7 +689,11 @@ pub fn build_t3(raw: &T3Raw<'_>, allowed: impl Fn(T3Row) -> bool, edition: Editi
 /// and its first seven fail the row total: values of a table flattened column by
 /// column, which cannot be assigned to this row.
 fn misaligned(r: &RawRow<'_, T3Row>) -> bool {
-    let vals: Vec<&Token<'_>> = r.values.iter().filter(|t| t.kind == TokenKind::Value).collect();
+    let vals: Vec<&Token<'_>> = r
+        .values
+        .iter()
+        .filter(|t| t.kind == TokenKind::Value)
+        .collect();
     if vals.len() <= T3_COLUMNS.len() || vals.iter().all(|t| t.line == r.label.line) {
         return false;
     }
@@ -641,13 +748,21 @@ pub fn read_t4<'a>(tokens: &[Token<'a>]) -> T4Raw<'a> {
 pub fn build_t4(raw: &T4Raw<'_>, sink: &mut Sink<'_>) -> Appeals {
     let mut table = Appeals::default();
     let n = T4_ROWS.len() * T4_COLUMNS.len();
-    let cells = fit(&raw.values, n, TableId::T4, "行政复议、行政诉讼", raw.at.clone(), sink);
+    let cells = fit(
+        &raw.values,
+        n,
+        TableId::T4,
+        "行政复议、行政诉讼",
+        raw.at.clone(),
+        sink,
+    );
     let mut it = cells.into_iter();
     for row in T4_ROWS {
         for col in T4_COLUMNS {
             if let Some(Some(tok)) = it.next() {
                 let what = format!("{}/{}", row.key(), col.key());
-                *table.group_mut(row).slot_mut(col) = Some(cell_of(&tok, None, TableId::T4, &what, sink));
+                *table.group_mut(row).slot_mut(col) =
+                    Some(cell_of(&tok, None, TableId::T4, &what, sink));
             }
         }
     }

@@ -40,14 +40,24 @@ pub fn seed(prefix: &str) -> Option<String> {
 }
 
 /// (table, block, row, column) → (value as text, unit, raw) of every cell.
-pub type CellMap = BTreeMap<(String, String, String, String), (Option<String>, Option<String>, String)>;
+pub type CellMap =
+    BTreeMap<(String, String, String, String), (Option<String>, Option<String>, String)>;
 
 pub fn cell_map(r: &zfxxgk::Report) -> CellMap {
     r.cells()
         .map(|c| {
             (
-                (c.table.to_string(), c.block.to_string(), c.row.to_string(), c.column.to_string()),
-                (c.value.map(|v| v.to_string()), c.unit.map(str::to_string), c.raw.to_string()),
+                (
+                    c.table.to_string(),
+                    c.block.to_string(),
+                    c.row.to_string(),
+                    c.column.to_string(),
+                ),
+                (
+                    c.value.map(|v| v.to_string()),
+                    c.unit.map(str::to_string),
+                    c.raw.to_string(),
+                ),
             )
         })
         .collect()
@@ -200,9 +210,18 @@ pub fn template_doc(
     }
     doc.push(l("三、收到和处理政府信息公开申请情况"));
     let mut rows = vec![
-        vec!["(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)".to_string(), "申请人情况".to_string()],
+        vec![
+            "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)".to_string(),
+            "申请人情况".to_string(),
+        ],
         vec!["自然人".into(), "法人或其他组织".into(), "总计".into()],
-        vec!["商业企业".into(), "科研机构".into(), "社会公益组织".into(), "法律服务机构".into(), "其他".into()],
+        vec![
+            "商业企业".into(),
+            "科研机构".into(),
+            "社会公益组织".into(),
+            "法律服务机构".into(),
+            "其他".into(),
+        ],
     ];
     let mut last_group: Option<T3Group> = None;
     let mut results_started = false;
@@ -210,7 +229,9 @@ pub fn template_doc(
         if !d.editions.contains(&edition) {
             continue;
         }
-        let Some(first) = cell("三", d.key, T3_COLUMNS[0].key()) else { continue };
+        let Some(first) = cell("三", d.key, T3_COLUMNS[0].key()) else {
+            continue;
+        };
         let mut row = Vec::new();
         if d.group.is_some() && !results_started {
             results_started = true;
