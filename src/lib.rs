@@ -16,9 +16,9 @@ pub mod validate;
 pub use catalogue::{Edition, TableId, Topic};
 pub use error::ParseError;
 pub use grammar::{parse_report, parse_report_with, ParseOptions};
-pub use output::TidyRecord;
 pub use model::{
     Cell, Date, Decimal, LegacyFigures, Located, Metadata, Report, Section, Tables, Value, Warning,
     WarningKind,
 };
+pub use output::TidyRecord;
 pub use span::{Location, Span};

@@ -78,22 +78,27 @@ impl Report {
     /// ```
     pub fn cells(&self) -> impl Iterator<Item = TidyRecord<'_>> + '_ {
         let edition = self.edition;
-        let t2 = self
-            .tables
-            .active_disclosure
-            .iter()
-            .flat_map(move |t| {
-                t.cells().map(move |(b, r, c, cell)| {
-                    TidyRecord::of_cell(self, TableId::T2.key(), b.key(), r.key(edition), c.key(), cell)
-                })
-            });
+        let t2 = self.tables.active_disclosure.iter().flat_map(move |t| {
+            t.cells().map(move |(b, r, c, cell)| {
+                TidyRecord::of_cell(
+                    self,
+                    TableId::T2.key(),
+                    b.key(),
+                    r.key(edition),
+                    c.key(),
+                    cell,
+                )
+            })
+        });
         let t3 = self.tables.requests.iter().flat_map(move |t| {
-            t.cells()
-                .map(move |(r, c, cell)| TidyRecord::of_cell(self, TableId::T3.key(), "", r.key(), c.key(), cell))
+            t.cells().map(move |(r, c, cell)| {
+                TidyRecord::of_cell(self, TableId::T3.key(), "", r.key(), c.key(), cell)
+            })
         });
         let t4 = self.tables.appeals.iter().flat_map(move |t| {
-            t.cells()
-                .map(move |(r, c, cell)| TidyRecord::of_cell(self, TableId::T4.key(), "", r.key(), c.key(), cell))
+            t.cells().map(move |(r, c, cell)| {
+                TidyRecord::of_cell(self, TableId::T4.key(), "", r.key(), c.key(), cell)
+            })
         });
         let legacy = self
             .legacy
