@@ -2,10 +2,76 @@
 //! lexer and grammar read, and keeps a map from every normalized position back to the
 //! caller's original text.
 //!
-//! (Interface stub: identity normalization. The full layer replaces the internals.)
+//! [`normalize`] runs these steps in order, each of which can be turned off in
+//! [`NormalizeOptions`]:
+//!
+//! 1. **Characters** (`nfkc`, `fold_whitespace`): Unicode NFKC, applied only to the
+//!    characters that are not already NFKC (full-width `（１）：` → `(1):`, `﹝` → `〔`);
+//!    U+3000, NBSP and other Unicode spaces → one ASCII space each (runs are kept: the
+//!    lexer reads runs of two or more spaces as column gaps); `\r\n`, `\r`, form feed,
+//!    vertical tab, U+2028/U+2029 → `\n`; zero-width characters (U+200B–U+200D, U+2060,
+//!    U+FEFF) removed; literal `&nbsp;`-style entities → space. Tabs are kept.
+//! 2. **Pinyin glosses** (`strip_pinyin`): `鄉(xiāng)` → `鄉`, `公(gong)開(kai)` → `公開`;
+//!    see [`is_pinyin_syllable`] and the rules below.
+//! 3. **Traditional → simplified** (`to_simplified`): OpenCC `t2s` (mainland
+//!    simplified, not Taiwan phrases) through a [`Converter`], applied to the runs of
+//!    ideographs that contain a traditional character; texts without one skip it after
+//!    one scan (see [`is_traditional`], [`CharTable`]).
+//! 4. **Lines** (`fold_whitespace`, `strip_chrome`): trailing spaces and tabs trimmed;
+//!    page-chrome lines (breadcrumbs, page metadata, page tools, pagers, page numbers
+//!    between PDF pages) taken out of the text and kept in [`Normalized::chrome`].
+//!
+//! # Backends and system dependency
+//!
+//! The default converter is pure Rust (`ferrous-opencc`, dictionaries embedded). With
+//! the cargo feature `opencc`, the system OpenCC library is used instead (through
+//! `opencc-rust`, configuration `t2s.json`); building with that feature needs OpenCC
+//! 1.1.x with its headers, `pkg-config` file and dictionaries installed (Debian/Ubuntu:
+//! `apt-get install libopencc-dev opencc`). See [`default_converter`].
+//!
+//! # Pinyin glosses
+//!
+//! Only a parenthesized valid Mandarin syllable (ASCII or full-width parentheses,
+//! lower case, tone marks optional, `v` for `ü`) directly after a CJK ideograph (or
+//! after another such gloss) is removed, and only in texts that are evidently glossed:
+//! at least one gloss with a tone mark, or at least two toneless glosses of two or more
+//! letters. `(一)`, `(2021)`, `(单位:万元)`, `(xxx@126.com)`, `(Beijing)`, `(PDF)` are
+//! never touched, nor are `面积(ha)` or `项目(a)` in ordinary text.
+//!
+//! # Positions
+//!
+//! Every byte of the normalized text maps back to the original input:
+//! [`Normalized::original_offset`] gives the start of the original character(s) that
+//! produced a normalized character, and [`Normalized::original_span`] maps a normalized
+//! range to the original range that produced it, ending at the end of the original
+//! source of its last character (a character's removed pinyin gloss belongs to that
+//! character). The map stores a checkpoint only where lengths change, so unchanged text
+//! costs one entry; lookups are binary searches.
+//!
+//! # Guarantees
+//!
+//! [`normalize`] never panics and runs in time linear in the input (up to the
+//! logarithmic offset-map lookups).
+
+mod chars;
+mod chrome;
+mod convert;
+mod offsets;
+mod pinyin;
+
+pub use chrome::classify_chrome;
+pub use convert::{
+    builtin_converter, default_converter, is_traditional, needs_conversion, BuiltinConverter,
+    CharTable, Converter, CONTEXT_CHARS,
+};
+#[cfg(feature = "opencc")]
+pub use convert::{system_converter, SystemConverter};
+pub use pinyin::is_pinyin_syllable;
 
 use crate::span::Span;
+use offsets::OffsetMap;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Which normalization steps to run. Every step is on by default.
@@ -67,7 +133,12 @@ pub struct ChromeLine {
 #[derive(Debug, Clone)]
 pub struct Normalized {
     text: String,
+    map: OffsetMap,
     chrome: Vec<ChromeLine>,
+    converted: bool,
+    converter: Option<String>,
+    conversion_unavailable: bool,
+    glosses_removed: usize,
 }
 
 impl Normalized {
@@ -76,30 +147,274 @@ impl Normalized {
         &self.text
     }
 
-    /// Original byte offset of a normalized byte offset (start of the original
-    /// character that produced it).
+    /// Original byte offset of a normalized byte offset: the start of the original
+    /// character(s) that produced the normalized character at `normalized`. An offset
+    /// inside a character is taken as that character's start; `text().len()` (or more)
+    /// maps to the end of the input.
     pub fn original_offset(&self, normalized: usize) -> usize {
-        normalized
+        let n = floor_boundary(&self.text, normalized);
+        self.map.start_of(n)
     }
 
-    /// Original span of a normalized byte range.
+    /// Original span of a normalized byte range: from the start of the original source
+    /// of its first character to the end of the original source of its last one. An
+    /// empty range maps to an empty span at [`Normalized::original_offset`] of its start.
     pub fn original_span(&self, range: Range<usize>) -> Span {
-        Span::new(
-            self.original_offset(range.start),
-            self.original_offset(range.end),
-        )
+        let start = floor_boundary(&self.text, range.start);
+        let end = ceil_boundary(&self.text, range.end);
+        let o = self.map.start_of(start);
+        if end <= start {
+            return Span::new(o, o);
+        }
+        Span::new(o, self.map.end_of(end))
     }
 
     /// Lines recognized as page chrome, in input order.
     pub fn chrome(&self) -> &[ChromeLine] {
         &self.chrome
     }
+
+    /// Whether traditional → simplified conversion changed the text.
+    pub fn converted(&self) -> bool {
+        self.converted
+    }
+
+    /// Name of the converter that changed the text, if conversion changed it.
+    pub fn converter(&self) -> Option<&str> {
+        self.converter.as_deref()
+    }
+
+    /// Whether conversion was asked for but could not be done (no converter could be
+    /// built, or the converter failed); the text is then left unconverted.
+    pub fn conversion_unavailable(&self) -> bool {
+        self.conversion_unavailable
+    }
+
+    /// How many pinyin glosses were removed.
+    pub fn glosses_removed(&self) -> usize {
+        self.glosses_removed
+    }
+
+    /// Length of the original input in bytes.
+    pub fn original_len(&self) -> usize {
+        self.map.orig_len()
+    }
+
+    /// Number of checkpoints in the offset map (1 for text normalization left alone).
+    pub fn map_checkpoints(&self) -> usize {
+        self.map.segments()
+    }
 }
 
-/// Normalize `input`.
-pub fn normalize(input: &str, _options: &NormalizeOptions) -> Normalized {
-    Normalized {
-        text: input.to_string(),
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Whether `c` is a CJK ideograph (the characters pinyin glosses follow and the
+/// converter converts).
+pub(crate) fn is_cjk_ideograph(c: char) -> bool {
+    matches!(c,
+        '\u{3007}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{323AF}'
+    )
+}
+
+/// Normalize `input` with the [`default_converter`].
+///
+/// ```
+/// use zfxxgk::normalize::{normalize, NormalizeOptions, ChromeKind};
+///
+/// let page = "当前位置:首页 > 信息公开\r\n五原縣和勝鄉(xiāng)2021年政府信息公開工作年度報(bào)告\r\n收到申請（１２）件\u{3000}\r\n";
+/// let n = normalize(page, &NormalizeOptions::default());
+/// assert_eq!(n.text(), "五原县和胜乡2021年政府信息公开工作年度报告\n收到申请(12)件\n");
+/// assert_eq!(n.chrome()[0].kind, ChromeKind::Navigation);
+///
+/// // Every normalized position maps back to the original text.
+/// let at = n.text().find("12").unwrap();
+/// let span = n.original_span(at..at + 2);
+/// assert_eq!(span.slice(page), Some("１２"));
+/// let at = n.text().find("乡").unwrap();
+/// assert_eq!(n.original_span(at..at + "乡".len()).slice(page), Some("鄉(xiāng)"));
+/// ```
+pub fn normalize(input: &str, options: &NormalizeOptions) -> Normalized {
+    let conv = if options.to_simplified {
+        default_converter()
+    } else {
+        None
+    };
+    run(input, options, conv)
+}
+
+/// Normalize `input`, converting traditional characters with `converter`.
+///
+/// Which runs of text are converted is decided by the detection set of the
+/// [`default_converter`] (see [`is_traditional`]); `converter` does the conversion.
+pub fn normalize_with(
+    input: &str,
+    options: &NormalizeOptions,
+    converter: &dyn Converter,
+) -> Normalized {
+    run(input, options, Some(converter))
+}
+
+fn run(input: &str, options: &NormalizeOptions, conv: Option<&dyn Converter>) -> Normalized {
+    let mut text: Cow<'_, str> = Cow::Borrowed(input);
+    let mut map = OffsetMap::identity(input.len());
+    let mut out = Normalized {
+        text: String::new(),
+        map: OffsetMap::identity(0),
         chrome: Vec::new(),
+        converted: false,
+        converter: None,
+        conversion_unavailable: false,
+        glosses_removed: 0,
+    };
+
+    if let Some((t, m)) = chars::run(&text, &map, options.nfkc, options.fold_whitespace) {
+        text = Cow::Owned(t);
+        map = m;
+    }
+    if options.strip_pinyin {
+        if let Some((t, m, n)) = pinyin::run(&text, &map) {
+            text = Cow::Owned(t);
+            map = m;
+            out.glosses_removed = n;
+        }
+    }
+    if options.to_simplified {
+        match conv {
+            Some(c) => match convert::run(&text, &map, c) {
+                convert::Outcome::Converted(t, m) => {
+                    text = Cow::Owned(t);
+                    map = m;
+                    out.converted = true;
+                    out.converter = Some(c.name().to_string());
+                }
+                convert::Outcome::Unchanged => {}
+                convert::Outcome::Failed => out.conversion_unavailable = true,
+            },
+            None => out.conversion_unavailable = true,
+        }
+    }
+    if options.fold_whitespace || options.strip_chrome {
+        if let Some((t, m)) = chrome::run(
+            &text,
+            &map,
+            options.fold_whitespace,
+            options.strip_chrome,
+            &mut out.chrome,
+        ) {
+            text = Cow::Owned(t);
+            map = m;
+        }
+    }
+    out.text = text.into_owned();
+    out.map = map;
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(s: &str) -> Normalized {
+        normalize(s, &NormalizeOptions::default())
+    }
+
+    #[test]
+    fn identity_is_cheap() {
+        let s = "一、总体情况\n2020年,全县主动公开政府信息1554条。";
+        let r = n(s);
+        assert_eq!(r.text(), s);
+        assert_eq!(r.map_checkpoints(), 1);
+        assert!(!r.converted());
+        assert_eq!(r.original_offset(3), 3);
+        assert_eq!(r.original_offset(s.len()), s.len());
+    }
+
+    #[test]
+    fn empty_and_tiny_inputs() {
+        for s in ["", "\n", "\r", " ", "(", "（", "\u{200B}", "-1-", "a"] {
+            let r = n(s);
+            let _ = r.original_span(0..r.text().len());
+            let _ = r.original_offset(100);
+        }
+        assert_eq!(n("").text(), "");
+        assert_eq!(n("\u{200B}").text(), "");
+    }
+
+    #[test]
+    fn golden_conversions() {
+        for (t, s) in [
+            ("乾淨", "干净"),
+            ("乾隆", "乾隆"),
+            ("著作權", "著作权"),
+            ("答覆", "答复"),
+            ("於", "于"),
+            ("徵求", "征求"),
+            ("祕密", "秘密"),
+            ("夥伴", "伙伴"),
+            ("諮詢", "咨询"),
+            ("羣眾", "群众"),
+            ("後", "后"),
+            ("製定", "制定"),
+            ("坏", "坏"),
+        ] {
+            assert_eq!(n(t).text(), s, "{t}");
+        }
+    }
+
+    #[test]
+    fn options_turn_steps_off() {
+        let s = "當前位置:首頁\r\n鄉(xiāng)（１）\u{3000} \r\n";
+        let none = NormalizeOptions {
+            nfkc: false,
+            fold_whitespace: false,
+            to_simplified: false,
+            strip_pinyin: false,
+            strip_chrome: false,
+        };
+        assert_eq!(normalize(s, &none).text(), s);
+        let only_pinyin = NormalizeOptions {
+            strip_pinyin: true,
+            ..none.clone()
+        };
+        assert_eq!(
+            normalize(s, &only_pinyin).text(),
+            "當前位置:首頁\r\n鄉（１）\u{3000} \r\n"
+        );
+        let only_ws = NormalizeOptions {
+            fold_whitespace: true,
+            ..none
+        };
+        assert_eq!(
+            normalize(s, &only_ws).text(),
+            "當前位置:首頁\n鄉(xiāng)（１）\n"
+        );
+    }
+
+    #[test]
+    fn spaces_are_not_collapsed() {
+        assert_eq!(n("规章  |\u{3000}\u{3000}0  \t\r\n").text(), "规章  |  0\n");
+        assert_eq!(n("a\tb\t\n").text(), "a\tb\n");
     }
 }
