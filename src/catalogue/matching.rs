@@ -128,16 +128,27 @@ pub fn label_core(label: &str) -> String {
 }
 
 /// Length of the longest common subsequence of two short strings, in characters.
+/// Labels are short: the rows live on the stack up to 64 characters.
 fn lcs(a: &[char], b: &[char]) -> usize {
     if a.is_empty() || b.is_empty() {
         return 0;
     }
-    let mut prev = vec![0usize; b.len() + 1];
-    let mut cur = vec![0usize; b.len() + 1];
+    let mut stack_prev = [0u16; 65];
+    let mut stack_cur = [0u16; 65];
+    let mut heap_prev;
+    let mut heap_cur;
+    let (prev, cur): (&mut [u16], &mut [u16]) = if b.len() < 65 {
+        (&mut stack_prev[..=b.len()], &mut stack_cur[..=b.len()])
+    } else {
+        heap_prev = vec![0u16; b.len() + 1];
+        heap_cur = vec![0u16; b.len() + 1];
+        (&mut heap_prev, &mut heap_cur)
+    };
+    let (mut prev, mut cur) = (prev, cur);
     for &x in a {
         for (j, &y) in b.iter().enumerate() {
             let v = if x == y {
-                prev.get(j).copied().unwrap_or(0) + 1
+                prev.get(j).copied().unwrap_or(0).saturating_add(1)
             } else {
                 prev.get(j + 1)
                     .copied()
@@ -150,7 +161,7 @@ fn lcs(a: &[char], b: &[char]) -> usize {
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev.last().copied().unwrap_or(0)
+    usize::from(prev.last().copied().unwrap_or(0))
 }
 
 /// How well a printed label (its core) names a catalogue label, from 0 to 1.
@@ -163,24 +174,36 @@ pub fn similarity(printed: &str, canonical: &str) -> f32 {
     if printed == canonical {
         return 1.0;
     }
-    let pc = printed.chars().count();
-    let cc = canonical.chars().count();
-    if pc == 0 || cc == 0 {
+    if printed.is_empty() || canonical.is_empty() {
         return 0.0;
     }
+    let pc = printed.chars().count();
+    let cc = canonical.chars().count();
     if printed.starts_with(canonical) && cc >= 2 {
         return 0.95;
     }
     if canonical.starts_with(printed) && pc >= 3 {
         return 0.9;
     }
-    // Long inputs are never labels; keep matching cheap.
-    if pc > 4 * cc.max(8) {
-        return 0.0;
+    // The common subsequence is at most the shorter label: skip hopeless pairs.
+    let bound = pc.min(cc) as f32 / pc.max(cc) as f32;
+    if bound < 0.5 {
+        return bound;
     }
-    let a: Vec<char> = printed.chars().collect();
-    let b: Vec<char> = canonical.chars().collect();
-    lcs(&a, &b) as f32 / pc.max(cc) as f32
+    let mut a = [char::default(); 64];
+    let mut b = [char::default(); 64];
+    if pc > 64 || cc > 64 {
+        let a: Vec<char> = printed.chars().collect();
+        let b: Vec<char> = canonical.chars().collect();
+        return lcs(&a, &b) as f32 / pc.max(cc) as f32;
+    }
+    for (slot, c) in a.iter_mut().zip(printed.chars()) {
+        *slot = c;
+    }
+    for (slot, c) in b.iter_mut().zip(canonical.chars()) {
+        *slot = c;
+    }
+    lcs(a.get(..pc).unwrap_or(&[]), b.get(..cc).unwrap_or(&[])) as f32 / pc.max(cc) as f32
 }
 
 /// The score from which a fuzzy match is accepted.

@@ -354,23 +354,25 @@ fn metadata(text: &str, norm: &Normalized, slices: &[SectionSlice]) -> Metadata 
             .trim_end_matches(['|', ' '])
             .trim();
         let lead = line.find(t).unwrap_or(0);
+        // The title, its range, and (on one line) where its text starts.
         let mut found = None;
         if meta::is_title(t) {
-            found = Some((t.to_string(), off + lead..off + lead + t.len()));
+            found = Some((t.to_string(), off + lead..off + lead + t.len(), Some(off + lead)));
         } else if let Some((noff, next)) = lines.get(i + 1) {
             let joined = format!("{}{}", t, next.trim());
             if meta::is_title(&joined) && t.chars().count() >= 2 {
-                found = Some((joined, off + lead..noff + next.trim_end().len()));
+                found = Some((joined, off + lead..noff + next.trim_end().len(), None));
             }
         }
-        if let Some((title, range)) = found {
+        if let Some((title, range, base)) = found {
             let compact: String = title.chars().filter(|c| *c != ' ').collect();
             let (agency, year) = meta::agency_and_year_of_title(&title);
-            if let Some((a, _)) = agency {
-                m.agency = Some(located(norm, a, range.clone()));
+            let within = |r: Range<usize>| base.map_or(range.clone(), |b| b + r.start..b + r.end);
+            if let Some((a, r)) = agency {
+                m.agency = Some(located(norm, a, within(r)));
             }
-            if let Some((y, _)) = year {
-                m.year = Some(located(norm, y, range.clone()));
+            if let Some((y, r)) = year {
+                m.year = Some(located(norm, y, within(r)));
             }
             m.title = Some(located(norm, compact, range));
             break;
