@@ -93,7 +93,11 @@ fn parse_normalized(input: &str, norm: &Normalized) -> Result<Report, ParseError
 
     let metadata = metadata(text, norm, &slices);
     let any_table = raw2.found || raw3.found || raw4.found;
-    if slices.is_empty() && !any_table && metadata.title.is_none() {
+    if slices.is_empty()
+        && !any_table
+        && metadata.title.is_none()
+        && legacy::sections(text, Vec::new()).is_empty()
+    {
         return Err(ParseError::NotAReport {
             reason: "no section heading, statistical table or report title found".into(),
         });
@@ -357,7 +361,11 @@ fn metadata(text: &str, norm: &Normalized, slices: &[SectionSlice]) -> Metadata 
         // The title, its range, and (on one line) where its text starts.
         let mut found = None;
         if meta::is_title(t) {
-            found = Some((t.to_string(), off + lead..off + lead + t.len(), Some(off + lead)));
+            found = Some((
+                t.to_string(),
+                off + lead..off + lead + t.len(),
+                Some(off + lead),
+            ));
         } else if let Some((noff, next)) = lines.get(i + 1) {
             let joined = format!("{}{}", t, next.trim());
             if meta::is_title(&joined) && t.chars().count() >= 2 {

@@ -1,6 +1,6 @@
 //! Sections: numbered headings (`一、总体情况`) that name a known topic.
 
-use crate::catalogue::matching::{match_t3, numbering, T3Label};
+use crate::catalogue::matching::{is_t3_numbered_row, numbering};
 use crate::catalogue::{topic_of_heading, Numbering, Topic};
 use std::ops::Range;
 
@@ -28,7 +28,19 @@ const MAX_HEADING_CHARS: usize = 40;
 /// Returns the number, the heading text (trimmed, markdown markers removed) and
 /// its topic.
 pub fn heading_of_line(line: &str) -> Option<(u8, &str, Topic)> {
-    let t = line.trim().trim_start_matches('#').trim();
+    // Headings start with a Chinese numeral (after spaces or markdown `#`).
+    let first = line
+        .chars()
+        .find(|c| !matches!(c, ' ' | '\t' | '#'))
+        .unwrap_or(' ');
+    if !"一二三四五六七八九十".contains(first) {
+        return None;
+    }
+    let t = line
+        .trim()
+        .trim_start_matches('#')
+        .trim_end_matches(['|', ' '])
+        .trim();
     let (rest, num) = numbering(t).ok()?;
     let Numbering::Chinese(n) = num else {
         return None;
@@ -37,17 +49,14 @@ pub fn heading_of_line(line: &str) -> Option<(u8, &str, Topic)> {
     if rest.is_empty() || rest.chars().count() > MAX_HEADING_CHARS {
         return None;
     }
-    if matches!(
-        match_t3(t, None, true),
-        Some(T3Label::Row(..) | T3Label::Group(..))
-    ) {
-        return None;
-    }
     // A heading is a phrase, not a sentence.
     if rest.contains(['。', ';']) {
         return None;
     }
     let topic = topic_of_heading(rest)?;
+    if is_t3_numbered_row(t) {
+        return None;
+    }
     Some((n, t, topic))
 }
 

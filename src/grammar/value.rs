@@ -153,11 +153,29 @@ fn is_dash(t: &str) -> bool {
 /// assert_eq!(parse_value("见附件", None), Value::Unreadable);
 /// ```
 pub fn parse_value(text: &str, declared_unit: Option<&str>) -> Value {
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    // Most cells are plain whole numbers: read them without the grammar.
+    if !text.is_empty() && text.len() <= 18 && text.bytes().all(|b| b.is_ascii_digit()) {
+        if let Ok(v) = text.parse::<i64>() {
+            return Value::Number {
+                value: Decimal::integer(v),
+                unit: declared_unit.map(str::to_string),
+                approximate: false,
+            };
+        }
+    }
+    let t: std::borrow::Cow<'_, str> = if text.contains(char::is_whitespace) {
+        text.chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    };
+    let t = t.as_ref();
     if t.is_empty() {
         return Value::Blank;
     }
-    if is_dash(&t) {
+    if is_dash(t) {
         return Value::Dash;
     }
     if t == "无" || t == "零" {
@@ -167,7 +185,7 @@ pub fn parse_value(text: &str, declared_unit: Option<&str>) -> Value {
             approximate: false,
         };
     }
-    let Ok((rest, p)) = quantity(&t) else {
+    let Ok((rest, p)) = quantity(t) else {
         return Value::Unreadable;
     };
     // A declared unit may be repeated in the cell (`0.5万元` in a 万元 column).
@@ -247,7 +265,12 @@ fn divide_pow10(v: Decimal, factor: i64) -> Option<Decimal> {
 /// Whether a token's text reads as a cell value (a number with optional sign, unit and
 /// multiplier, a dash, or `无`) rather than as a label.
 pub fn looks_like_value(text: &str) -> bool {
-    !matches!(parse_value(text, None), Value::Unreadable | Value::Blank)
+    // Every value starts with a digit, a sign, a dash, `约`/`近`, or is `无`/`零`.
+    let starts = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || "+-−—–/\\_增减新净约近无零".contains(c));
+    starts && !matches!(parse_value(text, None), Value::Unreadable | Value::Blank)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ pub mod report;
 pub mod tables;
 
 pub use cell::{Cell, Decimal, Value};
-pub use legacy::LegacyFigures;
+pub use legacy::{Figure, LegacyFigures, LegacyKey};
 pub use report::{Date, Located, Metadata, Report, Section, Tables, Warning, WarningKind};
 pub use tables::{
     ActiveDisclosure, ActiveDisclosure2019, ActiveDisclosure2021, Appeals, Applicants, Outcomes,

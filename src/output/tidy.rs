@@ -2,7 +2,7 @@
 //!
 //! | field | meaning |
 //! |---|---|
-//! | `table` | `二`, `三` or `四` |
+//! | `table` | `二`, `三` or `四`; for pre-2019 reports a figure group (`主动公开`, `依申请公开`, `收费及减免`, `行政复议`, `行政诉讼`, `机构人员`), see [`crate::model::legacy`] |
 //! | `block` | table 二 only: `第二十条第(一)项` …; empty for 三 and 四 |
 //! | `row` | canonical row path (`本年度办理结果/不予公开/属于国家秘密`) |
 //! | `column` | canonical column path (`法人或其他组织/商业企业`) |
