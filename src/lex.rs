@@ -84,13 +84,21 @@ pub fn lex_table(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
 
 /// Whether a line is a sentence of prose rather than table cells.
 pub fn is_prose(line: &str) -> bool {
-    !line.contains('|') && (line.contains(['。', ';', '；']) || line.trim().starts_with("注"))
+    let b = line.as_bytes();
+    if !b.iter().any(|&c| c >= 0x80 || c == b';') {
+        return false;
+    }
+    !b.contains(&b'|')
+        && (line.contains('。')
+            || b.contains(&b';')
+            || line.contains('；')
+            || line.trim().starts_with("注"))
 }
 
 /// Whether a line is a markdown table rule (`|---|:--:|`).
 fn is_markdown_rule(line: &str) -> bool {
     let t = line.trim();
-    t.contains('-')
+    t.as_bytes().contains(&b'-')
         && t.chars()
             .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t' | '—'))
 }
@@ -110,7 +118,7 @@ fn lex_line<'a>(line: &'a str, base: usize, line_no: usize, out: &mut Vec<Token<
             (line, base)
         }
     };
-    if !line.contains('|') {
+    if !line.as_bytes().contains(&b'|') {
         lex_piece(line, base, line_no, out);
         return;
     }
@@ -152,6 +160,23 @@ fn split_with_offsets(s: &str, sep: char) -> Vec<(usize, &str)> {
 /// A piece between separators: split at tabs and runs of two or more spaces into
 /// segments; within a segment, values stand alone and label words join up.
 fn lex_piece<'a>(piece: &'a str, base: usize, line_no: usize, out: &mut Vec<Token<'a>>) {
+    // One word alone (one cell per line): no splitting needed.
+    let word = piece.trim_matches(' ');
+    if !word.is_empty() && !word.bytes().any(|b| b == b' ' || b == b'\t') {
+        let at = base + (word.as_ptr() as usize - piece.as_ptr() as usize);
+        let kind = if looks_like_value(word) {
+            TokenKind::Value
+        } else {
+            TokenKind::Label
+        };
+        out.push(Token {
+            kind,
+            text: Cow::Borrowed(word),
+            range: at..at + word.len(),
+            line: line_no,
+        });
+        return;
+    }
     for (seg_off, seg) in segments(piece) {
         let words = words(seg);
         let mut label: Option<(usize, usize)> = None; // word index range

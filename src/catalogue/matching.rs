@@ -65,6 +65,15 @@ fn spaces(i: &str) -> IResult<&str, ()> {
 
 /// A numbering prefix: `一、`, `(三)`, `1.`, `1、`, `(1)`, `1)`.
 pub fn numbering(i: &str) -> IResult<&str, Numbering> {
+    // Cheap refusal for the common case of text without a numbering prefix.
+    let first = i.chars().next().unwrap_or(' ');
+    if !(first == '(' || first.is_ascii_digit() || "一二三四五六七八九十".contains(first))
+    {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Alt,
+        )));
+    }
     alt((
         map(
             terminated(cn_numeral, (spaces, one_of("、.,．:"))),
@@ -295,6 +304,12 @@ pub fn match_t2(label: &str) -> Option<T2Label> {
     if core == super::T2_HEADER_LABEL {
         return Some(T2Label::HeaderStart);
     }
+    if let Some(r) = T2_ROWS.iter().find(|r| r.labels().contains(&core.as_str())) {
+        return Some(T2Label::Row(*r, 1.0));
+    }
+    if let Some(c) = T2_COLUMNS.iter().find(|c| c.key() == core) {
+        return Some(T2Label::Column(*c, 1.0));
+    }
     let best_row = T2_ROWS
         .iter()
         .flat_map(|&r| {
@@ -364,6 +379,23 @@ pub fn match_t3(label: &str, group: Option<T3Group>, in_rows: bool) -> Option<T3
     if num.is_none() && !in_rows && super::T3_COLUMNS.iter().any(|c| c.label() == core) {
         return Some(T3Label::Header);
     }
+    // Most labels are printed as the template has them: try that first.
+    if let Some(g) = T3Group::ALL.iter().find(|g| {
+        g.label() == core
+            && **g != T3Group::OtherProcessing
+            && num.is_none_or(|n| n == g.numbering())
+    }) {
+        return Some(T3Label::Group(*g));
+    }
+    let exact = T3_ROWS.iter().find(|d| {
+        d.label == core
+            && num.is_none_or(|n| n == d.numbering)
+            && (d.row != T3Row::OtherOther || group == Some(T3Group::OtherProcessing))
+            && (d.row != T3Row::ResultsTotal || num.is_some() || in_rows)
+    });
+    if let Some(d) = exact {
+        return Some(T3Label::Row(d.row, 1.0));
+    }
     // Groups: `(三)不予公开`, `三、本年度办理结果`.
     for g in T3Group::ALL {
         let s = similarity(&core, g.label());
@@ -374,7 +406,8 @@ pub fn match_t3(label: &str, group: Option<T3Group>, in_rows: bool) -> Option<T3
     }
     // `(六)其他` stands for `(六)其他处理`.
     if num == Some(Numbering::Paren(6)) && core.starts_with("其他") {
-        return Some(T3Label::Row(T3Row::OtherProcessing, 0.9));
+        let score = if core == "其他处理" { 1.0 } else { 0.9 };
+        return Some(T3Label::Row(T3Row::OtherProcessing, score));
     }
     let mut best: Option<(T3Row, f32)> = None;
     for d in T3_ROWS {
@@ -406,6 +439,19 @@ pub fn match_t3(label: &str, group: Option<T3Group>, in_rows: bool) -> Option<T3
         Some((r, s)) if s >= ACCEPT => Some(T3Label::Row(r, s.min(1.0))),
         _ => None,
     }
+}
+
+/// Whether a line numbered like a section (`一、`, `四、`) is in fact a row or group
+/// label of table 三 (`一、本年新收政府信息公开申请数量`, `四、结转下年度继续办理`,
+/// `三、本年度办理结果`).
+pub fn is_t3_numbered_row(label: &str) -> bool {
+    let core = label_core(label);
+    let mut labels = T3_ROWS
+        .iter()
+        .filter(|d| matches!(d.numbering, Numbering::Chinese(_)))
+        .map(|d| d.label)
+        .chain(std::iter::once(T3Group::Results.label()));
+    labels.clone().any(|l| l == core) || labels.any(|l| similarity(&core, l) >= ACCEPT)
 }
 
 /// Whether a label is a header cell of table 四.
