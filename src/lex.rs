@@ -44,26 +44,18 @@ pub struct Token<'a> {
 /// assert_eq!(toks[0].text, "规章");
 /// ```
 pub fn lex(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
-    let Some(region) = text.get(range.clone()) else {
-        return out;
-    };
-    let mut offset = range.start;
-    let first_line = text
-        .get(..range.start)
-        .map_or(0, |s| s.matches('\n').count());
-    for (i, line) in region.split_inclusive('\n').enumerate() {
-        let body = line.trim_end_matches(['\n', '\r']);
-        lex_line(body, offset, first_line + i, &mut out);
-        offset += line.len();
-    }
-    out
+    lex_lines(text, range, |_| true)
 }
 
 /// Lex the table lines of `text` in `range`, passing over prose lines (sentences
 /// ending in `。` or `;` outside any `|` table), so that figures in prose around a
 /// table are not taken for its cells.
 pub fn lex_table(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
+    lex_lines(text, range, |line| !is_prose(line))
+}
+
+/// Lex the lines in `range` that `keep` accepts.
+fn lex_lines(text: &str, range: Range<usize>, keep: impl Fn(&str) -> bool) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let Some(region) = text.get(range.clone()) else {
         return out;
@@ -74,7 +66,7 @@ pub fn lex_table(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
         .map_or(0, |s| s.matches('\n').count());
     for (i, line) in region.split_inclusive('\n').enumerate() {
         let body = line.trim_end_matches(['\n', '\r']);
-        if !is_prose(body) {
+        if keep(body) {
             lex_line(body, offset, first_line + i, &mut out);
         }
         offset += line.len();

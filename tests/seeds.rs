@@ -249,14 +249,7 @@ fn seed_004_every_cell() {
 fn seed_004_spans_point_at_the_cells() {
     let Some(text) = seed("004") else { return };
     let r = parse_report(&text).expect("parses");
-    let t = &r.tables;
-    let cells: Vec<&zfxxgk::Cell> = t
-        .active_disclosure
-        .iter()
-        .flat_map(|a| a.cells().map(|x| x.3))
-        .chain(t.requests.iter().flat_map(|q| q.cells().map(|x| x.2)))
-        .chain(t.appeals.iter().flat_map(|a| a.cells().map(|x| x.2)))
-        .collect();
+    let cells: Vec<&zfxxgk::Cell> = r.tables.iter_cells().map(|(_, c)| c).collect();
     assert_eq!(cells.len(), 198);
     for cell in cells {
         assert_eq!(cell.span.slice(&text), Some(cell.raw.as_str()), "{cell:?}");

@@ -162,14 +162,7 @@ fn seed_003_every_cell() {
 fn seed_003_spans_cover_the_digits() {
     let Some(text) = seed("003") else { return };
     let r = parse_report(&text).expect("parses");
-    let t = &r.tables;
-    let cells: Vec<&zfxxgk::Cell> = t
-        .active_disclosure
-        .iter()
-        .flat_map(|a| a.cells().map(|x| x.3))
-        .chain(t.requests.iter().flat_map(|q| q.cells().map(|x| x.2)))
-        .chain(t.appeals.iter().flat_map(|a| a.cells().map(|x| x.2)))
-        .collect();
+    let cells: Vec<&zfxxgk::Cell> = r.tables.iter_cells().map(|(_, c)| c).collect();
     assert_eq!(cells.len(), 10 + 175 + 15);
     for cell in cells {
         assert_eq!(cell.span.slice(&text), Some("0"), "{cell:?}");

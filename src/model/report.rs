@@ -77,6 +77,26 @@ pub struct Tables {
     pub appeals: Option<Appeals>,
 }
 
+impl Tables {
+    /// Every cell of the three tables with its table, in template order: handy for
+    /// checks over all cells (spans, units, unreadable text).
+    pub fn iter_cells(&self) -> impl Iterator<Item = (TableId, &crate::model::cell::Cell)> + '_ {
+        let t2 = self
+            .active_disclosure
+            .iter()
+            .flat_map(|t| t.cells().map(|(_, _, _, c)| (TableId::T2, c)));
+        let t3 = self
+            .requests
+            .iter()
+            .flat_map(|t| t.cells().map(|(_, _, c)| (TableId::T3, c)));
+        let t4 = self
+            .appeals
+            .iter()
+            .flat_map(|t| t.cells().map(|(_, _, c)| (TableId::T4, c)));
+        t2.chain(t3).chain(t4)
+    }
+}
+
 /// What the parser had to tolerate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
