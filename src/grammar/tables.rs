@@ -382,6 +382,29 @@ pub fn cell_of(
     }
 }
 
+/// Whether a row read from the text goes into the table: not when the row was printed
+/// before (reported); a label matched only approximately is reported too.
+fn admit<R>(r: &RawRow<'_, R>, seen: bool, key: &str, table: TableId, sink: &mut Sink<'_>) -> bool {
+    if seen {
+        sink.warn(
+            WarningKind::Other,
+            Some(table),
+            r.label.range.clone(),
+            format!("row `{}` printed twice; the first was kept", r.label.text),
+        );
+        return false;
+    }
+    if r.score < EXACT {
+        sink.warn(
+            WarningKind::FuzzyLabel,
+            Some(table),
+            r.label.range.clone(),
+            format!("`{}` read as `{key}`", r.label.text),
+        );
+    }
+    true
+}
+
 /// Build table 二 in `edition` from what was read.
 pub fn build_t2(
     raw: &T2Raw<'_>,
@@ -409,24 +432,16 @@ pub fn build_t2(
             );
             continue;
         };
-        if seen.contains(&r.row) {
-            sink.warn(
-                WarningKind::Other,
-                Some(TableId::T2),
-                label_range,
-                format!("row `{}` printed twice; the first was kept", r.label.text),
-            );
+        if !admit(
+            r,
+            seen.contains(&r.row),
+            r.row.key(edition),
+            TableId::T2,
+            sink,
+        ) {
             continue;
         }
         seen.push(r.row);
-        if r.score < EXACT {
-            sink.warn(
-                WarningKind::FuzzyLabel,
-                Some(TableId::T2),
-                label_range.clone(),
-                format!("`{}` read as `{}`", r.label.text, r.row.key(edition)),
-            );
-        }
         let columns = columns
             .iter()
             .find(|(b, _)| *b == def.block)
@@ -630,22 +645,14 @@ pub fn build_t3(
             );
             continue;
         }
-        if table.row(r.row).is_some() {
-            sink.warn(
-                WarningKind::Other,
-                Some(TableId::T3),
-                label_range,
-                format!("row `{}` printed twice; the first was kept", r.label.text),
-            );
+        if !admit(
+            r,
+            table.row(r.row).is_some(),
+            r.row.key(),
+            TableId::T3,
+            sink,
+        ) {
             continue;
-        }
-        if r.score < EXACT {
-            sink.warn(
-                WarningKind::FuzzyLabel,
-                Some(TableId::T3),
-                label_range.clone(),
-                format!("`{}` read as `{}`", r.label.text, r.row.key()),
-            );
         }
         let what = r.row.key().to_string();
         if misaligned(r) {
