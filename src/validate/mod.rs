@@ -65,7 +65,7 @@
 //! assert_eq!(e.code.as_str(), "T4-GROUP-TOTAL");
 //! let main = e.main_cell().unwrap();
 //! assert_eq!(
-//!     (main.table.key(), main.row.as_str(), main.column.as_str()),
+//!     (main.table.key(), main.row.as_ref(), main.column.as_ref()),
 //!     ("四", "行政诉讼/未经复议直接起诉", "总计")
 //! );
 //! assert_eq!((e.expected, e.actual), (Some(Decimal::integer(0)), Some(Decimal::integer(5))));
@@ -90,6 +90,7 @@ use crate::catalogue::{Edition, T2Block, T2Col, T2Row, T3Col, T3Row, T4Col, T4Ro
 use crate::model::{Cell, Decimal, Report};
 use crate::span::{LineIndex, Location, Span};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 pub use render::display_width;
 
@@ -206,11 +207,11 @@ pub struct CellRef {
     pub table: TableId,
     /// Table 二's block key (`第二十条第(一)项`, …); empty for tables 三 and 四.
     #[serde(default)]
-    pub block: String,
+    pub block: Cow<'static, str>,
     /// Canonical row key.
-    pub row: String,
+    pub row: Cow<'static, str>,
     /// Canonical column key.
-    pub column: String,
+    pub column: Cow<'static, str>,
     /// For series findings: the index of the report the cell belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report: Option<usize>,
@@ -223,12 +224,18 @@ pub struct CellRef {
 }
 
 impl CellRef {
-    fn new(table: TableId, block: &str, row: &str, column: &str, cell: Option<&Cell>) -> CellRef {
+    fn new(
+        table: TableId,
+        block: &'static str,
+        row: &'static str,
+        column: &'static str,
+        cell: Option<&Cell>,
+    ) -> CellRef {
         CellRef {
             table,
-            block: block.to_string(),
-            row: row.to_string(),
-            column: column.to_string(),
+            block: Cow::Borrowed(block),
+            row: Cow::Borrowed(row),
+            column: Cow::Borrowed(column),
             report: None,
             raw: cell.map(|c| c.raw.clone()),
             value: cell.and_then(Cell::number),

@@ -161,7 +161,17 @@ pub(super) fn statements(text: &str) -> Vec<Statement<'_>> {
         let Some(here) = text.get(pos..) else {
             break;
         };
-        if let Ok((rest, (figure, value))) = statement(here) {
+        // Statements start with one of few characters (收到, 受理, 新收, 接收, 接到, 行政…).
+        let first = here.chars().next().unwrap_or(' ');
+        let parsed = if matches!(first, '收' | '受' | '新' | '接' | '行') {
+            statement(here)
+        } else {
+            Err(nom::Err::Error(nom::error::Error::new(
+                here,
+                nom::error::ErrorKind::Alt,
+            )))
+        };
+        if let Ok((rest, (figure, value))) = parsed {
             let used = here.len() - rest.len();
             if let Some(t) = here.get(..used) {
                 out.push(Statement {

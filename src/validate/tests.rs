@@ -589,9 +589,9 @@ fn negative_counts_are_errors_except_the_signed_change() {
     assert_eq!(
         (
             main.table,
-            main.block.as_str(),
-            main.row.as_str(),
-            main.column.as_str()
+            main.block.as_ref(),
+            main.row.as_ref(),
+            main.column.as_ref()
         ),
         (
             TableId::T2,
@@ -1033,7 +1033,7 @@ fn series_in_force() {
     assert_eq!(f.difference, Some(Decimal::integer(4)));
     let main = f.main_cell().expect("main");
     assert_eq!(
-        (main.block.as_str(), main.row.as_str(), main.column.as_str()),
+        (main.block.as_ref(), main.row.as_ref(), main.column.as_ref()),
         (
             T2Block::Item1.key(),
             row.key(Edition::E2021),
