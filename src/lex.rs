@@ -55,23 +55,68 @@ pub fn lex_table(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
 }
 
 /// Lex the lines in `range` that `keep` accepts.
+///
+/// Where cells stand one per line with a blank line between them, an empty cell shows
+/// only as one more blank line: in that layout a run of `k` blank lines between cells
+/// stands for `k - 1` empty cells.
 fn lex_lines(text: &str, range: Range<usize>, keep: impl Fn(&str) -> bool) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let Some(region) = text.get(range.clone()) else {
         return out;
     };
+    let blank_separated = blank_separated(region);
     let mut offset = range.start;
     let first_line = text
         .get(..range.start)
         .map_or(0, |s| s.matches('\n').count());
+    let mut blank_run: Option<(usize, usize, usize)> = None; // (count, offset, line)
+    let mut seen_cell = false;
     for (i, line) in region.split_inclusive('\n').enumerate() {
         let body = line.trim_end_matches(['\n', '\r']);
-        if keep(body) {
-            lex_line(body, offset, first_line + i, &mut out);
+        if body.trim().is_empty() {
+            let run = blank_run.get_or_insert((0, offset, first_line + i));
+            run.0 += 1;
+        } else {
+            if let Some((k, at, line_no)) = blank_run.take() {
+                if blank_separated && seen_cell && k >= 2 {
+                    for _ in 1..k {
+                        out.push(Token {
+                            kind: TokenKind::Empty,
+                            text: Cow::Borrowed(""),
+                            range: at..at,
+                            line: line_no,
+                        });
+                    }
+                }
+            }
+            if keep(body) {
+                lex_line(body, offset, first_line + i, &mut out);
+                seen_cell = true;
+            }
         }
         offset += line.len();
     }
     out
+}
+
+/// Whether most non-blank lines of a region are followed by exactly one blank line and
+/// hold one cell (the layout of cells separated by blank lines).
+fn blank_separated(region: &str) -> bool {
+    let lines: Vec<&str> = region.lines().collect();
+    let mut cells = 0usize;
+    let mut separated = 0usize;
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.trim();
+        if t.is_empty() || t.contains('|') || t.contains('\t') || t.contains("  ") {
+            continue;
+        }
+        cells += 1;
+        let next_blank = lines.get(i + 1).is_some_and(|n| n.trim().is_empty());
+        if next_blank {
+            separated += 1;
+        }
+    }
+    cells >= 6 && separated * 4 >= cells * 3
 }
 
 /// Whether a line is a sentence of prose rather than table cells.
@@ -329,6 +374,24 @@ mod tests {
         let k = kinds("## 表二\n| 信息内容 | 本年制发件数 |\n|---|---|\n| 规章 | 0 |");
         assert_eq!(k[0], (Label, "表二".into()));
         assert_eq!(k.len(), 5);
+    }
+
+    #[test]
+    fn blank_line_runs_are_empty_cells() {
+        let t = "规章\n\n1\n\n\n\n3\n\n行政强制\n\n4\n\n5\n\n6\n\n";
+        let k = kinds(t);
+        let shape: String = k
+            .iter()
+            .map(|(kind, _)| match kind {
+                Label => 'L',
+                Value => 'V',
+                Empty => 'E',
+            })
+            .collect();
+        assert_eq!(shape, "LVEEVLVVV");
+        // Without the blank-line layout, blank lines are nothing.
+        let k = kinds("规章 | 1 |\n\n\n行政强制 | 4 |");
+        assert!(k.iter().all(|(kind, _)| *kind != Empty));
     }
 
     #[test]

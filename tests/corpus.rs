@@ -242,3 +242,39 @@ fn shuyang_2025_markdown_every_cell() {
     check_t4(&r, &[27, 10, 9, 15, 61, 3, 0, 0, 0, 3, 8, 0, 1, 1, 10]);
     assert_eq!(r.cells().count(), 10 + 25 * 7 + 15);
 }
+
+/// Excerpt 047 (驼峰路街道 2020): one cell per line with a blank line between cells, and
+/// empty cells as longer runs of blank lines. The applicant columns of 本年新收 are
+/// empty and only 总计 holds 0: blanks, not zeros, and nothing shifted.
+#[test]
+fn excerpt_047_blank_line_runs_are_empty_cells() {
+    let Some(text) = shared("corpus/excerpts/047.txt") else {
+        return;
+    };
+    let r = parse_report(&text).expect("parses");
+    assert_eq!(r.edition, Edition::E2019);
+    for row in [
+        "本年新收政府信息公开申请数量",
+        "上年结转政府信息公开申请数量",
+    ] {
+        let cells: Vec<(Option<String>, String)> = T3_COLUMNS
+            .iter()
+            .map(|c| {
+                let rec = r
+                    .cells()
+                    .find(|x| x.table == "三" && x.row == row && x.column == c.key());
+                let rec = rec.unwrap_or_else(|| panic!("{row} {}", c.key()));
+                (rec.value.map(|v| v.to_string()), rec.raw.to_string())
+            })
+            .collect();
+        let mut want = vec![(None, String::new()); 6];
+        want.push((Some("0".into()), "0".into()));
+        assert_eq!(cells, want, "{row}");
+    }
+    // Table 二: every cell 0, 22 cells.
+    let t2: Vec<_> = r.cells().filter(|c| c.table == "二").collect();
+    assert_eq!(t2.len(), 22);
+    assert!(t2
+        .iter()
+        .all(|c| c.value.map(|v| v.to_string()).as_deref() == Some("0")));
+}

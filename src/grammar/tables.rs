@@ -67,6 +67,13 @@ pub struct RawRow<'a, R> {
     pub score: f32,
 }
 
+impl<R> RawRow<'_, R> {
+    /// Whether any value (not only empty cells) followed the label.
+    pub fn has_values(&self) -> bool {
+        self.values.iter().any(|t| t.kind == TokenKind::Value)
+    }
+}
+
 /// Edition evidence found in the tables.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Votes {
@@ -169,7 +176,7 @@ pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
                   before: &mut Vec<Token<'a>>,
                   sink: &mut Sink<'_>| {
         if let Some(mut r) = cur.take() {
-            if r.values.is_empty() {
+            if !r.has_values() {
                 r.values = std::mem::take(before);
             }
             if !r.values.is_empty() {
@@ -217,7 +224,7 @@ pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
                 Some(T2Label::Column(c, s)) => {
                     // A header cell between a row label and its values (cells out of
                     // order in text taken from a PDF) leaves the row open.
-                    if current.as_ref().is_some_and(|r| !r.values.is_empty()) {
+                    if current.as_ref().is_some_and(RawRow::has_values) {
                         finish(&mut current, &mut raw, &mut before, sink);
                     }
                     stray(sink, TableId::T2, &mut loose, &mut unknown, "in a header");
@@ -259,10 +266,7 @@ pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
                 }
                 None => {
                     // A label continuing a wrapped row label, or text we do not know.
-                    if current
-                        .as_ref()
-                        .is_some_and(|r| r.values.iter().any(|t| t.kind == TokenKind::Value))
-                    {
+                    if current.as_ref().is_some_and(RawRow::has_values) {
                         finish(&mut current, &mut raw, &mut before, sink);
                         unknown = Some(tok.clone());
                     }
@@ -549,7 +553,7 @@ pub fn read_t3<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T3Raw<'a> {
             TokenKind::Label => match match_t3(&tok.text, group, in_rows) {
                 Some(T3Label::Header) => {
                     raw.found = true;
-                    if current.as_ref().is_some_and(|r| !r.values.is_empty()) {
+                    if current.as_ref().is_some_and(RawRow::has_values) {
                         finish(&mut current, &mut raw);
                     } else {
                         current = None;
@@ -601,10 +605,7 @@ pub fn read_t3<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T3Raw<'a> {
                     // A wrapped continuation of the label before it, a header we do not
                     // know, or a row the template does not have: its values (if any
                     // follow) are reported as stray.
-                    if current
-                        .as_ref()
-                        .is_some_and(|r| r.values.iter().any(|t| t.kind == TokenKind::Value))
-                    {
+                    if current.as_ref().is_some_and(RawRow::has_values) {
                         finish(&mut current, &mut raw);
                         unknown = Some(tok.clone());
                     }
