@@ -162,6 +162,16 @@ fn hongze_2024_flow_layout_gives_only_right_cells() {
     // 上年结转, 予以公开, 部分公开, 无正当理由大量反复申请 and 结转下年度 are read
     // row by row; the rest of table 三 is printed column by column.
     assert_eq!(read_rows, 5);
+    // Each row not read is reported as missing, never filled with zeros.
+    let missing = r
+        .warnings
+        .iter()
+        .filter(|w| {
+            w.kind == zfxxgk::WarningKind::MissingRow && w.table == Some(zfxxgk::TableId::T3)
+        })
+        .count();
+    // 25 rows in the 2021 template, 5 read.
+    assert_eq!(missing, 25 - 5);
     let unplaced = r
         .warnings
         .iter()

@@ -128,6 +128,14 @@ fn parse_normalized(input: &str, norm: &Normalized) -> Result<Report, ParseError
             if raw4.found {
                 tables.appeals = Some(tables::build_t4(&raw4, &mut sink));
             }
+            if let Some(t) = &tables.active_disclosure {
+                let at = r2.as_ref().map_or(0, |r| r.start);
+                tables::missing_rows_t2(t, at, &mut sink);
+            }
+            if let Some(t) = &tables.requests {
+                let at = r3.as_ref().map_or(0, |r| r.start);
+                tables::missing_rows_t3(t, edition, at, &mut sink);
+            }
             for (id, found, region) in [
                 (TableId::T2, raw2.found, &r2),
                 (TableId::T3, raw3.found, &r3),

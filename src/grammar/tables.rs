@@ -4,7 +4,8 @@
 
 use crate::catalogue::matching::{is_t4_header, match_t2, match_t3, T2Label, T3Label, EXACT};
 use crate::catalogue::{
-    Edition, T2Block, T2Col, T2Row, T3Group, T3Row, TableId, T3_COLUMNS, T4_COLUMNS, T4_ROWS,
+    Edition, T2Block, T2Col, T2Row, T3Group, T3Row, TableId, T3_COLUMNS, T3_ROWS, T4_COLUMNS,
+    T4_ROWS,
 };
 use crate::grammar::value::parse_value;
 use crate::lex::{Token, TokenKind};
@@ -383,6 +384,48 @@ pub fn cell_of(
         value,
         raw: tok.text.to_string(),
         span: sink.span(tok.range.clone()),
+    }
+}
+
+/// Report the template rows of table 二 the report does not print (they yield no
+/// cells, never zeros).
+pub fn missing_rows_t2(table: &ActiveDisclosure, at: usize, sink: &mut Sink<'_>) {
+    let edition = table.edition();
+    for b in crate::catalogue::t2_blocks(edition) {
+        for &row in b.rows {
+            let printed = b
+                .columns
+                .iter()
+                .any(|&c| table.slot(row, c).is_some_and(Option::is_some));
+            if !printed {
+                sink.warn(
+                    WarningKind::MissingRow,
+                    Some(TableId::T2),
+                    at..at,
+                    format!("{} {}: row not found", b.block.key(), row.key(edition)),
+                );
+            }
+        }
+    }
+}
+
+/// Report the template rows of table 三 the report does not print. In the 2021
+/// edition `(六)其他处理` printed as one row stands for its three rows.
+pub fn missing_rows_t3(table: &Requests, edition: Edition, at: usize, sink: &mut Sink<'_>) {
+    let single = table.row(T3Row::OtherProcessing).is_some();
+    for d in T3_ROWS.iter().filter(|d| d.editions.contains(&edition)) {
+        let split = matches!(
+            d.row,
+            T3Row::OtherNoCorrection | T3Row::OtherUnpaidFee | T3Row::OtherOther
+        );
+        if table.row(d.row).is_none() && !(split && single) {
+            sink.warn(
+                WarningKind::MissingRow,
+                Some(TableId::T3),
+                at..at,
+                format!("{}: row not found", d.key),
+            );
+        }
     }
 }
 

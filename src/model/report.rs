@@ -106,8 +106,6 @@ pub enum WarningKind {
     MissingTable,
     /// A template section was not found.
     MissingSection,
-    /// A numbered heading whose topic is not known.
-    UnknownSection,
     /// A row label the template does not have.
     UnknownRow,
     /// A template row the table does not print.
