@@ -191,6 +191,7 @@ fn all_steps_off(b: Bencher) {
         to_simplified: false,
         strip_pinyin: false,
         strip_chrome: false,
+        html: false,
     };
     b.counter(BytesCount::of_str(text))
         .bench(|| normalize(black_box(text), &opts));

@@ -5,19 +5,27 @@
 //! [`normalize`] runs these steps in order, each of which can be turned off in
 //! [`NormalizeOptions`]:
 //!
-//! 1. **Characters** (`nfkc`, `fold_whitespace`): Unicode NFKC, applied only to the
+//! 1. **HTML** (`html`): only when the text contains table markup (`<table`, `<tr`,
+//!    `<td`, `<th`), the text is read as HTML: each table row becomes one line of cells
+//!    separated by ` | ` and ended by ` |` (a row of one cell becomes a plain line),
+//!    `<br>` and other tags inside a cell are removed, `<p>`, `<div>`, `<br>`, headings
+//!    and other block tags outside cells become line breaks, all other tags, comments
+//!    and `<script>`/`<style>` contents are removed, and entities are decoded. Every
+//!    output byte maps back into the HTML (a cell's digits to the digits in its `<td>`).
+//!    Text without table markup is not touched.
+//! 2. **Characters** (`nfkc`, `fold_whitespace`): Unicode NFKC, applied only to the
 //!    characters that are not already NFKC (full-width `（１）：` → `(1):`, `﹝` → `〔`);
 //!    U+3000, NBSP and other Unicode spaces → one ASCII space each (runs are kept: the
 //!    lexer reads runs of two or more spaces as column gaps); `\r\n`, `\r`, form feed,
 //!    vertical tab, U+2028/U+2029 → `\n`; zero-width characters (U+200B–U+200D, U+2060,
 //!    U+FEFF) removed; literal `&nbsp;`-style entities → space. Tabs are kept.
-//! 2. **Pinyin glosses** (`strip_pinyin`): `鄉(xiāng)` → `鄉`, `公(gong)開(kai)` → `公開`;
+//! 3. **Pinyin glosses** (`strip_pinyin`): `鄉(xiāng)` → `鄉`, `公(gong)開(kai)` → `公開`;
 //!    see [`is_pinyin_syllable`] and the rules below.
-//! 3. **Traditional → simplified** (`to_simplified`): OpenCC `t2s` (mainland
+//! 4. **Traditional → simplified** (`to_simplified`): OpenCC `t2s` (mainland
 //!    simplified, not Taiwan phrases) through a [`Converter`], applied to the runs of
 //!    ideographs that contain a traditional character; texts without one skip it after
 //!    one scan (see [`is_traditional`], [`CharTable`]).
-//! 4. **Lines** (`fold_whitespace`, `strip_chrome`): trailing spaces and tabs trimmed;
+//! 5. **Lines** (`fold_whitespace`, `strip_chrome`): trailing spaces and tabs trimmed;
 //!    page-chrome lines (breadcrumbs, page metadata, page tools, pagers, page numbers
 //!    between PDF pages) taken out of the text and kept in [`Normalized::chrome`].
 //!
@@ -56,6 +64,7 @@
 mod chars;
 mod chrome;
 mod convert;
+mod html;
 mod offsets;
 mod pinyin;
 
@@ -77,6 +86,11 @@ use std::ops::Range;
 /// Which normalization steps to run. Every step is on by default.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NormalizeOptions {
+    /// Read text that contains HTML table markup (`<table`, `<tr`, `<td`, `<th`) as
+    /// HTML: table rows become ` | `-separated lines, tags are removed, entities
+    /// decoded. Text without table markup is left alone either way.
+    #[serde(default = "default_true")]
+    pub html: bool,
     /// Unicode NFKC (full-width forms to half-width, compatibility characters).
     pub nfkc: bool,
     /// Exotic spaces to ASCII space, CR/CRLF to LF, zero-width characters removed,
@@ -93,6 +107,7 @@ pub struct NormalizeOptions {
 impl Default for NormalizeOptions {
     fn default() -> Self {
         NormalizeOptions {
+            html: true,
             nfkc: true,
             fold_whitespace: true,
             to_simplified: true,
@@ -100,6 +115,10 @@ impl Default for NormalizeOptions {
             strip_chrome: true,
         }
     }
+}
+
+fn default_true() -> bool {
+    true
 }
 
 /// What kind of page chrome a removed line was.
@@ -289,6 +308,12 @@ fn run(input: &str, options: &NormalizeOptions, conv: Option<&dyn Converter>) ->
         glosses_removed: 0,
     };
 
+    if options.html {
+        if let Some((t, m)) = html::run(&text, &map) {
+            text = Cow::Owned(t);
+            map = m;
+        }
+    }
     if let Some((t, m)) = chars::run(&text, &map, options.nfkc, options.fold_whitespace) {
         text = Cow::Owned(t);
         map = m;
@@ -387,6 +412,7 @@ mod tests {
     fn options_turn_steps_off() {
         let s = "當前位置:首頁\r\n鄉(xiāng)（１）\u{3000} \r\n";
         let none = NormalizeOptions {
+            html: false,
             nfkc: false,
             fold_whitespace: false,
             to_simplified: false,
