@@ -29,7 +29,7 @@ pub struct Token<'a> {
     pub text: Cow<'a, str>,
     /// Byte range in the normalized text.
     pub range: Range<usize>,
-    /// 0-based line number in the normalized text.
+    /// 0-based line number, counted from the start of the lexed range.
     pub line: usize,
 }
 
@@ -54,6 +54,29 @@ pub fn lex_table(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
     lex_lines(text, range, |line| !is_prose(line))
 }
 
+/// Longest run of consecutive empty cells kept: real rows have at most 15 cells, so
+/// longer runs are filler, and keeping them would only cost memory.
+pub const MAX_EMPTY_RUN: usize = 32;
+
+/// Push an empty cell unless the run of empty cells before it is already
+/// [`MAX_EMPTY_RUN`] long.
+fn push_empty<'a>(out: &mut Vec<Token<'a>>, at: usize, line: usize) {
+    let run = out
+        .iter()
+        .rev()
+        .take(MAX_EMPTY_RUN)
+        .take_while(|t| t.kind == TokenKind::Empty)
+        .count();
+    if run < MAX_EMPTY_RUN {
+        out.push(Token {
+            kind: TokenKind::Empty,
+            text: Cow::Borrowed(""),
+            range: at..at,
+            line,
+        });
+    }
+}
+
 /// Lex the lines in `range` that `keep` accepts.
 ///
 /// Where cells stand one per line with a blank line between them, an empty cell shows
@@ -66,9 +89,7 @@ fn lex_lines(text: &str, range: Range<usize>, keep: impl Fn(&str) -> bool) -> Ve
     };
     let blank_separated = blank_separated(region);
     let mut offset = range.start;
-    let first_line = text
-        .get(..range.start)
-        .map_or(0, |s| s.matches('\n').count());
+    let first_line = 0;
     let mut blank_run: Option<(usize, usize, usize)> = None; // (count, offset, line)
     let mut seen_cell = false;
     for (i, line) in region.split_inclusive('\n').enumerate() {
@@ -79,13 +100,8 @@ fn lex_lines(text: &str, range: Range<usize>, keep: impl Fn(&str) -> bool) -> Ve
         } else {
             if let Some((k, at, line_no)) = blank_run.take() {
                 if blank_separated && seen_cell && k >= 2 {
-                    for _ in 1..k {
-                        out.push(Token {
-                            kind: TokenKind::Empty,
-                            text: Cow::Borrowed(""),
-                            range: at..at,
-                            line: line_no,
-                        });
+                    for _ in 1..k.min(MAX_EMPTY_RUN + 1) {
+                        push_empty(&mut out, at, line_no);
                     }
                 }
             }
@@ -168,13 +184,7 @@ fn lex_line<'a>(line: &'a str, base: usize, line_no: usize, out: &mut Vec<Token<
             if i == 0 || i + 1 == n {
                 continue;
             }
-            let at = base + off;
-            out.push(Token {
-                kind: TokenKind::Empty,
-                text: Cow::Borrowed(""),
-                range: at..at,
-                line: line_no,
-            });
+            push_empty(out, base + off, line_no);
         } else {
             lex_piece(piece, base + off, line_no, out);
         }
@@ -392,6 +402,19 @@ mod tests {
         // Without the blank-line layout, blank lines are nothing.
         let k = kinds("规章 | 1 |\n\n\n行政强制 | 4 |");
         assert!(k.iter().all(|(kind, _)| *kind != Empty));
+    }
+
+    #[test]
+    fn long_empty_runs_are_capped() {
+        let t = format!("规章 {} 1 |", "|".repeat(10_000));
+        let k = kinds(&t);
+        assert_eq!(k.iter().filter(|x| x.0 == Empty).count(), MAX_EMPTY_RUN);
+        assert_eq!(k.last().map(|x| x.1.as_str()), Some("1"));
+        let t = format!("规章\n\n1\n\n2\n\n3\n{}4\n\n5\n\n6\n", "\n".repeat(10_000));
+        assert_eq!(
+            kinds(&t).iter().filter(|x| x.0 == Empty).count(),
+            MAX_EMPTY_RUN
+        );
     }
 
     #[test]

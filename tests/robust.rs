@@ -96,6 +96,23 @@ fn huge_inputs_finish() {
 }
 
 #[test]
+fn wide_rows_are_counted_not_kept() {
+    let row = " 1 |".repeat(100_000);
+    let text = format!("四、政府信息公开行政复议、行政诉讼情况\n行政复议 |{row}\n");
+    let r = parse_report(&text).expect("a report");
+    let extra = r
+        .warnings
+        .iter()
+        .find(|w| w.kind == zfxxgk::WarningKind::ExtraCell)
+        .expect("extra cells reported");
+    assert!(
+        extra.message.contains("99985 cell(s) more"),
+        "{}",
+        extra.message
+    );
+}
+
+#[test]
 fn limits_and_non_reports() {
     assert_eq!(parse_report(""), Err(ParseError::Empty));
     assert_eq!(parse_report(" \n\t "), Err(ParseError::Empty));

@@ -25,8 +25,9 @@ use sections::SectionSlice;
 use std::ops::Range;
 use tables::{Sink, Votes};
 
-/// The default limit on input size: 64 MiB.
-pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+/// The default limit on input size: 16 MiB (the largest reports seen are tens of
+/// kilobytes; raise it with [`ParseOptions::max_input_bytes`] for concatenations).
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 
 /// Options of [`parse_report_with`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -420,11 +421,8 @@ fn metadata(text: &str, norm: &Normalized, slices: &[SectionSlice]) -> Metadata 
         }
     }
     // The date (and signature) at the end.
-    let tail: Vec<(usize, &str)> = line_offsets(text)
-        .into_iter()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .collect();
-    let tail = tail.get(tail.len().saturating_sub(10)..).unwrap_or(&[]);
+    let tail = last_lines(text, 10);
+    let tail = tail.as_slice();
     for (i, (off, line)) in tail.iter().enumerate() {
         let t = line.trim();
         if t.chars().count() <= 24 {
@@ -457,6 +455,32 @@ fn metadata(text: &str, norm: &Normalized, slices: &[SectionSlice]) -> Metadata 
         }
     }
     m
+}
+
+/// The last `n` non-blank lines of `text` with their offsets, in order.
+fn last_lines(text: &str, n: usize) -> Vec<(usize, &str)> {
+    let mut out = Vec::with_capacity(n);
+    let mut end = text.len();
+    while out.len() < n && end > 0 {
+        let body = text.get(..end).unwrap_or("");
+        let start = body
+            .trim_end_matches(['\n', '\r'])
+            .rfind('\n')
+            .map_or(0, |p| p + 1);
+        let line = text
+            .get(start..end)
+            .unwrap_or("")
+            .trim_end_matches(['\n', '\r']);
+        if !line.trim().is_empty() {
+            out.push((start, line));
+        }
+        if start == 0 {
+            break;
+        }
+        end = start;
+    }
+    out.reverse();
+    out
 }
 
 fn line_offsets(text: &str) -> Vec<(usize, &str)> {

@@ -55,6 +55,10 @@ impl<'n> Sink<'n> {
     }
 }
 
+/// Most cells kept for one row: real rows have at most 15 (table 四 as one row);
+/// further cells are only counted, for the warning.
+pub const MAX_ROW_CELLS: usize = 64;
+
 /// A row label with the cells that followed it.
 #[derive(Debug, Clone)]
 pub struct RawRow<'a, R> {
@@ -66,9 +70,20 @@ pub struct RawRow<'a, R> {
     pub values: Vec<Token<'a>>,
     /// The match score of the label.
     pub score: f32,
+    /// Cells after the first [`MAX_ROW_CELLS`], counted but not kept.
+    pub dropped: usize,
 }
 
-impl<R> RawRow<'_, R> {
+impl<'a, R> RawRow<'a, R> {
+    /// Keep a cell of the row (counting it only, past [`MAX_ROW_CELLS`]).
+    pub fn push(&mut self, tok: &Token<'a>) {
+        if self.values.len() < MAX_ROW_CELLS {
+            self.values.push(tok.clone());
+        } else {
+            self.dropped += 1;
+        }
+    }
+
     /// Whether any value (not only empty cells) followed the label.
     pub fn has_values(&self) -> bool {
         self.values.iter().any(|t| t.kind == TokenKind::Value)
@@ -190,7 +205,7 @@ pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
     for tok in tokens {
         match tok.kind {
             TokenKind::Value | TokenKind::Empty => match current.as_mut() {
-                Some(r) => r.values.push(tok.clone()),
+                Some(r) => r.push(tok),
                 None => loose.push(tok.clone()),
             },
             TokenKind::Label => match match_t2(&tok.text) {
@@ -263,6 +278,7 @@ pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
                         label: tok.clone(),
                         values: Vec::new(),
                         score: s,
+                        dropped: 0,
                     });
                 }
                 None => {
@@ -302,6 +318,7 @@ fn block_of_row(row: T2Row, current: Option<T2Block>) -> T2Block {
 /// reported and left out.
 pub fn fit<'a>(
     values: &[Token<'a>],
+    dropped: usize,
     expected: usize,
     table: TableId,
     what: &str,
@@ -339,7 +356,7 @@ pub fn fit<'a>(
             start..end,
             format!(
                 "{what}: {} cell(s) more than the template's {expected} were not used: {extra}",
-                v.len() - expected
+                v.len() - expected + dropped
             ),
         );
         v.truncate(expected);
@@ -496,6 +513,7 @@ pub fn build_t2(
         let what = format!("{} {}", def.block.key(), r.row.key(edition));
         let cells = fit(
             &r.values,
+            r.dropped,
             columns.len(),
             TableId::T2,
             &what,
@@ -590,7 +608,7 @@ pub fn read_t3<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T3Raw<'a> {
     for tok in tokens {
         match tok.kind {
             TokenKind::Value | TokenKind::Empty => match current.as_mut() {
-                Some(r) => r.values.push(tok.clone()),
+                Some(r) => r.push(tok),
                 None => loose.push(tok.clone()),
             },
             TokenKind::Label => match match_t3(&tok.text, group, in_rows) {
@@ -642,6 +660,7 @@ pub fn read_t3<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T3Raw<'a> {
                         label: tok.clone(),
                         values: Vec::new(),
                         score: s,
+                        dropped: 0,
                     });
                 }
                 None => {
@@ -719,6 +738,7 @@ pub fn build_t3(
         }
         let cells = fit(
             &r.values,
+            r.dropped,
             T3_COLUMNS.len(),
             TableId::T3,
             &what,
@@ -766,8 +786,10 @@ fn misaligned(r: &RawRow<'_, T3Row>) -> bool {
 /// Table 四 as read: its values in order.
 #[derive(Debug, Default)]
 pub struct T4Raw<'a> {
-    /// Value and empty tokens after the header.
+    /// Value and empty tokens after the header (the first [`MAX_ROW_CELLS`]).
     pub values: Vec<Token<'a>>,
+    /// Cells past [`MAX_ROW_CELLS`], counted but not kept.
+    pub dropped: usize,
     /// Whether a header was found.
     pub found: bool,
     /// Range of the header's first label.
@@ -787,7 +809,11 @@ pub fn read_t4<'a>(tokens: &[Token<'a>]) -> T4Raw<'a> {
             }
             TokenKind::Value | TokenKind::Empty => {
                 if raw.found {
-                    raw.values.push(tok.clone());
+                    if raw.values.len() < MAX_ROW_CELLS {
+                        raw.values.push(tok.clone());
+                    } else {
+                        raw.dropped += 1;
+                    }
                 }
             }
         }
@@ -801,6 +827,7 @@ pub fn build_t4(raw: &T4Raw<'_>, sink: &mut Sink<'_>) -> Appeals {
     let n = T4_ROWS.len() * T4_COLUMNS.len();
     let cells = fit(
         &raw.values,
+        raw.dropped,
         n,
         TableId::T4,
         "行政复议、行政诉讼",
