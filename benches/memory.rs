@@ -1,0 +1,151 @@
+//! Peak heap memory while parsing, measured with a counting global allocator.
+//!
+//! For every input, the converter's dictionaries (and every other lazily built
+//! static) are loaded first by a warm-up parse; then the allocator's peak is reset to
+//! the current use and `parse_report` (and `parse_report` + `validate`) run. The table
+//! gives the input size, the peak heap above that baseline, the ratio peak / input, and
+//! what the returned `Report` keeps (bytes still allocated when the parse returns).
+//! The target is a peak of at most 4× the input (the dictionaries excluded; their size
+//! is printed first).
+//!
+//! ```text
+//! cargo bench --bench memory
+//! cargo bench --bench memory --features opencc    # system OpenCC converter
+//! ```
+//!
+//! For the whole process (max RSS), see `scripts/max-rss.sh`.
+
+mod common;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+/// `System`, counting the bytes currently allocated and their peak.
+struct Counting;
+
+static CURRENT: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(by: usize) {
+    let now = CURRENT.fetch_add(by, Relaxed) + by;
+    PEAK.fetch_max(now, Relaxed);
+}
+
+// SAFETY: every call is forwarded to `System` unchanged; the counters only observe.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = System.alloc(layout);
+        if !p.is_null() {
+            grew(layout.size());
+        }
+        p
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        let p = System.alloc_zeroed(layout);
+        if !p.is_null() {
+            grew(layout.size());
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        System.dealloc(ptr, layout);
+        CURRENT.fetch_sub(layout.size(), Relaxed);
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = System.realloc(ptr, layout, new_size);
+        if !p.is_null() {
+            // While moving, both blocks may be live: count the new one before the old
+            // one is released, as a copying realloc holds both.
+            grew(new_size);
+            CURRENT.fetch_sub(layout.size(), Relaxed);
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// Peak bytes above the current use while `f` runs, and bytes still held by its result.
+fn measure<T>(f: impl FnOnce() -> T) -> (usize, usize) {
+    let base = CURRENT.load(Relaxed);
+    PEAK.store(base, Relaxed);
+    let out = f();
+    let peak = PEAK.load(Relaxed).saturating_sub(base);
+    let kept = CURRENT.load(Relaxed).saturating_sub(base);
+    drop(out);
+    (peak, kept)
+}
+
+fn mb(b: usize) -> String {
+    format!("{:.3}", b as f64 / 1e6)
+}
+
+fn main() {
+    let before = CURRENT.load(Relaxed);
+    let _ = zfxxgk::parse_report("預熱報告\n一、總體情況\n本機關收到申請1件。\n");
+    let dicts = CURRENT.load(Relaxed).saturating_sub(before);
+    println!(
+        "converter dictionaries and other statics (held after a warm-up parse): {} MB (peak while loading {} MB)",
+        mb(dicts),
+        mb(PEAK.load(Relaxed).saturating_sub(before))
+    );
+
+    let mut rows: Vec<(String, String)> = common::inputs()
+        .items
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.clone()))
+        .collect();
+    for kind in common::HOSTILE_KINDS {
+        for m in [1, 10] {
+            rows.push((format!("hostile {kind} x{m}"), common::hostile(kind, m)));
+        }
+    }
+
+    println!(
+        "{:<36} {:>10} {:>10} {:>7} {:>11} {:>7} {:>11} {:>7} {:>10}",
+        "input",
+        "input MB",
+        "normalize",
+        "ratio",
+        "parse peak",
+        "ratio",
+        "+validate",
+        "ratio",
+        "report MB"
+    );
+    let mut worst: (f64, String) = (0.0, String::new());
+    for (name, text) in &rows {
+        let (peak_n, _) = measure(|| {
+            zfxxgk::normalize::normalize(text, &zfxxgk::normalize::NormalizeOptions::default())
+        });
+        let (peak, kept) = measure(|| zfxxgk::parse_report(text));
+        let (peak_v, _) =
+            measure(|| zfxxgk::parse_report(text).map(|r| zfxxgk::validate::validate(&r).len()));
+        let n = text.len().max(1) as f64;
+        let (r1, r2) = (peak as f64 / n, peak_v as f64 / n);
+        if r2 > worst.0 {
+            worst = (r2, name.clone());
+        }
+        println!(
+            "{:<36} {:>10} {:>10} {:>7.2} {:>11} {:>7.2} {:>11} {:>7.2} {:>10}{}",
+            name,
+            mb(text.len()),
+            mb(peak_n),
+            peak_n as f64 / n,
+            mb(peak),
+            r1,
+            mb(peak_v),
+            r2,
+            mb(kept),
+            if r2 > 4.0 { "  !! above 4x" } else { "" }
+        );
+    }
+    println!(
+        "worst peak/input ratio (parse + validate): {:.2} ({})",
+        worst.0, worst.1
+    );
+}
