@@ -118,17 +118,17 @@ fn lex_lines(text: &str, range: Range<usize>, keep: impl Fn(&str) -> bool) -> Ve
 /// Whether most non-blank lines of a region are followed by exactly one blank line and
 /// hold one cell (the layout of cells separated by blank lines).
 fn blank_separated(region: &str) -> bool {
-    let lines: Vec<&str> = region.lines().collect();
     let mut cells = 0usize;
     let mut separated = 0usize;
-    for (i, l) in lines.iter().enumerate() {
+    let mut lines = region.lines().peekable();
+    while let Some(l) = lines.next() {
         let t = l.trim();
-        if t.is_empty() || t.contains('|') || t.contains('\t') || t.contains("  ") {
+        let b = t.as_bytes();
+        if t.is_empty() || b.contains(&b'|') || b.contains(&b'\t') || t.contains("  ") {
             continue;
         }
         cells += 1;
-        let next_blank = lines.get(i + 1).is_some_and(|n| n.trim().is_empty());
-        if next_blank {
+        if lines.peek().is_some_and(|n| n.trim().is_empty()) {
             separated += 1;
         }
     }

@@ -1,7 +1,7 @@
 //! Sections: numbered headings (`一、总体情况`) that name a known topic.
 
 use crate::catalogue::matching::{is_t3_numbered_row, numbering};
-use crate::catalogue::{topic_of_heading, Numbering, Topic};
+use crate::catalogue::{topic_of_heading, Numbering, Topic, SECTION_HEADINGS};
 use std::ops::Range;
 
 /// A section found in the normalized text.
@@ -54,7 +54,8 @@ pub fn heading_of_line(line: &str) -> Option<(u8, &str, Topic)> {
         return None;
     }
     let topic = topic_of_heading(rest)?;
-    if is_t3_numbered_row(t) {
+    // The template's own headings are never table rows.
+    if !SECTION_HEADINGS.contains(&rest) && is_t3_numbered_row(t) {
         return None;
     }
     Some((n, t, topic))

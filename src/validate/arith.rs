@@ -8,16 +8,30 @@ use crate::model::{Cell, Decimal, Report, Requests, Value};
 
 /// One operand of a check: what it is and the cell, when printed.
 pub(super) struct Term<'a> {
-    pub(super) r: CellRef,
+    key: Key,
     pub(super) cell: Option<&'a Cell>,
+}
+
+/// Which cell an operand is (the reference is built only for findings).
+#[derive(Clone, Copy)]
+enum Key {
+    T3(T3Row, T3Col),
+    T4(T4Row, T4Col),
 }
 
 impl<'a> Term<'a> {
     fn t3(t: &'a Requests, row: T3Row, col: T3Col) -> Term<'a> {
-        let cell = t.cell(row, col);
         Term {
-            r: CellRef::t3(row, col, cell),
-            cell,
+            key: Key::T3(row, col),
+            cell: t.cell(row, col),
+        }
+    }
+
+    /// The reference to the cell, for a finding.
+    pub(super) fn r(&self) -> CellRef {
+        match self.key {
+            Key::T3(row, col) => CellRef::t3(row, col, self.cell),
+            Key::T4(row, col) => CellRef::t4(row, col, self.cell),
         }
     }
 }
@@ -49,10 +63,10 @@ pub(super) fn sum(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> 
 /// `main = Σ plus − Σ minus`.
 struct Equation<'a> {
     code: Code,
-    /// What is checked, for messages.
-    what: String,
+    /// What is checked, for messages (written only when a message is).
+    what: Box<dyn Fn() -> String + 'a>,
     /// Short name of the main cell in messages.
-    main_name: String,
+    main_name: &'static str,
     main: Term<'a>,
     plus: Vec<Term<'a>>,
     minus: Vec<Term<'a>>,
@@ -114,12 +128,12 @@ fn check<S: FindingSink + ?Sized>(eq: Equation<'_>, cx: &mut Cx<'_, S>) {
         .chain(eq.plus.iter())
         .chain(eq.minus.iter());
     let bad: Vec<(CellRef, &'static str)> = all
-        .filter_map(|t| operand(t.cell).err().map(|why| (t.r.clone(), why)))
+        .filter_map(|t| operand(t.cell).err().map(|why| (t.r(), why)))
         .collect();
     if !bad.is_empty() {
-        let mut f = not_assessable(eq.code, &eq.what, bad);
+        let mut f = not_assessable(eq.code, &(eq.what)(), bad);
         // Operands not printed have no place: point at the main cell then.
-        f.span = f.span.or(eq.main.r.span);
+        f.span = f.span.or(eq.main.cell.map(|c| c.span));
         cx.emit(f);
         return;
     }
@@ -135,8 +149,8 @@ fn check<S: FindingSink + ?Sized>(eq: Equation<'_>, cx: &mut Cx<'_, S>) {
     let Some(expected) = p.checked_sub(m) else {
         cx.emit(not_assessable(
             eq.code,
-            &eq.what,
-            vec![(eq.main.r.clone(), "too large to add up")],
+            &(eq.what)(),
+            vec![(eq.main.r(), "too large to add up")],
         ));
         return;
     };
@@ -149,7 +163,7 @@ fn check<S: FindingSink + ?Sized>(eq: Equation<'_>, cx: &mut Cx<'_, S>) {
         eq.code.severity(),
         format!(
             "{}: {} is {actual}, but {} = {expected}",
-            eq.what,
+            (eq.what)(),
             eq.main_name,
             formula(&plus, &minus)
         ),
@@ -157,10 +171,11 @@ fn check<S: FindingSink + ?Sized>(eq: Equation<'_>, cx: &mut Cx<'_, S>) {
     f.expected = Some(expected);
     f.actual = Some(actual);
     f.difference = difference;
-    f.span = eq.main.r.span;
-    f.cells = std::iter::once(eq.main.r)
-        .chain(eq.plus.into_iter().map(|t| t.r))
-        .chain(eq.minus.into_iter().map(|t| t.r))
+    f.span = eq.main.cell.map(|c| c.span);
+    f.cells = std::iter::once(&eq.main)
+        .chain(eq.plus.iter())
+        .chain(eq.minus.iter())
+        .map(Term::r)
         .collect();
     cx.emit(f);
 }
@@ -202,8 +217,10 @@ pub(super) fn table3<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S
             check(
                 Equation {
                     code: Code::T3Identity,
-                    what: format!("table 三, column {}: 一 + 二 = (七)总计 + 四", col.key()),
-                    main_name: T3Row::ResultsTotal.key().to_string(),
+                    what: Box::new(|| {
+                        format!("table 三, column {}: 一 + 二 = (七)总计 + 四", col.key())
+                    }),
+                    main_name: T3Row::ResultsTotal.key(),
                     main: Term::t3(t, T3Row::ResultsTotal, col),
                     plus: vec![
                         Term::t3(t, T3Row::NewRequests, col),
@@ -221,12 +238,14 @@ pub(super) fn table3<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S
             check(
                 Equation {
                     code: Code::T3ResultsSum,
-                    what: format!(
-                        "table 三, column {}: (七)总计 = the sum of the {} result rows",
-                        col.key(),
-                        leaves.len()
-                    ),
-                    main_name: T3Row::ResultsTotal.key().to_string(),
+                    what: Box::new(|| {
+                        format!(
+                            "table 三, column {}: (七)总计 = the sum of the {} result rows",
+                            col.key(),
+                            leaves.len()
+                        )
+                    }),
+                    main_name: T3Row::ResultsTotal.key(),
                     main: Term::t3(t, T3Row::ResultsTotal, col),
                     plus: leaves.iter().map(|&r| Term::t3(t, r, col)).collect(),
                     minus: Vec::new(),
@@ -245,13 +264,15 @@ pub(super) fn table3<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S
             check(
                 Equation {
                     code: Code::T3RowTotal,
-                    what: format!(
-                        "table 三, row {}: {} = the sum of the {} applicant columns",
-                        row.key(),
-                        T3Col::Total.key(),
-                        parts.len()
-                    ),
-                    main_name: T3Col::Total.key().to_string(),
+                    what: Box::new(|| {
+                        format!(
+                            "table 三, row {}: {} = the sum of the {} applicant columns",
+                            row.key(),
+                            T3Col::Total.key(),
+                            parts.len()
+                        )
+                    }),
+                    main_name: T3Col::Total.key(),
                     main: Term::t3(t, row, T3Col::Total),
                     plus: parts.iter().map(|&c| Term::t3(t, row, c)).collect(),
                     minus: Vec::new(),
@@ -279,7 +300,7 @@ pub(super) fn table4<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S
     let term = |row: T4Row, col: T4Col| {
         let cell = t.cell(row, col);
         Term {
-            r: CellRef::t4(row, col, cell),
+            key: Key::T4(row, col),
             cell,
         }
     };
@@ -287,13 +308,15 @@ pub(super) fn table4<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S
         check(
             Equation {
                 code: Code::T4GroupTotal,
-                what: format!(
-                    "table 四, {}: {} = {}",
-                    row.key(),
-                    T4Col::Total.key(),
-                    names.join(" + ")
-                ),
-                main_name: T4Col::Total.key().to_string(),
+                what: Box::new(|| {
+                    format!(
+                        "table 四, {}: {} = {}",
+                        row.key(),
+                        T4Col::Total.key(),
+                        names.join(" + ")
+                    )
+                }),
+                main_name: T4Col::Total.key(),
                 main: term(row, T4Col::Total),
                 plus: parts.iter().map(|&c| term(row, c)).collect(),
                 minus: Vec::new(),
@@ -304,7 +327,7 @@ pub(super) fn table4<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S
 }
 
 fn count_findings<S: FindingSink + ?Sized>(
-    r: CellRef,
+    r: impl Fn() -> CellRef,
     cell: &Cell,
     signed: bool,
     decimal: bool,
@@ -313,6 +336,10 @@ fn count_findings<S: FindingSink + ?Sized>(
     let Some(v) = cell.number() else {
         return;
     };
+    if (signed || !v.is_negative()) && (decimal || v.is_integer()) {
+        return;
+    }
+    let r = r();
     let what = if decimal { "an amount" } else { "a count" };
     if !signed && v.is_negative() && cx.runs(Code::CountNegative) {
         let mut f = Finding::new(
@@ -356,18 +383,18 @@ pub(super) fn counts<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S
     if let Some(t) = report.tables.active_disclosure.as_ref() {
         let edition = t.edition();
         for (block, row, col, cell) in t.cells() {
-            let r = CellRef::t2(edition, block, row, col, Some(cell));
+            let r = || CellRef::t2(edition, block, row, col, Some(cell));
             count_findings(r, cell, col.is_signed(), col.is_amount(), cx);
         }
     }
     if let Some(t) = report.tables.requests.as_ref() {
         for (row, col, cell) in t.cells() {
-            count_findings(CellRef::t3(row, col, Some(cell)), cell, false, false, cx);
+            count_findings(|| CellRef::t3(row, col, Some(cell)), cell, false, false, cx);
         }
     }
     if let Some(t) = report.tables.appeals.as_ref() {
         for (row, col, cell) in t.cells() {
-            count_findings(CellRef::t4(row, col, Some(cell)), cell, false, false, cx);
+            count_findings(|| CellRef::t4(row, col, Some(cell)), cell, false, false, cx);
         }
     }
 }

@@ -3,7 +3,9 @@
 
 use super::arith::result_leaves;
 use super::{CellRef, Code, Cx, Finding, FindingSink};
-use crate::catalogue::{Edition, T3Row, TableId, T3_ROWS, TEMPLATE_SECTIONS};
+use crate::catalogue::{
+    Edition, T2Block, T2Col, T2Row, T3Col, T3Row, T4Col, T4Row, TableId, T3_ROWS, TEMPLATE_SECTIONS,
+};
 use crate::model::{Cell, Report, Value, Warning, WarningKind};
 use crate::span::Span;
 
@@ -244,29 +246,41 @@ fn parser_warnings<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>)
     }
 }
 
-/// Every printed cell of the tables with its reference.
-fn all_cells(report: &Report) -> Vec<(CellRef, &Cell)> {
-    let mut out = Vec::new();
-    if let Some(t) = report.tables.active_disclosure.as_ref() {
-        let e = t.edition();
-        out.extend(
-            t.cells()
-                .map(|(b, r, c, cell)| (CellRef::t2(e, b, r, c, Some(cell)), cell)),
-        );
+/// Which cell of which table (the reference is built only for findings).
+#[derive(Clone, Copy)]
+enum Key {
+    T2(Edition, T2Block, T2Row, T2Col),
+    T3(T3Row, T3Col),
+    T4(T4Row, T4Col),
+}
+
+impl Key {
+    fn r(self, cell: &Cell) -> CellRef {
+        match self {
+            Key::T2(e, b, r, c) => CellRef::t2(e, b, r, c, Some(cell)),
+            Key::T3(r, c) => CellRef::t3(r, c, Some(cell)),
+            Key::T4(r, c) => CellRef::t4(r, c, Some(cell)),
+        }
     }
-    if let Some(t) = report.tables.requests.as_ref() {
-        out.extend(
-            t.cells()
-                .map(|(r, c, cell)| (CellRef::t3(r, c, Some(cell)), cell)),
-        );
-    }
-    if let Some(t) = report.tables.appeals.as_ref() {
-        out.extend(
-            t.cells()
-                .map(|(r, c, cell)| (CellRef::t4(r, c, Some(cell)), cell)),
-        );
-    }
-    out
+}
+
+/// Every printed cell of the tables with its key.
+fn all_cells(report: &Report) -> impl Iterator<Item = (Key, &Cell)> + '_ {
+    let t = &report.tables;
+    let t2 = t.active_disclosure.iter().flat_map(|a| {
+        let e = a.edition();
+        a.cells()
+            .map(move |(b, r, c, cell)| (Key::T2(e, b, r, c), cell))
+    });
+    let t3 = t
+        .requests
+        .iter()
+        .flat_map(|q| q.cells().map(|(r, c, cell)| (Key::T3(r, c), cell)));
+    let t4 = t
+        .appeals
+        .iter()
+        .flat_map(|a| a.cells().map(|(r, c, cell)| (Key::T4(r, c), cell)));
+    t2.chain(t3).chain(t4)
 }
 
 /// `CELL-UNREADABLE`: every cell holding [`Value::Unreadable`] (with the parser's
@@ -282,10 +296,11 @@ fn unreadable_cells<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>
         .filter(|w| w.kind == WarningKind::UnreadableCell)
         .collect();
     let mut used = vec![false; warnings.len()];
-    for (r, cell) in all_cells(report) {
+    for (key, cell) in all_cells(report) {
         if cell.value != Value::Unreadable {
             continue;
         }
+        let r = key.r(cell);
         let hit = warnings.iter().position(|w| overlaps(w.span, cell.span));
         if let Some(u) = hit.and_then(|i| used.get_mut(i)) {
             *u = true;
