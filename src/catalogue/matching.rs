@@ -17,6 +17,14 @@ use nom::multi::many1;
 use nom::sequence::{delimited, terminated};
 use nom::{IResult, Parser};
 
+/// Whether `c` is one of the Chinese numerals 一…十.
+pub fn is_cn_digit(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
+
 /// Value of a Chinese numeral 一…十, 十一…二十.
 pub fn chinese_numeral(s: &str) -> Option<u8> {
     const D: &str = "一二三四五六七八九";
@@ -36,9 +44,7 @@ pub fn chinese_numeral(s: &str) -> Option<u8> {
 }
 
 fn cn_numeral(i: &str) -> IResult<&str, u8> {
-    let (rest, s) =
-        nom::bytes::complete::take_while_m_n(1, 3, |c: char| "一二三四五六七八九十".contains(c))
-            .parse(i)?;
+    let (rest, s) = nom::bytes::complete::take_while_m_n(1, 3, is_cn_digit).parse(i)?;
     match chinese_numeral(s) {
         Some(n) => Ok((rest, n)),
         None => Err(nom::Err::Error(nom::error::Error::new(
@@ -67,8 +73,7 @@ fn spaces(i: &str) -> IResult<&str, ()> {
 pub fn numbering(i: &str) -> IResult<&str, Numbering> {
     // Cheap refusal for the common case of text without a numbering prefix.
     let first = i.chars().next().unwrap_or(' ');
-    if !(first == '(' || first.is_ascii_digit() || "一二三四五六七八九十".contains(first))
-    {
+    if !(first == '(' || first.is_ascii_digit() || is_cn_digit(first)) {
         return Err(nom::Err::Error(nom::error::Error::new(
             i,
             nom::error::ErrorKind::Alt,
@@ -236,12 +241,7 @@ pub enum T2Label {
 fn caption(i: &str) -> IResult<&str, char> {
     let (i, _) = tag("第二十条")(i)?;
     let (i, _) = opt(tag("第")).parse(i)?;
-    let (i, n) = delimited(
-        ch('('),
-        satisfy(|c| "一二三四五六七八九十".contains(c)),
-        ch(')'),
-    )
-    .parse(i)?;
+    let (i, n) = delimited(ch('('), satisfy(is_cn_digit), ch(')')).parse(i)?;
     Ok((i, n))
 }
 

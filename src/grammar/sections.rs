@@ -1,6 +1,6 @@
 //! Sections: numbered headings (`一、总体情况`) that name a known topic.
 
-use crate::catalogue::matching::{is_t3_numbered_row, numbering};
+use crate::catalogue::matching::{is_cn_digit, is_t3_numbered_row, numbering};
 use crate::catalogue::{topic_of_heading, Numbering, Topic, SECTION_HEADINGS};
 use std::ops::Range;
 
@@ -33,7 +33,7 @@ pub fn heading_of_line(line: &str) -> Option<(u8, &str, Topic)> {
         .chars()
         .find(|c| !matches!(c, ' ' | '\t' | '#'))
         .unwrap_or(' ');
-    if !"一二三四五六七八九十".contains(first) {
+    if !is_cn_digit(first) {
         return None;
     }
     let t = line

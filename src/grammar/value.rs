@@ -266,10 +266,27 @@ fn divide_pow10(v: Decimal, factor: i64) -> Option<Decimal> {
 /// multiplier, a dash, or `无`) rather than as a label.
 pub fn looks_like_value(text: &str) -> bool {
     // Every value starts with a digit, a sign, a dash, `约`/`近`, or is `无`/`零`.
-    let starts = text
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_digit() || "+-−—–/\\_增减新净约近无零".contains(c));
+    let starts = text.chars().next().is_some_and(|c| {
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '+' | '-'
+                    | '−'
+                    | '—'
+                    | '–'
+                    | '/'
+                    | '\\'
+                    | '_'
+                    | '增'
+                    | '减'
+                    | '新'
+                    | '净'
+                    | '约'
+                    | '近'
+                    | '无'
+                    | '零'
+            )
+    });
     starts && !matches!(parse_value(text, None), Value::Unreadable | Value::Blank)
 }
 

@@ -202,7 +202,7 @@ fn scan(text: &str) -> Vec<Candidate> {
 }
 
 fn is_numeral(c: char) -> bool {
-    "一二三四五六七八九十".contains(c)
+    crate::catalogue::matching::is_cn_digit(c)
 }
 
 /// `三、`, `十一 、`: the number and the rest after the separator and spaces.
