@@ -288,3 +288,40 @@ fn excerpt_047_blank_line_runs_are_empty_cells() {
         .iter()
         .all(|c| c.value.map(|v| v.to_string()).as_deref() == Some("0")));
 }
+
+/// 淮安市人民政府 2024: table 四 as PDF text with columns kept (right), and in reading
+/// order with header cells between the values (not placed: reported, not guessed).
+#[test]
+fn huaian_2024_table_4_in_both_flattenings() {
+    let Some(text) = shared("corpus/full/huaian-szf-2024.txt") else {
+        return;
+    };
+    let r = parse_report(&text).expect("parses");
+    check_t4(
+        &r,
+        &[72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20],
+    );
+    assert_eq!(
+        get(&r, "三", "本年新收政府信息公开申请数量", "总计").as_deref(),
+        Some("3001")
+    );
+    assert_eq!(
+        get(&r, "三", "结转下年度继续办理", "总计").as_deref(),
+        Some("103")
+    );
+    assert_eq!(
+        get(&r, "二", "行政处罚", "本年处理决定数量").as_deref(),
+        Some("3985758")
+    );
+    let Some(flow) = shared("corpus/full/huaian-szf-2024.flow.txt") else {
+        return;
+    };
+    let r = parse_report(&flow).expect("parses");
+    assert_eq!(r.cells().filter(|c| c.table == "四").count(), 0);
+    assert!(
+        r.warnings
+            .iter()
+            .any(|w| w.kind == zfxxgk::WarningKind::Misaligned
+                && w.table == Some(zfxxgk::TableId::T4))
+    );
+}

@@ -725,7 +725,7 @@ pub fn build_t3(
                 .filter(|t| t.kind == TokenKind::Value)
                 .count();
             sink.warn(
-                WarningKind::ExtraCell,
+                WarningKind::Misaligned,
                 Some(TableId::T3),
                 label_range,
                 format!(
@@ -794,6 +794,9 @@ pub struct T4Raw<'a> {
     pub found: bool,
     /// Range of the header's first label.
     pub at: std::ops::Range<usize>,
+    /// Whether header text came between the values (text taken from a PDF in reading
+    /// order, where the values' order is not the template's).
+    pub interleaved: bool,
 }
 
 /// Read table 四's tokens: header labels, then the fifteen values in template order.
@@ -805,6 +808,8 @@ pub fn read_t4<'a>(tokens: &[Token<'a>]) -> T4Raw<'a> {
                 if is_t4_header(&tok.text) && !raw.found {
                     raw.found = true;
                     raw.at = tok.range.clone();
+                } else if raw.found && !raw.values.is_empty() {
+                    raw.interleaved = true;
                 }
             }
             TokenKind::Value | TokenKind::Empty => {
@@ -821,6 +826,27 @@ pub fn read_t4<'a>(tokens: &[Token<'a>]) -> T4Raw<'a> {
     raw
 }
 
+/// Whether, taken in template order, every group of five values has its 总计 equal to
+/// the sum of the other four.
+fn groups_add_up(cells: &[Option<Token<'_>>]) -> bool {
+    cells.chunks(T4_COLUMNS.len()).all(|g| {
+        let nums: Vec<Option<crate::model::cell::Decimal>> = g
+            .iter()
+            .map(|t| t.as_ref().and_then(|t| parse_value(&t.text, None).number()))
+            .collect();
+        let (parts, total) = nums.split_at(nums.len().saturating_sub(1));
+        let sum = parts
+            .iter()
+            .try_fold(crate::model::cell::Decimal::integer(0), |a, n| {
+                a.checked_add((*n)?)
+            });
+        match (sum, total.first().copied().flatten()) {
+            (Some(s), Some(t)) => s == t,
+            _ => true,
+        }
+    })
+}
+
 /// Build table 四.
 pub fn build_t4(raw: &T4Raw<'_>, sink: &mut Sink<'_>) -> Appeals {
     let mut table = Appeals::default();
@@ -834,6 +860,19 @@ pub fn build_t4(raw: &T4Raw<'_>, sink: &mut Sink<'_>) -> Appeals {
         raw.at.clone(),
         sink,
     );
+    if raw.interleaved && !groups_add_up(&cells) {
+        let n = cells.iter().flatten().count();
+        sink.warn(
+            WarningKind::Misaligned,
+            Some(TableId::T4),
+            raw.at.clone(),
+            format!(
+                "行政复议、行政诉讼: {n} values stand between header cells, and taken in order \
+                 their 总计 do not add up: their order is not the table's; not read"
+            ),
+        );
+        return table;
+    }
     let mut it = cells.into_iter();
     for row in T4_ROWS {
         for col in T4_COLUMNS {

@@ -116,6 +116,9 @@ pub enum WarningKind {
     ExtraCell,
     /// A value outside any row (in a header, between rows).
     StrayValue,
+    /// Cells whose place in the table cannot be told (a table flattened out of the
+    /// template's order); they were not used.
+    Misaligned,
     /// A cell whose text is not a number.
     UnreadableCell,
     /// A header cut short (`本年新`) or unreadable; columns were taken in template order.
