@@ -302,8 +302,16 @@ fn huaian_2024_table_4_in_both_flattenings() {
         &[72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20],
     );
     assert_eq!(
-        get(&r, "三", "本年新收政府信息公开申请数量", "总计").as_deref(),
+        get(&r, "三", "本年新收政府信息公开申请数量", "自然人").as_deref(),
         Some("3001")
+    );
+    assert_eq!(
+        get(&r, "三", "本年新收政府信息公开申请数量", "总计").as_deref(),
+        Some("3119")
+    );
+    assert_eq!(
+        get(&r, "三", "本年度办理结果/总计", "总计").as_deref(),
+        Some("3050")
     );
     assert_eq!(
         get(&r, "三", "结转下年度继续办理", "总计").as_deref(),
