@@ -808,7 +808,7 @@ pub fn read_t4<'a>(tokens: &[Token<'a>]) -> T4Raw<'a> {
                 if is_t4_header(&tok.text) && !raw.found {
                     raw.found = true;
                     raw.at = tok.range.clone();
-                } else if raw.found && !raw.values.is_empty() {
+                } else if raw.found && raw.values.iter().any(|t| t.kind == TokenKind::Value) {
                     raw.interleaved = true;
                 }
             }
