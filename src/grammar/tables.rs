@@ -75,6 +75,17 @@ pub struct RawRow<'a, R> {
 }
 
 impl<'a, R> RawRow<'a, R> {
+    /// A row that starts at its label.
+    pub fn new(row: R, label: &Token<'a>, score: f32) -> Self {
+        RawRow {
+            row,
+            label: label.clone(),
+            values: Vec::new(),
+            score,
+            dropped: 0,
+        }
+    }
+
     /// Keep a cell of the row (counting it only, past [`MAX_ROW_CELLS`]).
     pub fn push(&mut self, tok: &Token<'a>) {
         if self.values.len() < MAX_ROW_CELLS {
@@ -273,13 +284,7 @@ pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
                             .or_insert_with(|| std::mem::take(&mut header));
                         header.clear();
                     }
-                    current = Some(RawRow {
-                        row: r,
-                        label: tok.clone(),
-                        values: Vec::new(),
-                        score: s,
-                        dropped: 0,
-                    });
+                    current = Some(RawRow::new(r, tok, s));
                 }
                 None => {
                     // A label continuing a wrapped row label, or text we do not know.
@@ -655,13 +660,7 @@ pub fn read_t3<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T3Raw<'a> {
                     } else {
                         def.group
                     };
-                    current = Some(RawRow {
-                        row: r,
-                        label: tok.clone(),
-                        values: Vec::new(),
-                        score: s,
-                        dropped: 0,
-                    });
+                    current = Some(RawRow::new(r, tok, s));
                 }
                 None => {
                     // A wrapped continuation of the label before it, a header we do not

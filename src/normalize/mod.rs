@@ -388,27 +388,6 @@ mod tests {
     }
 
     #[test]
-    fn golden_conversions() {
-        for (t, s) in [
-            ("乾淨", "干净"),
-            ("乾隆", "乾隆"),
-            ("著作權", "著作权"),
-            ("答覆", "答复"),
-            ("於", "于"),
-            ("徵求", "征求"),
-            ("祕密", "秘密"),
-            ("夥伴", "伙伴"),
-            ("諮詢", "咨询"),
-            ("羣眾", "群众"),
-            ("後", "后"),
-            ("製定", "制定"),
-            ("坏", "坏"),
-        ] {
-            assert_eq!(n(t).text(), s, "{t}");
-        }
-    }
-
-    #[test]
     fn options_turn_steps_off() {
         let s = "當前位置:首頁\r\n鄉(xiāng)（１）\u{3000} \r\n";
         let none = NormalizeOptions {

@@ -49,7 +49,7 @@ use super::sections::SectionSlice;
 use super::tables::Sink;
 use crate::catalogue::Topic;
 use crate::model::cell::Decimal;
-use crate::model::legacy::{Figure, LegacyFigures, LegacyKey};
+use crate::model::legacy::{Figure, LegacyFigures, LegacyKey, KEYS};
 use crate::model::report::WarningKind;
 use extract::Found;
 use std::collections::BTreeMap;
@@ -138,29 +138,15 @@ fn choose(read: Vec<Found>) -> BTreeMap<LegacyKey, Found> {
 /// Warn where parts disagree with their total.
 fn check(figs: &LegacyFigures, ranges: &BTreeMap<LegacyKey, Range<usize>>, sink: &mut Sink<'_>) {
     use LegacyKey::*;
-    const OUTCOMES: &[LegacyKey] = &[
-        OutcomeAlreadyPublic,
-        OutcomeGranted,
-        OutcomePartlyGranted,
-        OutcomeRefused,
-        OutcomeNonexistent,
-        OutcomeNotHeld,
-        OutcomeNonexistentOrNotHeld,
-        OutcomeAmend,
-        OutcomeOtherRoute,
-        OutcomeAmendOrOtherRoute,
-        OutcomeOther,
-    ];
-    const REASONS: &[LegacyKey] = &[
-        ReasonStateSecret,
-        ReasonCommercialSecret,
-        ReasonPrivacy,
-        ReasonSecurity,
-        ReasonNotGovernmentInformation,
-        ReasonProcessInformation,
-        ReasonProhibitedByLaw,
-        ReasonOther,
-    ];
+    // Outcomes and refusal reasons are the key catalogue's rows under one heading.
+    let group = |prefix: &str| -> Vec<LegacyKey> {
+        KEYS.iter()
+            .filter(|d| d.row.starts_with(prefix))
+            .map(|d| d.key)
+            .collect()
+    };
+    let outcomes = group("办理结果/");
+    let reasons = group("不予公开原因/");
     const CHANNELS: &[LegacyKey] = &[
         ReceivedInPerson,
         ReceivedOnline,
@@ -177,8 +163,8 @@ fn check(figs: &LegacyFigures, ranges: &BTreeMap<LegacyKey, Range<usize>>, sink:
         (ReceivedTotal, "applications received")
     };
     let checks: [(LegacyKey, &str, &[LegacyKey], usize, &str); 6] = [
-        (answered.0, answered.1, OUTCOMES, 1, "outcomes"),
-        (OutcomeRefused, "refusals", REASONS, 1, "refusal reasons"),
+        (answered.0, answered.1, &outcomes, 1, "outcomes"),
+        (OutcomeRefused, "refusals", &reasons, 1, "refusal reasons"),
         (
             ReceivedTotal,
             "applications received",
