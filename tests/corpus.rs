@@ -125,7 +125,7 @@ fn hongze_2024_pdf_layout_every_cell() {
     assert!(r
         .warnings
         .iter()
-        .any(|w| w.message.contains("其他法律行政止公开")));
+        .any(|w| w.message().contains("其他法律行政止公开")));
 }
 
 /// The reading-order twin: one cell per line, table 三 partly emitted column by
@@ -167,7 +167,8 @@ fn hongze_2024_flow_layout_gives_only_right_cells() {
         .warnings
         .iter()
         .filter(|w| {
-            w.kind == zfxxgk::WarningKind::MissingRow && w.table == Some(zfxxgk::TableId::T3)
+            matches!(w.kind, zfxxgk::WarningKind::MissingRow { .. })
+                && w.table() == Some(zfxxgk::TableId::T3)
         })
         .count();
     // 25 rows in the 2021 template, 5 read.
@@ -178,7 +179,7 @@ fn hongze_2024_flow_layout_gives_only_right_cells() {
         .filter(|w| {
             matches!(
                 w.kind,
-                zfxxgk::WarningKind::ExtraCell | zfxxgk::WarningKind::StrayValue
+                zfxxgk::WarningKind::ExtraCell { .. } | zfxxgk::WarningKind::StrayValue { .. }
             )
         })
         .count();
@@ -326,10 +327,9 @@ fn huaian_2024_table_4_in_both_flattenings() {
     };
     let r = parse_report(&flow).expect("parses");
     assert_eq!(r.cells().filter(|c| c.table == "四").count(), 0);
-    assert!(
-        r.warnings
-            .iter()
-            .any(|w| w.kind == zfxxgk::WarningKind::Misaligned
-                && w.table == Some(zfxxgk::TableId::T4))
-    );
+    assert!(r
+        .warnings
+        .iter()
+        .any(|w| matches!(w.kind, zfxxgk::WarningKind::Misaligned { .. })
+            && w.table() == Some(zfxxgk::TableId::T4)));
 }

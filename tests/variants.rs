@@ -142,15 +142,18 @@ fn seed_003_every_cell() {
     let stray_header = r
         .warnings
         .iter()
-        .find(|w| w.kind == WarningKind::StrayValue);
+        .find(|w| matches!(w.kind, WarningKind::StrayValue { .. }));
     assert!(
-        stray_header.is_some_and(|w| w.message.contains("header")),
+        stray_header.is_some_and(|w| w.message().contains("header")),
         "{:?}",
         r.warnings
     );
-    let extra_fee = r.warnings.iter().find(|w| w.kind == WarningKind::ExtraCell);
+    let extra_fee = r
+        .warnings
+        .iter()
+        .find(|w| matches!(w.kind, WarningKind::ExtraCell { .. }));
     assert!(
-        extra_fee.is_some_and(|w| w.message.contains("行政事业性收费")),
+        extra_fee.is_some_and(|w| w.message().contains("行政事业性收费")),
         "{:?}",
         r.warnings
     );

@@ -147,15 +147,7 @@ fn parse_normalized(input: &str, norm: &Normalized) -> Result<Report, ParseError
                         .clone()
                         .or_else(|| heading_of(&slices, id.topic()))
                         .unwrap_or(0..0);
-                    sink.warn(
-                        WarningKind::MissingTable,
-                        Some(id),
-                        at.start..at.start,
-                        format!(
-                            "table {} not found (absent, or published as an image)",
-                            id.key()
-                        ),
-                    );
+                    sink.warn(WarningKind::MissingTable { table: id }, at.start..at.start);
                 }
             }
         }
@@ -235,13 +227,11 @@ fn decide_edition(
     if votes.e2019 > 0 || votes.e2021 > 0 {
         if votes.e2019 > 0 && votes.e2021 > 0 {
             sink.warn(
-                WarningKind::Edition,
-                None,
+                WarningKind::MixedEdition {
+                    e2019: votes.e2019,
+                    e2021: votes.e2021,
+                },
                 0..0,
-                format!(
-                    "labels of both editions found ({} of 2019, {} of 2021); the majority decides",
-                    votes.e2019, votes.e2021
-                ),
             );
         }
         return if votes.e2021 > votes.e2019 {
@@ -271,15 +261,7 @@ fn decide_edition(
         None => Edition::Legacy,
     };
     if edition != Edition::Legacy {
-        sink.warn(
-            WarningKind::Edition,
-            None,
-            0..0,
-            format!(
-                "no table label tells the edition; {} assumed from the year and headings",
-                edition
-            ),
-        );
+        sink.warn(WarningKind::EditionAssumed { edition }, 0..0);
     }
     edition
 }
@@ -334,13 +316,7 @@ fn missing_sections(slices: &[SectionSlice], text_len: usize, sink: &mut Sink<'_
             .iter()
             .find_map(|t| slices.iter().find(|s| s.topic == Some(*t)))
             .map_or(text_len, |s| s.heading_range.start);
-        let heading = topic.template_heading().map_or("", |(_, h)| h);
-        sink.warn(
-            WarningKind::MissingSection,
-            None,
-            at..at,
-            format!("section {}、{heading} not found", numeral(i as u8 + 1)),
-        );
+        sink.warn(WarningKind::MissingSection { topic: *topic }, at..at);
     }
 }
 

@@ -10,8 +10,8 @@ use crate::catalogue::{
 use crate::grammar::value::parse_value;
 use crate::lex::{Token, TokenKind};
 use crate::model::cell::{Cell, Value};
-use crate::model::report::{Warning, WarningKind};
 use crate::model::tables::{ActiveDisclosure, Appeals, Requests};
+use crate::model::warning::{UnusedValue, Warning, WarningKind};
 use crate::normalize::Normalized;
 use crate::span::Span;
 use std::collections::BTreeMap;
@@ -37,21 +37,25 @@ impl<'n> Sink<'n> {
         self.norm.original_span(r)
     }
 
-    /// Record a warning.
-    pub fn warn(
-        &mut self,
-        kind: WarningKind,
-        table: Option<TableId>,
-        range: std::ops::Range<usize>,
-        message: String,
-    ) {
+    /// Record a warning at a range of the normalized text.
+    pub fn warn(&mut self, kind: WarningKind, range: std::ops::Range<usize>) {
         let span = self.span(range);
-        self.warnings.push(Warning {
-            kind,
-            table,
-            message,
-            span,
-        });
+        self.warnings.push(Warning::new(kind, span));
+    }
+
+    /// Record a warning at a span of the original input.
+    pub fn warn_at(&mut self, kind: WarningKind, span: Span) {
+        self.warnings.push(Warning::new(kind, span));
+    }
+
+    /// Values of the input that were not used, with their original spans.
+    pub fn unused<'t, 'a: 't>(
+        &self,
+        toks: impl IntoIterator<Item = &'t Token<'a>>,
+    ) -> Vec<UnusedValue> {
+        toks.into_iter()
+            .map(|t| UnusedValue::new(t.text.as_ref(), self.span(t.range.clone())))
+            .collect()
     }
 }
 
@@ -120,22 +124,6 @@ impl Votes {
     }
 }
 
-/// The texts of some tokens for a message: the first twenty, then a count.
-fn listing(toks: &[Token<'_>]) -> String {
-    listing_refs(&toks.iter().collect::<Vec<_>>())
-}
-
-fn listing_refs(toks: &[&Token<'_>]) -> String {
-    const SHOWN: usize = 20;
-    let mut s: Vec<&str> = toks.iter().take(SHOWN).map(|t| t.text.as_ref()).collect();
-    let more = toks.len().saturating_sub(SHOWN);
-    let tail = format!("… ({more} more)");
-    if more > 0 {
-        s.push(&tail);
-    }
-    s.join(" ")
-}
-
 /// Record values that no row owns; `unknown` is the label before them when it is not
 /// a template row (then reported as such).
 fn stray<'a>(
@@ -143,7 +131,7 @@ fn stray<'a>(
     table: TableId,
     pending: &mut Vec<Token<'a>>,
     unknown: &mut Option<Token<'a>>,
-    why: &str,
+    in_header: bool,
 ) {
     let vals: Vec<&Token<'a>> = pending
         .iter()
@@ -151,23 +139,24 @@ fn stray<'a>(
         .collect();
     let label = unknown.take();
     if let (Some(first), Some(last)) = (vals.first(), vals.last()) {
-        let texts = listing_refs(&vals);
+        let unused = sink.unused(vals.iter().copied());
         match label {
             Some(l) => sink.warn(
-                WarningKind::UnknownRow,
-                Some(table),
+                WarningKind::UnknownRow {
+                    table,
+                    label: l.text.to_string(),
+                    edition: None,
+                    unused,
+                },
                 l.range.start..last.range.end,
-                format!(
-                    "row `{}` is not in the template; its {} value(s) were not used: {texts}",
-                    l.text,
-                    vals.len(),
-                ),
             ),
             None => sink.warn(
-                WarningKind::StrayValue,
-                Some(table),
+                WarningKind::StrayValue {
+                    table,
+                    in_header,
+                    unused,
+                },
                 first.range.start..last.range.end,
-                format!("{} value(s) {why} were not used: {texts}", vals.len()),
             ),
         }
     }
@@ -211,7 +200,7 @@ pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
             }
         }
         let mut none = None;
-        stray(sink, TableId::T2, before, &mut none, "outside any row");
+        stray(sink, TableId::T2, before, &mut none, false);
     };
     for tok in tokens {
         match tok.kind {
@@ -222,13 +211,7 @@ pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
             TokenKind::Label => match match_t2(&tok.text) {
                 Some(T2Label::Caption(b)) => {
                     finish(&mut current, &mut raw, &mut before, sink);
-                    stray(
-                        sink,
-                        TableId::T2,
-                        &mut loose,
-                        &mut unknown,
-                        "outside any row",
-                    );
+                    stray(sink, TableId::T2, &mut loose, &mut unknown, false);
                     raw.found = true;
                     if b == T2Block::Item9 {
                         raw.votes.add(Edition::E2019);
@@ -238,13 +221,7 @@ pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
                 }
                 Some(T2Label::HeaderStart) => {
                     finish(&mut current, &mut raw, &mut before, sink);
-                    stray(
-                        sink,
-                        TableId::T2,
-                        &mut loose,
-                        &mut unknown,
-                        "outside any row",
-                    );
+                    stray(sink, TableId::T2, &mut loose, &mut unknown, false);
                     raw.found = true;
                     header.clear();
                 }
@@ -254,7 +231,7 @@ pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
                     if current.as_ref().is_some_and(RawRow::has_values) {
                         finish(&mut current, &mut raw, &mut before, sink);
                     }
-                    stray(sink, TableId::T2, &mut loose, &mut unknown, "in a header");
+                    stray(sink, TableId::T2, &mut loose, &mut unknown, true);
                     for e in crate::catalogue::matching::t2_column_editions(c) {
                         raw.votes.add(*e);
                     }
@@ -263,13 +240,7 @@ pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
                 Some(T2Label::Row(r, s)) => {
                     finish(&mut current, &mut raw, &mut before, sink);
                     if unknown.is_some() {
-                        stray(
-                            sink,
-                            TableId::T2,
-                            &mut loose,
-                            &mut unknown,
-                            "outside any row",
-                        );
+                        stray(sink, TableId::T2, &mut loose, &mut unknown, false);
                     } else {
                         before = std::mem::take(&mut loose);
                     }
@@ -297,13 +268,7 @@ pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
         }
     }
     finish(&mut current, &mut raw, &mut before, sink);
-    stray(
-        sink,
-        TableId::T2,
-        &mut loose,
-        &mut unknown,
-        "outside any row",
-    );
+    stray(sink, TableId::T2, &mut loose, &mut unknown, false);
     raw
 }
 
@@ -318,6 +283,27 @@ fn block_of_row(row: T2Row, current: Option<T2Block>) -> T2Block {
     }
 }
 
+/// The row a warning is about: its table, block (二) and row keys.
+#[derive(Debug, Clone, Copy)]
+pub struct RowAt {
+    /// The table.
+    pub table: TableId,
+    /// Table 二's block.
+    pub block: Option<&'static str>,
+    /// The row key (`None` for table 四 read as one run of values).
+    pub row: Option<&'static str>,
+}
+
+impl RowAt {
+    fn block(&self) -> Option<String> {
+        self.block.map(str::to_string)
+    }
+
+    fn row(&self) -> Option<String> {
+        self.row.map(str::to_string)
+    }
+}
+
 /// Fit a row's value tokens to `expected` columns: trailing empty cells are dropped,
 /// then empty cells from the end, then extra values are reported; missing cells are
 /// reported and left out.
@@ -325,8 +311,7 @@ pub fn fit<'a>(
     values: &[Token<'a>],
     dropped: usize,
     expected: usize,
-    table: TableId,
-    what: &str,
+    place: RowAt,
     at: std::ops::Range<usize>,
     sink: &mut Sink<'_>,
 ) -> Vec<Option<Token<'a>>> {
@@ -352,30 +337,34 @@ pub fn fit<'a>(
         .map(|(t, _)| t.clone())
         .collect();
     if v.len() > expected {
-        let extra = listing(v.get(expected..).unwrap_or(&[]));
-        let start = v.get(expected).map_or(at.start, |t| t.range.start);
-        let end = v.last().map_or(at.end, |t| t.range.end);
+        let extra = v.get(expected..).unwrap_or(&[]);
+        let start = extra.first().map_or(at.start, |t| t.range.start);
+        let end = extra.last().map_or(at.end, |t| t.range.end);
+        let unused = sink.unused(extra);
         sink.warn(
-            WarningKind::ExtraCell,
-            Some(table),
+            WarningKind::ExtraCell {
+                table: place.table,
+                block: place.block(),
+                row: place.row(),
+                found: v.len() + dropped,
+                expected,
+                unused,
+            },
             start..end,
-            format!(
-                "{what}: {} cell(s) more than the template's {expected} were not used: {extra}",
-                v.len() - expected + dropped
-            ),
         );
         v.truncate(expected);
     }
     let mut out: Vec<Option<Token<'a>>> = v.into_iter().map(Some).collect();
     if out.len() < expected {
         sink.warn(
-            WarningKind::MissingCell,
-            Some(table),
+            WarningKind::MissingCell {
+                table: place.table,
+                block: place.block(),
+                row: place.row(),
+                found: out.len(),
+                expected,
+            },
             at,
-            format!(
-                "{what}: {} of {expected} cells found; the missing ones are left empty and the found ones taken in template order",
-                out.len()
-            ),
         );
         out.resize(expected, None);
     }
@@ -386,8 +375,8 @@ pub fn fit<'a>(
 pub fn cell_of(
     tok: &Token<'_>,
     declared_unit: Option<&str>,
-    table: TableId,
-    what: &str,
+    place: RowAt,
+    column: &str,
     sink: &mut Sink<'_>,
 ) -> Cell {
     let value = match tok.kind {
@@ -396,10 +385,14 @@ pub fn cell_of(
     };
     if value == Value::Unreadable {
         sink.warn(
-            WarningKind::UnreadableCell,
-            Some(table),
+            WarningKind::UnreadableCell {
+                table: place.table,
+                block: place.block(),
+                row: place.row.unwrap_or_default().to_string(),
+                column: column.to_string(),
+                text: tok.text.to_string(),
+            },
             tok.range.clone(),
-            format!("{what}: cannot read `{}` as a number", tok.text),
         );
     }
     Cell {
@@ -409,43 +402,107 @@ pub fn cell_of(
     }
 }
 
+/// Where each missing row of a table should have been: the end of the nearest
+/// preceding row that was read, else the start of the nearest following one, else
+/// the table's start. `printed` gives, in template order, the span of each row's
+/// cells (`None` for a row not printed); the result lists the missing rows' indices
+/// with their points.
+fn missing_points(printed: &[Option<Span>], table_start: Span) -> Vec<(usize, Span)> {
+    let mut out = Vec::new();
+    for (i, p) in printed.iter().enumerate() {
+        if p.is_some() {
+            continue;
+        }
+        let before = printed
+            .get(..i)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .flatten()
+            .next();
+        let after = printed.get(i + 1..).unwrap_or(&[]).iter().flatten().next();
+        let at = match (before, after) {
+            (Some(b), _) => Span::new(b.end, b.end),
+            (None, Some(a)) => Span::new(a.start, a.start),
+            (None, None) => table_start,
+        };
+        out.push((i, at));
+    }
+    out
+}
+
+/// The span covering some cells, if any.
+fn cover<'c>(cells: impl Iterator<Item = &'c Cell>) -> Option<Span> {
+    cells.map(|c| c.span).reduce(Span::join)
+}
+
 /// Report the template rows of table 二 the report does not print (they yield no
-/// cells, never zeros).
+/// cells, never zeros), each where it should have been.
 pub fn missing_rows_t2(table: &ActiveDisclosure, at: usize, sink: &mut Sink<'_>) {
     let edition = table.edition();
-    for b in crate::catalogue::t2_blocks(edition) {
-        for &row in b.rows {
-            let printed = b
-                .columns
-                .iter()
-                .any(|&c| table.slot(row, c).is_some_and(Option::is_some));
-            if !printed {
-                sink.warn(
-                    WarningKind::MissingRow,
-                    Some(TableId::T2),
-                    at..at,
-                    format!("{} {}: row not found", b.block.key(), row.key(edition)),
-                );
-            }
+    let rows: Vec<(T2Block, T2Row, Option<Span>)> = crate::catalogue::t2_blocks(edition)
+        .iter()
+        .flat_map(|b| {
+            b.rows.iter().map(|&row| {
+                let cells = b
+                    .columns
+                    .iter()
+                    .filter_map(|&c| table.slot(row, c).and_then(Option::as_ref));
+                (b.block, row, cover(cells))
+            })
+        })
+        .collect();
+    let printed: Vec<Option<Span>> = rows.iter().map(|r| r.2).collect();
+    let start = sink.span(at..at);
+    for (i, point) in missing_points(&printed, start) {
+        if let Some((block, row, _)) = rows.get(i) {
+            sink.warn_at(
+                WarningKind::MissingRow {
+                    table: TableId::T2,
+                    block: Some(block.key().to_string()),
+                    row: row.key(edition).to_string(),
+                },
+                point,
+            );
         }
     }
 }
 
-/// Report the template rows of table 三 the report does not print. In the 2021
-/// edition `(六)其他处理` printed as one row stands for its three rows.
+/// Report the template rows of table 三 the report does not print, each where it
+/// should have been. In the 2021 edition `(六)其他处理` printed as one row stands
+/// for its three rows.
 pub fn missing_rows_t3(table: &Requests, edition: Edition, at: usize, sink: &mut Sink<'_>) {
     let single = table.row(T3Row::OtherProcessing).is_some();
-    for d in T3_ROWS.iter().filter(|d| d.editions.contains(&edition)) {
-        let split = matches!(
-            d.row,
-            T3Row::OtherNoCorrection | T3Row::OtherUnpaidFee | T3Row::OtherOther
-        );
-        if table.row(d.row).is_none() && !(split && single) {
-            sink.warn(
-                WarningKind::MissingRow,
-                Some(TableId::T3),
-                at..at,
-                format!("{}: row not found", d.key),
+    let rows: Vec<(&'static str, Option<Span>)> = T3_ROWS
+        .iter()
+        .filter(|d| d.editions.contains(&edition))
+        .filter(|d| {
+            let split = matches!(
+                d.row,
+                T3Row::OtherNoCorrection | T3Row::OtherUnpaidFee | T3Row::OtherOther
+            );
+            !(split && single)
+        })
+        .map(|d| {
+            (
+                d.key,
+                table
+                    .row(d.row)
+                    .and_then(|a| cover(a.cells().map(|(_, c)| c))),
+            )
+        })
+        .collect();
+    let printed: Vec<Option<Span>> = rows.iter().map(|r| r.1).collect();
+    let start = sink.span(at..at);
+    for (i, point) in missing_points(&printed, start) {
+        if let Some((key, _)) = rows.get(i) {
+            sink.warn_at(
+                WarningKind::MissingRow {
+                    table: TableId::T3,
+                    block: None,
+                    row: (*key).to_string(),
+                },
+                point,
             );
         }
     }
@@ -456,19 +513,22 @@ pub fn missing_rows_t3(table: &Requests, edition: Edition, at: usize, sink: &mut
 fn admit<R>(r: &RawRow<'_, R>, seen: bool, key: &str, table: TableId, sink: &mut Sink<'_>) -> bool {
     if seen {
         sink.warn(
-            WarningKind::Other,
-            Some(table),
+            WarningKind::DuplicateRow {
+                table,
+                label: r.label.text.to_string(),
+            },
             r.label.range.clone(),
-            format!("row `{}` printed twice; the first was kept", r.label.text),
         );
         return false;
     }
     if r.score < EXACT {
         sink.warn(
-            WarningKind::FuzzyLabel,
-            Some(table),
+            WarningKind::FuzzyLabel {
+                table,
+                label: r.label.text.to_string(),
+                read_as: key.to_string(),
+            },
             r.label.range.clone(),
-            format!("`{}` read as `{key}`", r.label.text),
         );
     }
     true
@@ -490,14 +550,15 @@ pub fn build_t2(
     for r in &raw.rows {
         let label_range = r.label.range.clone();
         let Some(def) = blocks.iter().find(|b| b.rows.contains(&r.row)) else {
+            let unused = sink.unused(r.values.iter().filter(|t| t.kind == TokenKind::Value));
             sink.warn(
-                WarningKind::UnknownRow,
-                Some(TableId::T2),
+                WarningKind::UnknownRow {
+                    table: TableId::T2,
+                    label: r.label.text.to_string(),
+                    edition: Some(edition),
+                    unused,
+                },
                 label_range,
-                format!(
-                    "row `{}` is not in the {} edition's table 二; its cells were not used",
-                    r.label.text, edition
-                ),
             );
             continue;
         };
@@ -515,19 +576,22 @@ pub fn build_t2(
             .iter()
             .find(|(b, _)| *b == def.block)
             .map_or(def.columns, |(_, c)| c.as_slice());
-        let what = format!("{} {}", def.block.key(), r.row.key(edition));
+        let place = RowAt {
+            table: TableId::T2,
+            block: Some(def.block.key()),
+            row: Some(r.row.key(edition)),
+        };
         let cells = fit(
             &r.values,
             r.dropped,
             columns.len(),
-            TableId::T2,
-            &what,
+            place,
             label_range,
             sink,
         );
         for (col, tok) in columns.iter().zip(cells) {
             let Some(tok) = tok else { continue };
-            let c = cell_of(&tok, col.declared_unit(), TableId::T2, &what, sink);
+            let c = cell_of(&tok, col.declared_unit(), place, col.key(), sink);
             if let Some(slot) = table.slot_mut(r.row, *col) {
                 *slot = Some(c);
             }
@@ -566,18 +630,12 @@ fn columns_of(
     if let (Some(first), Some(last)) = (header.first(), header.last()) {
         if !cut.is_empty() || sorted != want {
             sink.warn(
-                WarningKind::TruncatedHeader,
-                Some(TableId::T2),
+                WarningKind::TruncatedHeader {
+                    table: TableId::T2,
+                    block: Some(block.key().to_string()),
+                    header: header.iter().map(|h| h.2.text.to_string()).collect(),
+                },
                 first.2.range.start..last.2.range.end,
-                format!(
-                    "{}: header {} does not name every column; columns taken in template order",
-                    block.key(),
-                    header
-                        .iter()
-                        .map(|h| h.2.text.as_ref())
-                        .collect::<Vec<_>>()
-                        .join(" | ")
-                ),
             );
         }
     }
@@ -628,25 +686,14 @@ pub fn read_t3<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T3Raw<'a> {
                 Some(T3Label::Group(g)) => {
                     raw.found = true;
                     finish(&mut current, &mut raw);
-                    stray(
-                        sink,
-                        TableId::T3,
-                        &mut loose,
-                        &mut unknown,
-                        "outside any row",
-                    );
+                    stray(sink, TableId::T3, &mut loose, &mut unknown, false);
                     group = Some(g);
                     in_rows = true;
                 }
                 Some(T3Label::Row(r, s)) => {
                     raw.found = true;
                     finish(&mut current, &mut raw);
-                    let why = if in_rows {
-                        "outside any row"
-                    } else {
-                        "in the header"
-                    };
-                    stray(sink, TableId::T3, &mut loose, &mut unknown, why);
+                    stray(sink, TableId::T3, &mut loose, &mut unknown, !in_rows);
                     in_rows = true;
                     let def = r.def();
                     if matches!(
@@ -675,13 +722,7 @@ pub fn read_t3<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T3Raw<'a> {
         }
     }
     finish(&mut current, &mut raw);
-    stray(
-        sink,
-        TableId::T3,
-        &mut loose,
-        &mut unknown,
-        "outside any row",
-    );
+    stray(sink, TableId::T3, &mut loose, &mut unknown, false);
     raw
 }
 
@@ -696,14 +737,15 @@ pub fn build_t3(
     for r in &raw.rows {
         let label_range = r.label.range.clone();
         if !allowed(r.row) {
+            let unused = sink.unused(r.values.iter().filter(|t| t.kind == TokenKind::Value));
             sink.warn(
-                WarningKind::UnknownRow,
-                Some(TableId::T3),
+                WarningKind::UnknownRow {
+                    table: TableId::T3,
+                    label: r.label.text.to_string(),
+                    edition: Some(edition),
+                    unused,
+                },
                 label_range,
-                format!(
-                    "row `{}` is not in the {} edition's table 三; its cells were not used",
-                    r.label.text, edition
-                ),
             );
             continue;
         }
@@ -716,7 +758,11 @@ pub fn build_t3(
         ) {
             continue;
         }
-        let what = r.row.key().to_string();
+        let place = RowAt {
+            table: TableId::T3,
+            block: None,
+            row: Some(r.row.key()),
+        };
         if misaligned(r) {
             let n = r
                 .values
@@ -724,14 +770,12 @@ pub fn build_t3(
                 .filter(|t| t.kind == TokenKind::Value)
                 .count();
             sink.warn(
-                WarningKind::Misaligned,
-                Some(TableId::T3),
+                WarningKind::Misaligned {
+                    table: TableId::T3,
+                    row: Some(r.row.key().to_string()),
+                    values: n,
+                },
                 label_range,
-                format!(
-                    "{what}: {n} values on separate lines follow the label, and the first seven do not add up \
-                     (总计 ≠ the sum of the other columns): the values belong to other rows (a table \
-                     flattened column by column); the row was not read"
-                ),
             );
             continue;
         }
@@ -739,15 +783,14 @@ pub fn build_t3(
             &r.values,
             r.dropped,
             T3_COLUMNS.len(),
-            TableId::T3,
-            &what,
+            place,
             label_range,
             sink,
         );
         let mut row = crate::model::tables::Applicants::default();
         for (col, tok) in T3_COLUMNS.iter().zip(cells) {
             if let Some(tok) = tok {
-                *row.slot_mut(*col) = Some(cell_of(&tok, None, TableId::T3, &what, sink));
+                *row.slot_mut(*col) = Some(cell_of(&tok, None, place, col.key(), sink));
             }
         }
         *table.row_mut(r.row) = Some(row);
@@ -854,31 +897,37 @@ pub fn build_t4(raw: &T4Raw<'_>, sink: &mut Sink<'_>) -> Appeals {
         &raw.values,
         raw.dropped,
         n,
-        TableId::T4,
-        "行政复议、行政诉讼",
+        RowAt {
+            table: TableId::T4,
+            block: None,
+            row: None,
+        },
         raw.at.clone(),
         sink,
     );
     if raw.interleaved && !groups_add_up(&cells) {
         let n = cells.iter().flatten().count();
         sink.warn(
-            WarningKind::Misaligned,
-            Some(TableId::T4),
+            WarningKind::Misaligned {
+                table: TableId::T4,
+                row: None,
+                values: n,
+            },
             raw.at.clone(),
-            format!(
-                "行政复议、行政诉讼: {n} values stand between header cells, and taken in order \
-                 their 总计 do not add up: their order is not the table's; not read"
-            ),
         );
         return table;
     }
     let mut it = cells.into_iter();
     for row in T4_ROWS {
+        let place = RowAt {
+            table: TableId::T4,
+            block: None,
+            row: Some(row.key()),
+        };
         for col in T4_COLUMNS {
             if let Some(Some(tok)) = it.next() {
-                let what = format!("{}/{}", row.key(), col.key());
                 *table.group_mut(row).slot_mut(col) =
-                    Some(cell_of(&tok, None, TableId::T4, &what, sink));
+                    Some(cell_of(&tok, None, place, col.key(), sink));
             }
         }
     }

@@ -4,11 +4,13 @@ pub mod cell;
 pub mod legacy;
 pub mod report;
 pub mod tables;
+pub mod warning;
 
 pub use cell::{Cell, Decimal, Value};
 pub use legacy::{Figure, LegacyFigures, LegacyKey};
-pub use report::{Date, Located, Metadata, Report, Section, Tables, Warning, WarningKind};
+pub use report::{Date, Located, Metadata, Report, Section, Tables};
 pub use tables::{
     ActiveDisclosure, ActiveDisclosure2019, ActiveDisclosure2021, Appeals, Applicants, Outcomes,
     Requests,
 };
+pub use warning::{StatedFigure, UnusedValue, Warning, WarningKind};

@@ -3,6 +3,7 @@
 use crate::catalogue::{Edition, TableId, Topic};
 use crate::model::legacy::LegacyFigures;
 use crate::model::tables::{ActiveDisclosure, Appeals, Requests};
+pub use crate::model::warning::{Warning, WarningKind};
 use crate::span::{LineIndex, Location, Span};
 use serde::{Deserialize, Serialize};
 
@@ -95,53 +96,6 @@ impl Tables {
             .flat_map(|t| t.cells().map(|(_, _, c)| (TableId::T4, c)));
         t2.chain(t3).chain(t4)
     }
-}
-
-/// What the parser had to tolerate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum WarningKind {
-    /// A table the template requires was not found (absent, or published as an image).
-    MissingTable,
-    /// A template section was not found.
-    MissingSection,
-    /// A row label the template does not have.
-    UnknownRow,
-    /// A template row the table does not print.
-    MissingRow,
-    /// A row with fewer cells than its columns.
-    MissingCell,
-    /// A row with more cells than its columns; the extra cells were not used.
-    ExtraCell,
-    /// A value outside any row (in a header, between rows).
-    StrayValue,
-    /// Cells whose place in the table cannot be told (a table flattened out of the
-    /// template's order); they were not used.
-    Misaligned,
-    /// A cell whose text is not a number.
-    UnreadableCell,
-    /// A header cut short (`本年新`) or unreadable; columns were taken in template order.
-    TruncatedHeader,
-    /// The edition was decided on weak evidence.
-    Edition,
-    /// A label matched only approximately (typo, dropped characters).
-    FuzzyLabel,
-    /// Anything else.
-    Other,
-}
-
-/// A note about something the parser tolerated, with its place in the input.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Warning {
-    /// What kind of problem.
-    pub kind: WarningKind,
-    /// The table concerned, if any.
-    pub table: Option<TableId>,
-    /// A human-readable description (Chinese labels, English prose).
-    pub message: String,
-    /// Where, in the original input.
-    pub span: Span,
 }
 
 /// Line starts of the original input, so that spans can be reported as lines and

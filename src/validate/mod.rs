@@ -17,12 +17,12 @@
 //! | `T4-GROUP-TOTAL` | error | table 四, per group: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 | the group's 总计 |
 //! | `COUNT-NEGATIVE` | error | a value below zero (everywhere but table 二 `本年增/减`) | the cell |
 //! | `COUNT-FRACTION` | error | a count with decimals (everywhere but the amounts `采购总金额`, `本年收费金额`) | the cell |
-//! | `STRUCT-MISSING-SECTION` | warning | one of the six template sections is absent | where the parser expected it |
+//! | `STRUCT-MISSING-SECTION` | warning | one of the six template sections is absent (the parser's `MissingSection` warning) | where the parser expected it |
 //! | `STRUCT-MISSING-TABLE` | warning | table 二, 三 or 四 is absent | the parser's warning, else the section heading |
 //! | `STRUCT-SECTION-ORDER` | warning | template sections out of order | the late heading |
 //! | `STRUCT-EDITION-YEAR` | warning | 2019 tables in a report for 2021 or later, or 2021 tables for 2020 or earlier | the year |
 //! | `STRUCT-UNKNOWN-ROW` | warning | a row label the template does not have (parser warning) | the row |
-//! | `STRUCT-MISSING-ROW` | warning | a table 三 row of the edition that is not printed | the next printed row |
+//! | `STRUCT-MISSING-ROW` | warning | a row of table 二 or 三 of the edition that is not printed (the parser's `MissingRow` warning) | where the row should have been: after the row before it |
 //! | `CELL-MISSING` | warning | a row printed with too few cells (parser warning) | the row |
 //! | `CELL-UNREADABLE` | warning | a cell whose text is not a number | the cell |
 //! | `PROSE-TABLE` | warning | a figure stated in 一、总体情况 differs from the table | the table cell |

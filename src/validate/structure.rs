@@ -1,10 +1,9 @@
 //! Structure: sections, tables, edition against year, and what the parser had to
 //! tolerate (unknown rows, missing or unreadable cells).
 
-use super::arith::result_leaves;
 use super::{CellRef, Code, Cx, Finding, FindingSink};
 use crate::catalogue::{
-    Edition, T2Block, T2Col, T2Row, T3Col, T3Row, T4Col, T4Row, TableId, T3_ROWS, TEMPLATE_SECTIONS,
+    Edition, T2Block, T2Col, T2Row, T3Col, T3Row, T4Col, T4Row, TableId, TEMPLATE_SECTIONS,
 };
 use crate::model::{Cell, Report, Value, Warning, WarningKind};
 use crate::span::Span;
@@ -42,74 +41,51 @@ pub(super) fn check<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>
     unreadable_cells(report, cx);
 }
 
-/// `STRUCT-MISSING-ROW` for table 三, from the model: every row of the report's
-/// edition that is not printed ((六)其他处理 as one row or three, as the report
-/// prints it). The span is that of the next printed row (where the row should be).
+/// `STRUCT-MISSING-ROW`: the parser's [`WarningKind::MissingRow`] warnings (the
+/// parser finds which rows are not printed, once), each pointing where the row should
+/// have been.
 fn missing_rows<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>) {
     if !cx.runs(Code::StructMissingRow) || report.edition == Edition::Legacy {
         return;
     }
-    let Some(t) = report.tables.requests.as_ref() else {
-        return;
-    };
-    let leaves = result_leaves(t, report.edition);
-    let rows: Vec<T3Row> = T3_ROWS
-        .iter()
-        .map(|d| d.row)
-        .filter(|r| !r.is_result_leaf() || leaves.contains(r))
-        .collect();
-    let first_cell = |row: &T3Row| {
-        t.row(*row)
-            .and_then(|a| a.cells().next().map(|(_, c)| c.span))
-    };
-    for (i, row) in rows.iter().enumerate() {
-        if t.row(*row).is_some() {
+    for w in &report.warnings {
+        let WarningKind::MissingRow { table, block, row } = &w.kind else {
             continue;
-        }
-        let after = rows.get(i + 1..).unwrap_or(&[]).iter().find_map(first_cell);
-        let before = rows
-            .get(..i)
-            .unwrap_or(&[])
-            .iter()
-            .rev()
-            .find_map(first_cell);
-        let warned = report.warnings.iter().find(|w| {
-            w.kind == WarningKind::MissingRow
-                && w.table == Some(TableId::T3)
-                && w.message.contains(row.def().label)
-        });
+        };
+        let row = match block {
+            Some(b) => format!("{b} {row}"),
+            None => row.clone(),
+        };
         let mut f = Finding::new(
             Code::StructMissingRow,
             Code::StructMissingRow.severity(),
-            format!("table 三: row {} is not printed", row.key()),
+            format!("table {}: row {row} is not printed", table.key()),
         );
-        f.span = warned.map(|w| w.span).or(after).or(before);
+        f.span = Some(w.span);
         cx.emit(f);
     }
 }
 
+/// `STRUCT-MISSING-SECTION`: the parser's [`WarningKind::MissingSection`] warnings,
+/// each pointing where the section should have been.
 fn missing_sections<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>) {
     if !cx.runs(Code::StructMissingSection) {
         return;
     }
-    for topic in TEMPLATE_SECTIONS {
-        if report.section(topic).is_some() {
-            continue;
-        }
-        let Some((n, h)) = topic.template_heading() else {
+    for w in &report.warnings {
+        let WarningKind::MissingSection { topic } = &w.kind else {
             continue;
         };
-        let heading = heading_of(n, h);
+        let heading = match topic.template_heading() {
+            Some((n, h)) => heading_of(n, h),
+            None => topic.key().to_string(),
+        };
         let mut f = Finding::new(
             Code::StructMissingSection,
             Code::StructMissingSection.severity(),
             format!("section {heading} is missing"),
         );
-        f.span = report
-            .warnings
-            .iter()
-            .find(|w| w.kind == WarningKind::MissingSection && w.message.contains(h))
-            .map(|w| w.span);
+        f.span = Some(w.span);
         cx.emit(f);
     }
 }
@@ -131,7 +107,7 @@ fn missing_tables<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>) 
         let warning = report
             .warnings
             .iter()
-            .find(|w| w.kind == WarningKind::MissingTable && w.table == Some(id));
+            .find(|w| matches!(w.kind, WarningKind::MissingTable { table } if table == id));
         let section = report.section(id.topic());
         let mut message = format!("{} is missing", table_name(id));
         if section.is_some() {
@@ -210,35 +186,26 @@ fn edition_year<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>) {
     cx.emit(f);
 }
 
-fn code_of(kind: WarningKind) -> Option<Code> {
+fn code_of(kind: &WarningKind) -> Option<Code> {
     match kind {
-        WarningKind::UnknownRow => Some(Code::StructUnknownRow),
-        WarningKind::MissingRow => Some(Code::StructMissingRow),
-        WarningKind::MissingCell => Some(Code::CellMissing),
+        WarningKind::UnknownRow { .. } => Some(Code::StructUnknownRow),
+        WarningKind::MissingCell { .. } => Some(Code::CellMissing),
         _ => None,
     }
 }
 
 fn from_warning(code: Code, w: &Warning) -> Finding {
-    let message = match w.table {
-        Some(t) => format!("table {}: {}", t.key(), w.message),
-        None => w.message.clone(),
-    };
-    let mut f = Finding::new(code, code.severity(), message);
+    let mut f = Finding::new(code, code.severity(), w.message());
     f.span = Some(w.span);
     f
 }
 
-/// Parser warnings of kinds UnknownRow, MissingRow (tables other than 三, which
-/// [`missing_rows`] derives from the model) and MissingCell, as findings.
-/// (MissingTable / MissingSection are covered by the structure rules above and
+/// Parser warnings of kinds UnknownRow and MissingCell, as findings. (MissingRow,
+/// MissingTable and MissingSection are covered by the structure rules above, and
 /// UnreadableCell by [`unreadable_cells`].)
 fn parser_warnings<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>) {
     for w in &report.warnings {
-        if w.kind == WarningKind::MissingRow && w.table == Some(TableId::T3) {
-            continue;
-        }
-        if let Some(code) = code_of(w.kind) {
+        if let Some(code) = code_of(&w.kind) {
             if cx.runs(code) {
                 cx.emit(from_warning(code, w));
             }
@@ -293,7 +260,7 @@ fn unreadable_cells<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>
     let warnings: Vec<&Warning> = report
         .warnings
         .iter()
-        .filter(|w| w.kind == WarningKind::UnreadableCell)
+        .filter(|w| matches!(w.kind, WarningKind::UnreadableCell { .. }))
         .collect();
     let mut used = vec![false; warnings.len()];
     for (key, cell) in all_cells(report) {

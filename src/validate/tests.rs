@@ -543,6 +543,22 @@ fn approximate_and_missing_rows_are_not_assessable() {
         "100余",
     );
     *t3(&mut r).row_mut(T3Row::WithheldInquiry) = None;
+    // The parser reports the row where it should have been: after the row before it.
+    let before = T3_ROWS
+        .iter()
+        .position(|d| d.row == T3Row::WithheldInquiry)
+        .and_then(|i| T3_ROWS.get(i.checked_sub(1)?))
+        .map(|d| d.row)
+        .expect("a row before");
+    let end = t3_span(&r, before, T3Col::Total).map_or(0, |s| s.end);
+    r.warnings.push(Warning::new(
+        WarningKind::MissingRow {
+            table: TableId::T3,
+            block: None,
+            row: T3Row::WithheldInquiry.key().into(),
+        },
+        Span::new(end, end),
+    ));
     let fs = validate(&r);
     assert!(errors(&fs).is_empty(), "{fs:#?}");
     assert_eq!(with_code(&fs, Code::T4GroupTotal).len(), 1);
@@ -553,10 +569,8 @@ fn approximate_and_missing_rows_are_not_assessable() {
     let missing = with_code(&fs, Code::StructMissingRow);
     assert_eq!(missing.len(), 1, "{fs:#?}");
     assert!(missing[0].message.contains(T3Row::WithheldInquiry.key()));
-    assert_eq!(
-        missing[0].span.map(|s| s.range()),
-        t3_span(&r, T3Row::UnableNotHeld, T3Col::NaturalPerson)
-    );
+    assert!(end > 0);
+    assert_eq!(missing[0].span.map(|s| s.range()), Some(end..end));
     assert_eq!(with_code(&fs, Code::T3ResultsSum).len(), 7);
 }
 
@@ -647,6 +661,13 @@ fn fractional_counts_are_errors_except_amounts() {
 fn missing_section() {
     let mut r = consistent(Edition::E2021, 2021);
     r.sections.retain(|s| s.topic != Some(Topic::Problems));
+    // The parser reports the section where it should have been.
+    r.warnings.push(Warning::new(
+        WarningKind::MissingSection {
+            topic: Topic::Problems,
+        },
+        Span::new(400, 400),
+    ));
     let fs = validate(&r);
     assert_eq!(fs.len(), 1, "{fs:#?}");
     assert_eq!(
@@ -658,6 +679,7 @@ fn missing_section() {
         "{}",
         fs[0].message
     );
+    assert_eq!(fs[0].span.map(|s| s.range()), Some(400..400));
 }
 
 #[test]
@@ -672,12 +694,10 @@ fn missing_table_points_at_its_section() {
         .map(|s| s.heading_span.range());
     assert_eq!(fs[0].span.map(|s| s.range()), heading);
     // The parser's warning, when there is one, gives the place.
-    r.warnings.push(Warning {
-        kind: WarningKind::MissingTable,
-        table: Some(TableId::T4),
-        message: "table 四 not found".into(),
-        span: Span::new(4242, 4242),
-    });
+    r.warnings.push(Warning::new(
+        WarningKind::MissingTable { table: TableId::T4 },
+        Span::new(4242, 4242),
+    ));
     let fs = validate(&r);
     assert_eq!(fs.len(), 1, "{fs:#?}");
     assert_eq!(fs[0].span.map(|s| s.range()), Some(4242..4242));
@@ -728,18 +748,48 @@ fn edition_against_year() {
 #[test]
 fn parser_warnings_become_findings() {
     let mut r = consistent(Edition::E2019, 2020);
+    let row = || Some("(二)部分公开".to_string());
     for (kind, at) in [
-        (WarningKind::UnknownRow, 11),
-        (WarningKind::MissingCell, 22),
-        (WarningKind::ExtraCell, 33),
-        (WarningKind::FuzzyLabel, 44),
+        (
+            WarningKind::UnknownRow {
+                table: TableId::T3,
+                label: "something".into(),
+                edition: None,
+                unused: Vec::new(),
+            },
+            11,
+        ),
+        (
+            WarningKind::MissingCell {
+                table: TableId::T3,
+                block: None,
+                row: row(),
+                found: 5,
+                expected: 7,
+            },
+            22,
+        ),
+        (
+            WarningKind::ExtraCell {
+                table: TableId::T3,
+                block: None,
+                row: row(),
+                found: 8,
+                expected: 7,
+                unused: Vec::new(),
+            },
+            33,
+        ),
+        (
+            WarningKind::FuzzyLabel {
+                table: TableId::T3,
+                label: "something".into(),
+                read_as: "(二)部分公开".into(),
+            },
+            44,
+        ),
     ] {
-        r.warnings.push(Warning {
-            kind,
-            table: Some(TableId::T3),
-            message: "something".into(),
-            span: Span::new(at, at + 2),
-        });
+        r.warnings.push(Warning::new(kind, Span::new(at, at + 2)));
     }
     let fs = validate(&r);
     let codes: Vec<(Code, Option<std::ops::Range<usize>>)> = fs
@@ -772,23 +822,31 @@ fn unreadable_cells_once_each() {
         .and_then(|t| t.cell(T4Row::Review, T4Col::Upheld))
         .map(|c| c.span)
         .unwrap_or_default();
-    r.warnings.push(Warning {
-        kind: WarningKind::UnreadableCell,
-        table: Some(TableId::T4),
-        message: "cannot read `--253` as a number".into(),
-        span: at,
-    });
+    r.warnings.push(Warning::new(
+        WarningKind::UnreadableCell {
+            table: TableId::T4,
+            block: None,
+            row: T4Row::Review.key().into(),
+            column: T4Col::Upheld.key().into(),
+            text: "--253".into(),
+        },
+        at,
+    ));
     // One unreadable cell the parser did not warn about.
     if let Some(s) = t2_slot(&mut r, T2Row::Rules, T2Col::NewlyMade) {
         set(s, Value::Unreadable, "若干");
     }
     // One warning that matches no cell.
-    r.warnings.push(Warning {
-        kind: WarningKind::UnreadableCell,
-        table: Some(TableId::T3),
-        message: "stray".into(),
-        span: Span::new(7, 8),
-    });
+    r.warnings.push(Warning::new(
+        WarningKind::UnreadableCell {
+            table: TableId::T3,
+            block: None,
+            row: "stray".into(),
+            column: "stray".into(),
+            text: "stray".into(),
+        },
+        Span::new(7, 8),
+    ));
     let fs = validate(&r);
     let un = with_code(&fs, Code::CellUnreadable);
     assert_eq!(un.len(), 3, "{fs:#?}");

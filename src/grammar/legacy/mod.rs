@@ -33,7 +33,7 @@
 //! # Consistency
 //!
 //! These reports define no arithmetic, so disagreements are only warnings
-//! ([`WarningKind::Other`]): outcomes against applications answered (or received,
+//! ([`WarningKind::FiguresDisagree`]): outcomes against applications answered (or received,
 //! when the answered count is not stated), refusal reasons against refusals,
 //! channels and levels against applications received (when two or more are
 //! stated), and the results of reviews and lawsuits against their totals.
@@ -50,7 +50,7 @@ use super::tables::Sink;
 use crate::catalogue::Topic;
 use crate::model::cell::Decimal;
 use crate::model::legacy::{Figure, LegacyFigures, LegacyKey, KEYS};
-use crate::model::report::WarningKind;
+use crate::model::warning::{StatedFigure, WarningKind};
 use extract::Found;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -158,37 +158,27 @@ fn check(figs: &LegacyFigures, ranges: &BTreeMap<LegacyKey, Range<usize>>, sink:
     ];
     const LEVELS: &[LegacyKey] = &[ReceivedOwnLevel, ReceivedDepartments, ReceivedLowerLevels];
     let answered = if figs.get(Answered).is_some() {
-        (Answered, "applications answered")
+        Answered
     } else {
-        (ReceivedTotal, "applications received")
+        ReceivedTotal
     };
-    let checks: [(LegacyKey, &str, &[LegacyKey], usize, &str); 6] = [
-        (answered.0, answered.1, &outcomes, 1, "outcomes"),
-        (OutcomeRefused, "refusals", &reasons, 1, "refusal reasons"),
-        (
-            ReceivedTotal,
-            "applications received",
-            CHANNELS,
-            2,
-            "channels",
-        ),
-        (ReceivedTotal, "applications received", LEVELS, 2, "levels"),
+    let checks: [(LegacyKey, &[LegacyKey], usize); 6] = [
+        (answered, &outcomes, 1),
+        (OutcomeRefused, &reasons, 1),
+        (ReceivedTotal, CHANNELS, 2),
+        (ReceivedTotal, LEVELS, 2),
         (
             ReviewTotal,
-            "administrative reviews",
             &[ReviewUpheld, ReviewCorrected, ReviewOther],
             1,
-            "results",
         ),
         (
             LitigationTotal,
-            "lawsuits",
             &[LitigationUpheld, LitigationCorrected, LitigationOther],
             1,
-            "results",
         ),
     ];
-    for (total_key, total_name, parts, min, parts_name) in checks {
+    for (total_key, parts, min) in checks {
         let Some(total) = figs.get(total_key) else {
             continue;
         };
@@ -208,21 +198,24 @@ fn check(figs: &LegacyFigures, ranges: &BTreeMap<LegacyKey, Range<usize>>, sink:
         if sum == total.value {
             continue;
         }
-        let listed: Vec<String> = stated
-            .iter()
-            .map(|(k, f)| format!("{} {}", k.row(), f.value))
-            .collect();
         let at = ranges.get(&total_key).cloned().unwrap_or(0..0);
         sink.warn(
-            WarningKind::Other,
-            None,
+            WarningKind::FiguresDisagree {
+                group: total_key.table().to_string(),
+                total: StatedFigure {
+                    row: total_key.row().to_string(),
+                    value: total.value,
+                },
+                parts: stated
+                    .iter()
+                    .map(|(k, f)| StatedFigure {
+                        row: k.row().to_string(),
+                        value: f.value,
+                    })
+                    .collect(),
+                sum,
+            },
             at,
-            format!(
-                "{}: the {parts_name} stated add up to {sum} ({}), but {} {total_name} are stated",
-                total_key.table(),
-                listed.join(", "),
-                total.value
-            ),
         );
     }
 }
@@ -233,12 +226,38 @@ mod tests {
     use crate::grammar::sections::split_sections;
     use crate::normalize::{normalize, NormalizeOptions};
 
-    fn run(text: &str) -> (LegacyFigures, Vec<String>) {
+    fn run_kinds(text: &str) -> (LegacyFigures, Vec<WarningKind>) {
         let norm = normalize(text, &NormalizeOptions::default());
         let t = norm.text().to_string();
         let mut sink = Sink::new(&norm);
         let figs = figures(&t, &split_sections(&t), &mut sink);
-        (figs, sink.warnings.into_iter().map(|w| w.message).collect())
+        (figs, sink.warnings.into_iter().map(|w| w.kind).collect())
+    }
+
+    fn run(text: &str) -> (LegacyFigures, Vec<String>) {
+        let (figs, kinds) = run_kinds(text);
+        (figs, kinds.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn disagreements_carry_their_figures() {
+        let (_, w) = run_kinds(
+            "三、依申请公开情况\n共受理申请10件,答复10件。其中,同意公开5件,不予公开3件。\n",
+        );
+        let [WarningKind::FiguresDisagree {
+            group,
+            total,
+            parts,
+            sum,
+        }] = w.as_slice()
+        else {
+            panic!("{w:?}");
+        };
+        assert_eq!(group, "依申请公开");
+        assert_eq!(total.value, Decimal::integer(10));
+        assert_eq!(*sum, Decimal::integer(8));
+        let values: Vec<Decimal> = parts.iter().map(|p| p.value).collect();
+        assert_eq!(values, vec![Decimal::integer(5), Decimal::integer(3)]);
     }
 
     #[test]
@@ -249,7 +268,7 @@ mod tests {
             Some(Decimal::integer(10))
         );
         assert_eq!(w.len(), 2, "{w:?}");
-        assert!(w.iter().any(|m| m.contains("outcomes stated add up to 8")));
+        assert!(w.iter().any(|m| m.contains("add up to 8")), "{w:?}");
         assert!(w.iter().any(|m| m.starts_with("行政复议")));
         let (_, w) =
             run("三、依申请公开情况\n共受理申请10件,答复10件。其中,同意公开7件,不予公开3件。\n");
