@@ -15,10 +15,8 @@
 use divan::counter::BytesCount;
 use divan::{black_box, Bencher};
 use std::sync::OnceLock;
-use zfxxgk::normalize::{
-    builtin_converter, is_traditional, needs_conversion, normalize, normalize_with,
-    NormalizeOptions,
-};
+use zfxxgk::__internal::{builtin_converter, is_traditional, needs_conversion, normalize_with};
+use zfxxgk::normalize::{normalize, NormalizeOptions};
 
 fn main() {
     // Build converters and the detection set before measuring.
@@ -133,7 +131,7 @@ fn builtin_backend(b: Bencher, name: &str) {
 fn opencc_backend(b: Bencher, name: &str) {
     let text = input(name);
     let opts = NormalizeOptions::default();
-    let Some(conv) = zfxxgk::normalize::system_converter() else {
+    let Some(conv) = zfxxgk::__internal::system_converter() else {
         return;
     };
     b.counter(BytesCount::of_str(text))

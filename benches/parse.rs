@@ -30,7 +30,7 @@ use divan::counter::BytesCount;
 use divan::{black_box, Bencher};
 use std::ops::Range;
 use std::sync::OnceLock;
-use zfxxgk::grammar::sections::split_sections;
+use zfxxgk::__internal::split_sections;
 use zfxxgk::normalize::{normalize, NormalizeOptions};
 use zfxxgk::Topic;
 
@@ -124,7 +124,7 @@ fn normalize_all_steps(b: Bencher, name: &str) {
 fn lex_table_section(b: Bencher, name: &str) {
     let (text, range) = table_section(name);
     b.counter(BytesCount::new(range.len()))
-        .bench(|| zfxxgk::lex::lex(black_box(text), range.clone()));
+        .bench(|| zfxxgk::__internal::lex(black_box(text), range.clone()));
 }
 
 /// `parse_report`: normalize, lex, grammar, model.

@@ -47,7 +47,7 @@ fn max_input_bytes_is_honoured() {
     }
     assert_eq!(
         ParseOptions::default().max_input_bytes,
-        zfxxgk::grammar::DEFAULT_MAX_INPUT_BYTES
+        zfxxgk::__internal::DEFAULT_MAX_INPUT_BYTES
     );
 }
 

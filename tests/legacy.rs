@@ -2,9 +2,7 @@
 //! seed reports in `../shared/seeds` (skipped when that folder is absent).
 
 use proptest::prelude::*;
-use zfxxgk::grammar::legacy;
-use zfxxgk::grammar::sections::split_sections;
-use zfxxgk::grammar::tables::Sink;
+use zfxxgk::__internal::{legacy, split_sections, Sink};
 use zfxxgk::model::legacy::{LegacyKey, KEYS};
 use zfxxgk::normalize::{normalize, NormalizeOptions};
 use zfxxgk::{Decimal, Edition, Report, Topic};

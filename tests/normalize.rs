@@ -5,10 +5,8 @@
 //! need them print a notice and pass when it is absent.
 
 use proptest::prelude::*;
-use zfxxgk::normalize::{
-    builtin_converter, classify_chrome, normalize, normalize_with, ChromeKind, Converter,
-    NormalizeOptions, Normalized,
-};
+use zfxxgk::__internal::{builtin_converter, classify_chrome, normalize_with, Converter};
+use zfxxgk::normalize::{normalize, ChromeKind, NormalizeOptions, Normalized};
 
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared");
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/normalize");
@@ -192,7 +190,7 @@ fn seed_003_traditional_pinyin() {
     for gloss in ["(xiāng)", "(bào)", "(nèi)", "(guī)", "(qū)"] {
         assert!(!text.contains(gloss), "{gloss}");
     }
-    assert!(!zfxxgk::normalize::needs_conversion(text));
+    assert!(!zfxxgk::__internal::needs_conversion(text));
 }
 
 #[test]
@@ -291,7 +289,7 @@ fn table_path_matches_converter() {
         assert_eq!(fast.text(), slow.text());
     }
     #[cfg(feature = "opencc")]
-    if let Some(sys) = zfxxgk::normalize::system_converter() {
+    if let Some(sys) = zfxxgk::__internal::system_converter() {
         for doc in traditional_docs() {
             let fast = normalize_with(&doc, &opts, sys);
             let slow = normalize_with(&doc, &opts, &Plain(sys));
@@ -304,7 +302,7 @@ fn table_path_matches_converter() {
 #[cfg(feature = "opencc")]
 #[test]
 fn backends_agree() {
-    use zfxxgk::normalize::system_converter;
+    use zfxxgk::__internal::system_converter;
     let Some(sys) = system_converter() else {
         panic!("system OpenCC (t2s.json) must open with the opencc feature");
     };

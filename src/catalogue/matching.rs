@@ -98,13 +98,6 @@ pub fn numbering(i: &str) -> IResult<&str, Numbering> {
 }
 
 /// Split a label into its numbering prefix and the rest (leading spaces dropped).
-///
-/// ```
-/// use zfxxgk::catalogue::{matching::split_numbering, Numbering};
-/// assert_eq!(split_numbering("(三) 不予公开"), (Some(Numbering::Paren(3)), "不予公开"));
-/// assert_eq!(split_numbering("2.重复申请"), (Some(Numbering::Arabic(2)), "重复申请"));
-/// assert_eq!(split_numbering("规章"), (None, "规章"));
-/// ```
 pub fn split_numbering(label: &str) -> (Option<Numbering>, &str) {
     let t = label.trim_start();
     match numbering(t) {
@@ -115,13 +108,6 @@ pub fn split_numbering(label: &str) -> (Option<Numbering>, &str) {
 
 /// The label's words: numbering, parenthetical notes (also an unclosed trailing one),
 /// spaces and trailing punctuation removed.
-///
-/// ```
-/// use zfxxgk::catalogue::matching::label_core;
-/// assert_eq!(label_core("(二)部分公开(区分处理的,只计这一情形,不计其他情形)"), "部分公开");
-/// assert_eq!(label_core("本年收费金额(单位:万元)"), "本年收费金额");
-/// assert_eq!(label_core("(二)部分公开(区分处理的,只计这一情"), "部分公开");
-/// ```
 pub fn label_core(label: &str) -> String {
     let (_, rest) = split_numbering(label);
     let mut out = String::with_capacity(rest.len());
@@ -286,12 +272,6 @@ pub fn t2_column_editions(col: T2Col) -> &'static [Edition] {
 }
 
 /// Match a label of table 二.
-///
-/// ```
-/// use zfxxgk::catalogue::{matching::{match_t2, T2Label}, T2Block, T2Row};
-/// assert_eq!(match_t2("第二十条第(五)项"), Some(T2Label::Caption(T2Block::Item5)));
-/// assert!(matches!(match_t2("规范性文件"), Some(T2Label::Row(T2Row::NormativeDocuments, _))));
-/// ```
 pub fn match_t2(label: &str) -> Option<T2Label> {
     let compact: String = label.chars().filter(|c| !c.is_whitespace()).collect();
     if let Ok((_, n)) = caption(&compact) {
@@ -357,13 +337,6 @@ pub enum T3Label {
 
 /// Match a label of table 三, given the group the previous rows were in and whether
 /// the table's rows have begun.
-///
-/// ```
-/// use zfxxgk::catalogue::{matching::{match_t3, T3Label}, T3Group, T3Row};
-/// assert!(matches!(match_t3("2.其他法律行政止公开", Some(T3Group::Withheld), true),
-///     Some(T3Label::Row(T3Row::WithheldByLaw, _))));
-/// assert_eq!(match_t3("(三)不予公开", None, true), Some(T3Label::Group(T3Group::Withheld)));
-/// ```
 pub fn match_t3(label: &str, group: Option<T3Group>, in_rows: bool) -> Option<T3Label> {
     let (num, _) = split_numbering(label);
     let core = label_core(label);
@@ -581,5 +554,65 @@ mod tests {
         );
         assert_eq!(match_t2("信息内容"), Some(T2Label::HeaderStart));
         assert_eq!(match_t2("该部分以表格形式报告。表格如下:"), None);
+    }
+}
+
+#[cfg(test)]
+mod examples {
+    #[test]
+    fn split_numbering() {
+        use crate::catalogue::{matching::split_numbering, Numbering};
+        assert_eq!(
+            split_numbering("(三) 不予公开"),
+            (Some(Numbering::Paren(3)), "不予公开")
+        );
+        assert_eq!(
+            split_numbering("2.重复申请"),
+            (Some(Numbering::Arabic(2)), "重复申请")
+        );
+        assert_eq!(split_numbering("规章"), (None, "规章"));
+    }
+
+    #[test]
+    fn label_core() {
+        use crate::catalogue::matching::label_core;
+        assert_eq!(
+            label_core("(二)部分公开(区分处理的,只计这一情形,不计其他情形)"),
+            "部分公开"
+        );
+        assert_eq!(label_core("本年收费金额(单位:万元)"), "本年收费金额");
+        assert_eq!(label_core("(二)部分公开(区分处理的,只计这一情"), "部分公开");
+    }
+
+    #[test]
+    fn match_t2() {
+        use crate::catalogue::{
+            matching::{match_t2, T2Label},
+            T2Block, T2Row,
+        };
+        assert_eq!(
+            match_t2("第二十条第(五)项"),
+            Some(T2Label::Caption(T2Block::Item5))
+        );
+        assert!(matches!(
+            match_t2("规范性文件"),
+            Some(T2Label::Row(T2Row::NormativeDocuments, _))
+        ));
+    }
+
+    #[test]
+    fn match_t3() {
+        use crate::catalogue::{
+            matching::{match_t3, T3Label},
+            T3Group, T3Row,
+        };
+        assert!(matches!(
+            match_t3("2.其他法律行政止公开", Some(T3Group::Withheld), true),
+            Some(T3Label::Row(T3Row::WithheldByLaw, _))
+        ));
+        assert_eq!(
+            match_t3("(三)不予公开", None, true),
+            Some(T3Label::Group(T3Group::Withheld))
+        );
     }
 }

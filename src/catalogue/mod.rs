@@ -2,7 +2,7 @@
 //!
 //! Every label the grammar matches, every key the tidy output writes and every cell the
 //! validator names comes from here. Keys are those of the crate's LABELS contract
-//! (see [`crate::output::tidy`]): canonical, simplified, NFKC, numbering stripped,
+//! (see [`crate::output`]): canonical, simplified, NFKC, numbering stripped,
 //! hierarchy joined with `/`.
 
 use serde::{Deserialize, Serialize};
@@ -160,7 +160,7 @@ pub const SECTION_HEADINGS: [&str; 6] = [
 
 /// Keywords that identify a section's topic from its heading, tried in this order
 /// (the first topic with a keyword contained in the heading wins).
-pub const TOPIC_KEYWORDS: &[(Topic, &[&str])] = &[
+pub(crate) const TOPIC_KEYWORDS: &[(Topic, &[&str])] = &[
     (
         Topic::Other,
         &[
@@ -203,7 +203,7 @@ pub const TOPIC_KEYWORDS: &[(Topic, &[&str])] = &[
 ];
 
 /// The topic a heading text (numbering already stripped) names, if any.
-pub fn topic_of_heading(text: &str) -> Option<Topic> {
+pub(crate) fn topic_of_heading(text: &str) -> Option<Topic> {
     TOPIC_KEYWORDS
         .iter()
         .find(|(_, words)| words.iter().any(|w| text.contains(w)))
@@ -875,4 +875,4 @@ mod tests {
     }
 }
 
-pub mod matching;
+pub(crate) mod matching;

@@ -11,7 +11,6 @@ pub mod legacy;
 pub mod meta;
 pub mod sections;
 pub mod tables;
-pub mod value;
 
 use crate::catalogue::{Edition, TableId, Topic, TEMPLATE_SECTIONS};
 use crate::error::ParseError;

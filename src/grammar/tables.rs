@@ -7,7 +7,7 @@ use crate::catalogue::{
     Edition, T2Block, T2Col, T2Row, T3Group, T3Row, TableId, T3_COLUMNS, T3_ROWS, T4_COLUMNS,
     T4_ROWS,
 };
-use crate::grammar::value::parse_value;
+use crate::lex::value::parse_value;
 use crate::lex::{Token, TokenKind};
 use crate::model::cell::{Cell, Value};
 use crate::model::tables::{ActiveDisclosure, Appeals, Requests};

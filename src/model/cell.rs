@@ -119,48 +119,153 @@ impl std::fmt::Display for Decimal {
     }
 }
 
+/// Why a text is not a [`Decimal`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParseDecimalError;
+
+impl std::fmt::Display for ParseDecimalError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("not a decimal number (digits, optional `,` thousands groups, `.` decimals)")
+    }
+}
+
+impl std::error::Error for ParseDecimalError {}
+
+/// Most decimal places a [`Decimal`] keeps (more are refused, never rounded).
+pub const MAX_SCALE: u8 = 12;
+
+/// The digits of a figure at the start of `text`: `1234`, `1,234`, `6944.93`,
+/// `０`-free ASCII digits only. Returns the value and the number of bytes read, or
+/// `None` when `text` does not start with a digit or the value does not fit.
+///
+/// This is the one grammar of figures' digits: cell values, prose figures and dates
+/// build on it.
+pub(crate) fn decimal_prefix(text: &str) -> Option<(Decimal, usize)> {
+    let bytes = text.as_bytes();
+    let digits_at = |from: usize| {
+        bytes
+            .get(from..)
+            .map_or(0, |b| b.iter().take_while(|c| c.is_ascii_digit()).count())
+    };
+    let head = digits_at(0);
+    if head == 0 {
+        return None;
+    }
+    let mut mantissa: i64 = 0;
+    let mut push = |d: u8| -> Option<()> {
+        mantissa = mantissa
+            .checked_mul(10)?
+            .checked_add(i64::from(d.wrapping_sub(b'0')))?;
+        Some(())
+    };
+    for &d in bytes.get(..head)? {
+        push(d)?;
+    }
+    let mut at = head;
+    // Thousands groups: `,` and exactly three digits.
+    while bytes.get(at) == Some(&b',') && digits_at(at + 1) == 3 {
+        for &d in bytes.get(at + 1..at + 4)? {
+            push(d)?;
+        }
+        at += 4;
+    }
+    let mut scale: u8 = 0;
+    if bytes.get(at) == Some(&b'.') {
+        let frac = digits_at(at + 1);
+        if frac > 0 {
+            if frac > usize::from(MAX_SCALE) {
+                return None;
+            }
+            for &d in bytes.get(at + 1..at + 1 + frac)? {
+                push(d)?;
+            }
+            scale = u8::try_from(frac).ok()?;
+            at += 1 + frac;
+        }
+    }
+    Some((Decimal::new(mantissa, scale), at))
+}
+
+/// Reads `12`, `-3.5`, `+7`, `1,200`, `0.000000001` exactly (no float on the way).
+///
+/// ```
+/// use zfxxgk::Decimal;
+/// let d: Decimal = "123456.123456789012".parse().unwrap();
+/// assert_eq!(d.to_string(), "123456.123456789012");
+/// assert_eq!("1,200".parse::<Decimal>(), Ok(Decimal::integer(1200)));
+/// assert!("1.2.3".parse::<Decimal>().is_err());
+/// ```
+impl std::str::FromStr for Decimal {
+    type Err = ParseDecimalError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let t = s.trim();
+        let (negative, body) = match t.as_bytes().first() {
+            Some(b'-') => (true, t.get(1..).unwrap_or("")),
+            Some(b'+') => (false, t.get(1..).unwrap_or("")),
+            _ => (false, t),
+        };
+        match decimal_prefix(body) {
+            Some((d, n)) if n == body.len() => {
+                if negative {
+                    d.negated().ok_or(ParseDecimalError)
+                } else {
+                    Ok(d)
+                }
+            }
+            _ => Err(ParseDecimalError),
+        }
+    }
+}
+
+/// An integer is written as a JSON integer (`24252`); a number with decimals as a
+/// string of its exact digits (`"24252.311082"`, `"0.000000001"`), never as a float,
+/// so that no digit is lost or rounded.
 impl Serialize for Decimal {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self.as_integer() {
             Some(i) => s.serialize_i64(i),
-            None => s.serialize_f64(self.to_f64()),
+            None => s.collect_str(self),
         }
     }
 }
 
+/// Accepts what [`Serialize`] writes (an integer, or a string of digits), and also a
+/// JSON float, read through its shortest decimal form.
 impl<'de> Deserialize<'de> for Decimal {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let n = serde_json_number::deserialize(d)?;
-        Ok(n)
+        d.deserialize_any(DecimalVisitor)
     }
 }
 
-mod serde_json_number {
-    use super::Decimal;
-    use serde::de::{self, Visitor};
+struct DecimalVisitor;
 
-    struct V;
-    impl Visitor<'_> for V {
-        type Value = Decimal;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("a number")
-        }
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Decimal, E> {
-            Ok(Decimal::integer(v))
-        }
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Decimal, E> {
-            i64::try_from(v)
-                .map(Decimal::integer)
-                .map_err(|_| E::custom("number too large"))
-        }
-        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
-            let text = format!("{v}");
-            crate::grammar::value::parse_decimal(&text).ok_or_else(|| E::custom("not a decimal"))
-        }
+impl serde::de::Visitor<'_> for DecimalVisitor {
+    type Value = Decimal;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an integer or a string of decimal digits")
     }
 
-    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-        d.deserialize_any(V)
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Decimal, E> {
+        Ok(Decimal::integer(v))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Decimal, E> {
+        i64::try_from(v)
+            .map(Decimal::integer)
+            .map_err(|_| E::custom("number too large"))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Decimal, E> {
+        // `{}` of an f64 is its shortest round-trip form, never an exponent.
+        format!("{v}")
+            .parse()
+            .map_err(|_| E::custom("not a decimal"))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Decimal, E> {
+        v.parse().map_err(E::custom)
     }
 }
 

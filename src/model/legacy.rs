@@ -2,8 +2,8 @@
 //!
 //! Pre-2019 reports have no fixed tables; they state their figures in sentences
 //! (`全市共受理政府信息公开申请151件,其中市本级20件…`, `网络申请92件,占60.92`,
-//! `被申请行政复议71件,36件行政复议被确认维持…`). The grammar in
-//! [`crate::grammar::legacy`] reads them into [`LegacyFigures`]: every figure is an
+//! `被申请行政复议71件,36件行政复议被确认维持…`). The parser reads them into
+//! [`LegacyFigures`]: every figure is an
 //! `Option<`[`Figure`]`>` holding the value, whether it is approximate (`2万余条`), the
 //! phrase it was read from and that phrase's span. A figure the report does not state
 //! is `None`: nothing is ever inferred from another figure (a total is not summed from
@@ -15,8 +15,7 @@
 //! # Keys
 //!
 //! Each figure has a key, listed once in [`KEYS`]; the tidy records of
-//! [`LegacyFigures::records`] (and [`Report::cells`](crate::Report::cells) for pre-2019
-//! reports) use these strings as `table`, `row` and `column` (`block` is always
+//! [`Report::cells`](crate::Report::cells) for pre-2019 reports use these strings as `table`, `row` and `column` (`block` is always
 //! empty). Values are scaled to the base unit (`5万元` → `50000`, unit `元`;
 //! `2万余条` → `20000`, unit `条`). Keys are a contract: they change only with a
 //! CHANGELOG entry. This table is checked against [`KEYS`] by a unit test.
@@ -81,8 +80,6 @@
 //! (always in 元).
 
 use crate::model::cell::Decimal;
-use crate::model::report::Report;
-use crate::output::TidyRecord;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
 
@@ -883,25 +880,6 @@ impl LegacyFigures {
     /// Whether no figure is stated.
     pub fn is_empty(&self) -> bool {
         self.iter().next().is_none()
-    }
-
-    /// The figures as tidy records, in [`KEYS`] order (keys in the module docs):
-    /// `table`/`row`/`column` from [`KEYS`], `block` empty, `value` the figure,
-    /// `unit` its unit, `raw` the phrase it was read from, `line` the phrase's line.
-    pub fn records<'r>(&'r self, report: &'r Report) -> impl Iterator<Item = TidyRecord<'r>> + 'r {
-        self.iter().map(move |(key, f)| {
-            let d = key.def();
-            TidyRecord {
-                table: d.table,
-                block: "",
-                row: d.row,
-                column: d.column,
-                value: Some(f.value),
-                unit: f.unit.as_deref(),
-                raw: &f.phrase,
-                line: report.line_of(f.span.start),
-            }
-        })
     }
 }
 

@@ -197,16 +197,6 @@ const OTHER_LINES: &[&str] = &[
 ];
 
 /// Classify one line of normalized text as page chrome, or `None` for report text.
-///
-/// ```
-/// use zfxxgk::normalize::{classify_chrome, ChromeKind};
-/// assert_eq!(classify_chrome("当前位置:首页 > 信息公开"), Some(ChromeKind::Navigation));
-/// assert_eq!(classify_chrome("发布日期:2019/12/14 6:04:03 浏览:830"), Some(ChromeKind::PageMeta));
-/// assert_eq!(classify_chrome("字号:大 中 小"), Some(ChromeKind::Tools));
-/// assert_eq!(classify_chrome("— 2 —"), Some(ChromeKind::Pager));
-/// assert_eq!(classify_chrome("新乡市2018年政府信息公开工作年度报告"), None);
-/// assert_eq!(classify_chrome("0"), None);
-/// ```
 pub fn classify_chrome(line: &str) -> Option<ChromeKind> {
     let s = line.trim();
     if s.is_empty() || s.len() > MAX_CHROME_LINE {
@@ -624,5 +614,29 @@ mod tests {
             m2.start_of(t.find("结尾").unwrap()),
             text.find("结尾").unwrap()
         );
+    }
+}
+
+#[cfg(test)]
+mod examples {
+    #[test]
+    fn classify_chrome() {
+        use super::classify_chrome;
+        use crate::normalize::ChromeKind;
+        assert_eq!(
+            classify_chrome("当前位置:首页 > 信息公开"),
+            Some(ChromeKind::Navigation)
+        );
+        assert_eq!(
+            classify_chrome("发布日期:2019/12/14 6:04:03 浏览:830"),
+            Some(ChromeKind::PageMeta)
+        );
+        assert_eq!(classify_chrome("字号:大 中 小"), Some(ChromeKind::Tools));
+        assert_eq!(classify_chrome("— 2 —"), Some(ChromeKind::Pager));
+        assert_eq!(
+            classify_chrome("新乡市2018年政府信息公开工作年度报告"),
+            None
+        );
+        assert_eq!(classify_chrome("0"), None);
     }
 }

@@ -37,24 +37,16 @@ use std::sync::OnceLock;
 
 /// A traditional → simplified Chinese converter.
 ///
-/// Implementations must be pure functions of their input; [`normalize_with`] calls
+/// Implementations must be pure functions of their input; `normalize_with` calls
 /// [`Converter::convert`] on text made only of CJK ideographs and `\n` separators, and
 /// relies on the converter not adding or removing `\n`.
 ///
-/// [`normalize_with`]: super::normalize_with
-///
-/// ```
-/// use zfxxgk::normalize::{default_converter, Converter};
-/// if let Some(c) = default_converter() {
-///     assert_eq!(c.convert("著作權"), "著作权");
-/// }
-/// ```
 pub trait Converter: Send + Sync {
     /// Convert `text` to mainland simplified Chinese.
     fn convert(&self, text: &str) -> String;
     /// A short name of the backend (for diagnostics).
     fn name(&self) -> &str;
-    /// The converter's per-character table, if it keeps one (see [`CharTable`]). The
+    /// The converter's per-character table, if it keeps one (see `CharTable`). The
     /// crate's backends do; the default is `None`, in which case normalization detects
     /// traditional text with the [`default_converter`]'s table and gives every run that
     /// needs converting to [`Converter::convert`].
@@ -341,15 +333,8 @@ fn default_table() -> Option<&'static CharTable> {
 }
 
 /// Whether `c` is in the detection set of the [`default_converter`]: an ideograph
-/// that `t2s` changes on its own (`後`, `於`, `鄉`) or one of the [`CONTEXT_CHARS`].
+/// that `t2s` changes on its own (`後`, `於`, `鄉`) or one of the `CONTEXT_CHARS`.
 /// Simplified characters and characters shared by both scripts are not.
-///
-/// ```
-/// use zfxxgk::normalize::is_traditional;
-/// assert!(is_traditional('鄉'));
-/// assert!(!is_traditional('乡'));
-/// assert!(!is_traditional('坏'));
-/// ```
 pub fn is_traditional(c: char) -> bool {
     default_table().is_some_and(|t| t.is_traditional(c))
 }
@@ -588,5 +573,24 @@ mod tests {
         assert_eq!(m.start_of(9), 6);
         assert_eq!(m.start_of(12), 9);
         assert_eq!(m.start_of(13), 13);
+    }
+}
+
+#[cfg(test)]
+mod examples {
+    #[test]
+    fn converter() {
+        use super::default_converter;
+        if let Some(c) = default_converter() {
+            assert_eq!(c.convert("著作權"), "著作权");
+        }
+    }
+
+    #[test]
+    fn is_traditional() {
+        use super::is_traditional;
+        assert!(is_traditional('鄉'));
+        assert!(!is_traditional('乡'));
+        assert!(!is_traditional('坏'));
     }
 }

@@ -20,11 +20,10 @@
 //!    vertical tab, U+2028/U+2029 → `\n`; zero-width characters (U+200B–U+200D, U+2060,
 //!    U+FEFF) removed; literal `&nbsp;`-style entities → space. Tabs are kept.
 //! 3. **Pinyin glosses** (`strip_pinyin`): `鄉(xiāng)` → `鄉`, `公(gong)開(kai)` → `公開`;
-//!    see [`is_pinyin_syllable`] and the rules below.
+//!    see the rules below.
 //! 4. **Traditional → simplified** (`to_simplified`): OpenCC `t2s` (mainland
-//!    simplified, not Taiwan phrases) through a [`Converter`], applied to the runs of
-//!    ideographs that contain a traditional character; texts without one skip it after
-//!    one scan (see [`is_traditional`], [`CharTable`]).
+//!    simplified, not Taiwan phrases), applied to the runs of ideographs that contain a
+//!    traditional character; texts without one skip it after one scan.
 //! 5. **Lines** (`fold_whitespace`, `strip_chrome`): trailing spaces and tabs trimmed;
 //!    page-chrome lines (breadcrumbs, page metadata, page tools, pagers, page numbers
 //!    between PDF pages) taken out of the text and kept in [`Normalized::chrome`].
@@ -35,7 +34,8 @@
 //! the cargo feature `opencc`, the system OpenCC library is used instead (through
 //! `opencc-rust`, configuration `t2s.json`); building with that feature needs OpenCC
 //! 1.1.x with its headers, `pkg-config` file and dictionaries installed (Debian/Ubuntu:
-//! `apt-get install libopencc-dev opencc`). See [`default_converter`].
+//! `apt-get install libopencc-dev opencc`). [`Normalized::converter`] names the
+//! converter that was used.
 //!
 //! # Pinyin glosses
 //!
@@ -62,20 +62,13 @@
 //! logarithmic offset-map lookups).
 
 mod chars;
-mod chrome;
-mod convert;
+pub(crate) mod chrome;
+pub(crate) mod convert;
 mod html;
 mod offsets;
-mod pinyin;
+pub(crate) mod pinyin;
 
-pub use chrome::classify_chrome;
-pub use convert::{
-    builtin_converter, default_converter, is_traditional, needs_conversion, BuiltinConverter,
-    CharTable, Converter, CONTEXT_CHARS,
-};
-#[cfg(feature = "opencc")]
-pub use convert::{system_converter, SystemConverter};
-pub use pinyin::is_pinyin_syllable;
+use convert::{default_converter, Converter};
 
 use crate::span::Span;
 use offsets::OffsetMap;
@@ -257,7 +250,8 @@ pub(crate) fn is_cjk_ideograph(c: char) -> bool {
     )
 }
 
-/// Normalize `input` with the [`default_converter`].
+/// Normalize `input` (traditional characters converted with the default converter:
+/// pure Rust, or the system OpenCC library with the `opencc` feature).
 ///
 /// ```
 /// use zfxxgk::normalize::{normalize, NormalizeOptions, ChromeKind};
@@ -286,8 +280,8 @@ pub fn normalize(input: &str, options: &NormalizeOptions) -> Normalized {
 /// Normalize `input`, converting traditional characters with `converter`.
 ///
 /// Which runs of text are converted is decided by the detection set of the
-/// [`default_converter`] (see [`is_traditional`]); `converter` does the conversion.
-pub fn normalize_with(
+/// default converter; `converter` does the conversion.
+pub(crate) fn normalize_with(
     input: &str,
     options: &NormalizeOptions,
     converter: &dyn Converter,

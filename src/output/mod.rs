@@ -2,6 +2,6 @@
 //! datasets built from many reports. JSON of the whole [`Report`](crate::Report) comes
 //! from its serde implementation.
 
-pub mod tidy;
+mod tidy;
 
 pub use tidy::TidyRecord;

@@ -16,6 +16,7 @@
 
 use crate::catalogue::{Edition, TableId};
 use crate::model::cell::{Cell, Decimal};
+use crate::model::legacy::LegacyFigures;
 use crate::model::report::Report;
 use serde::Serialize;
 
@@ -103,8 +104,31 @@ impl Report {
         let legacy = self
             .legacy
             .iter()
-            .flat_map(move |l| l.records(self))
+            .flat_map(move |l| legacy_records(self, l))
             .filter(move |_| edition == Edition::Legacy);
         t2.chain(t3).chain(t4).chain(legacy)
     }
+}
+
+/// The figures of a pre-2019 report as tidy records, in the order of
+/// [`crate::model::legacy::KEYS`]: `table`/`row`/`column` from the keys, `block` empty,
+/// `value` the figure, `unit` its unit, `raw` the phrase it was read from, `line` the
+/// phrase's line.
+fn legacy_records<'r>(
+    report: &'r Report,
+    figures: &'r LegacyFigures,
+) -> impl Iterator<Item = TidyRecord<'r>> + 'r {
+    figures.iter().map(move |(key, f)| {
+        let d = key.def();
+        TidyRecord {
+            table: d.table,
+            block: "",
+            row: d.row,
+            column: d.column,
+            value: Some(f.value),
+            unit: f.unit.as_deref(),
+            raw: &f.phrase,
+            line: report.line_of(f.span.start),
+        }
+    })
 }

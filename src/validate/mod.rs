@@ -92,8 +92,6 @@ use crate::span::{LineIndex, Location, Span};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
-pub use render::display_width;
-
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

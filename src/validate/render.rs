@@ -44,13 +44,6 @@ fn char_width(c: char) -> usize {
 
 /// Width of `text` in a terminal, counting CJK and full-width characters as two
 /// columns (East Asian Wide/Fullwidth), combining marks as none and tabs as four.
-///
-/// ```
-/// use zfxxgk::validate::display_width;
-/// assert_eq!(display_width("总计 5"), 6);
-/// assert_eq!(display_width("(七)"), 4);
-/// assert_eq!(display_width("（七）"), 6);
-/// ```
 pub fn display_width(text: &str) -> usize {
     text.chars().map(char_width).sum()
 }
@@ -98,4 +91,15 @@ pub(super) fn render(f: &Finding, source: &str, path: &str) -> String {
         "^".repeat(marker)
     ));
     out
+}
+
+#[cfg(test)]
+mod examples {
+    #[test]
+    fn display_width() {
+        use super::display_width;
+        assert_eq!(display_width("总计 5"), 6);
+        assert_eq!(display_width("(七)"), 4);
+        assert_eq!(display_width("（七）"), 6);
+    }
 }

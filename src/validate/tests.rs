@@ -2,6 +2,7 @@
 //! and one that fails.
 
 use super::prose::{statements, Figure};
+use super::render::display_width;
 use super::*;
 use crate::catalogue::{
     t2_blocks, Topic, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_ROWS, TEMPLATE_SECTIONS,

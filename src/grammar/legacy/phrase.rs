@@ -6,7 +6,7 @@
 //! followed by `%` is never a figure; nor is a number that ends a range (`1-2名`) or
 //! belongs to an identifier (`IPv6`, `B座107室`).
 
-use crate::grammar::value::parse_value;
+use crate::lex::value::parse_value;
 use crate::model::cell::{Decimal, Value};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while, take_while1, take_while_m_n};

@@ -5,9 +5,11 @@
 //! same stream of [`Token`]s — labels, values and explicit empty cells — so the table
 //! grammar never looks at separators.
 
-use crate::grammar::value::looks_like_value;
+pub mod value;
+
 use std::borrow::Cow;
 use std::ops::Range;
+use value::looks_like_value;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,15 +36,6 @@ pub struct Token<'a> {
 }
 
 /// Lex the lines of `text` that lie in `range` (normalized byte offsets).
-///
-/// ```
-/// use zfxxgk::lex::{lex, TokenKind};
-/// let t = "规章 | 0 | 0 | 3 |\n行政规范性文件\t1\t2\t3";
-/// let toks = lex(t, 0..t.len());
-/// let kinds: Vec<_> = toks.iter().map(|t| t.kind).collect();
-/// assert_eq!(kinds.iter().filter(|k| **k == TokenKind::Value).count(), 6);
-/// assert_eq!(toks[0].text, "规章");
-/// ```
 pub fn lex(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
     lex_lines(text, range, |_| true)
 }
@@ -425,5 +418,18 @@ mod tests {
                 assert_eq!(&t[tok.range.clone()], tok.text);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod examples {
+    #[test]
+    fn lex() {
+        use crate::lex::{lex, TokenKind};
+        let t = "规章 | 0 | 0 | 3 |\n行政规范性文件\t1\t2\t3";
+        let toks = lex(t, 0..t.len());
+        let kinds: Vec<_> = toks.iter().map(|t| t.kind).collect();
+        assert_eq!(kinds.iter().filter(|k| **k == TokenKind::Value).count(), 6);
+        assert_eq!(toks[0].text, "规章");
     }
 }

@@ -1,13 +1,12 @@
 //! The grammar of a cell's text: `231项`, `增加1297项`, `减少73项`, `31.2万件`,
 //! `2.953亿元`, `3175起`, `+3`, `-8`, `1,234`, `100余次`, `无`, `-`, blank.
 
-use crate::model::cell::{Decimal, Value};
+use crate::model::cell::{decimal_prefix, Decimal, Value};
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while1, take_while_m_n};
-use nom::character::complete::char as ch;
-use nom::combinator::{all_consuming, map, opt, recognize, value};
-use nom::multi::many0;
-use nom::sequence::preceded;
+use nom::bytes::complete::tag;
+
+use nom::combinator::{map, opt, value};
+
 use nom::{IResult, Parser};
 
 /// Units recognized after a number (longest first where one is a prefix of another).
@@ -27,24 +26,15 @@ fn sign(i: &str) -> IResult<&str, i8> {
     .parse(i)
 }
 
-fn digits(i: &str) -> IResult<&str, &str> {
-    take_while1(|c: char| c.is_ascii_digit()).parse(i)
-}
-
-/// `1,234.5` → (integer digits without separators, fraction digits).
-fn number(i: &str) -> IResult<&str, (String, &str)> {
-    let (i, head) = digits(i)?;
-    let (i, groups) = many0(preceded(
-        ch(','),
-        recognize(take_while_m_n(3, 3, |c: char| c.is_ascii_digit())),
-    ))
-    .parse(i)?;
-    let (i, frac) = opt(preceded(ch('.'), digits)).parse(i)?;
-    let mut int = head.to_string();
-    for g in groups {
-        int.push_str(g);
+/// `1,234.5`: the model's grammar of digits ([`decimal_prefix`]) as a nom parser.
+fn number(i: &str) -> IResult<&str, Decimal> {
+    match decimal_prefix(i) {
+        Some((d, n)) => Ok((i.get(n..).unwrap_or(""), d)),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Digit,
+        ))),
     }
-    Ok((i, (int, frac.unwrap_or(""))))
 }
 
 fn multiplier(i: &str) -> IResult<&str, i64> {
@@ -75,8 +65,7 @@ fn unit(i: &str) -> IResult<&str, &str> {
 struct Parsed<'a> {
     approx_prefix: bool,
     sign: i8,
-    int: String,
-    frac: &'a str,
+    number: Decimal,
     mult: Option<i64>,
     approx_suffix: bool,
     unit: Option<&'a str>,
@@ -85,7 +74,7 @@ struct Parsed<'a> {
 fn quantity(i: &str) -> IResult<&str, Parsed<'_>> {
     let (i, approx_prefix) = map(opt(alt((tag("约"), tag("近")))), |o| o.is_some()).parse(i)?;
     let (i, s) = opt(sign).parse(i)?;
-    let (i, (int, frac)) = number(i)?;
+    let (i, number) = number(i)?;
     let (i, approx1) = opt(approx_suffix).parse(i)?;
     let (i, mult) = opt(multiplier).parse(i)?;
     let (i, approx2) = opt(approx_suffix).parse(i)?;
@@ -95,36 +84,12 @@ fn quantity(i: &str) -> IResult<&str, Parsed<'_>> {
         Parsed {
             approx_prefix,
             sign: s.unwrap_or(1),
-            int,
-            frac,
+            number,
             mult,
             approx_suffix: approx1.is_some() || approx2.is_some(),
             unit,
         },
     ))
-}
-
-/// Parse a plain decimal (`12`, `-3.5`, `1,200`).
-pub fn parse_decimal(text: &str) -> Option<Decimal> {
-    let (_, (s, (int, frac))) = all_consuming((opt(sign), number)).parse(text.trim()).ok()?;
-    let d = to_decimal(&int, frac)?;
-    if s == Some(-1) {
-        d.negated()
-    } else {
-        Some(d)
-    }
-}
-
-fn to_decimal(int: &str, frac: &str) -> Option<Decimal> {
-    let scale = u8::try_from(frac.len()).ok()?;
-    if scale > 12 {
-        return None;
-    }
-    let mut digits = String::with_capacity(int.len() + frac.len());
-    digits.push_str(int);
-    digits.push_str(frac);
-    let mantissa: i64 = digits.parse().ok()?;
-    Some(Decimal::new(mantissa, scale))
 }
 
 /// Whether the text is a dash standing for "nothing" (`-`, `—`, `/`, `——`).
@@ -142,7 +107,7 @@ fn is_dash(t: &str) -> bool {
 /// (`31.2万件` → 312000 件, `2.953亿元` → 295300000 元).
 ///
 /// ```
-/// use zfxxgk::grammar::value::parse_value;
+/// use zfxxgk::__internal::parse_value;
 /// use zfxxgk::{Decimal, Value};
 /// let v = parse_value("减少2487项", None);
 /// assert_eq!(v.number(), Some(Decimal::integer(-2487)));
@@ -197,9 +162,7 @@ pub fn parse_value(text: &str, declared_unit: Option<&str>) -> Value {
     if !rest_ok {
         return Value::Unreadable;
     }
-    let Some(mut d) = to_decimal(&p.int, p.frac) else {
-        return Value::Unreadable;
-    };
+    let mut d = p.number;
     if p.sign < 0 {
         match d.negated() {
             Some(n) => d = n,
