@@ -1,28 +1,33 @@
 //! Byte spans into the caller's original text, and line/column lookup.
 //!
 //! Every position the crate reports is a byte range of the text that was passed to
-//! [`parse_report`](crate::parse_report), not of any normalized copy. Spans never take
-//! part in equality: two reports parsed from differently laid-out texts compare equal
-//! when their content does.
+//! [`parse_report`](crate::parse_report), not of any normalized copy.
+//!
+//! A [`Span`] compares and hashes like the range it is. The types that hold spans
+//! (cells, sections, located values, figures, warnings, reports) leave their spans
+//! out of their own equality: two reports parsed from differently laid-out texts
+//! compare equal when their content does. Compare spans directly when positions
+//! matter.
 
 use serde::{Deserialize, Serialize};
-use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
-/// A half-open byte range `start..end` of the original input.
-///
-/// `Span` compares equal to every other `Span` (and hashes to nothing), so that the
-/// derived equality of model types ignores positions. Compare [`Span::range`] when the
-/// position itself matters.
+/// A half-open byte range `start..end` of the original input, with ordinary equality
+/// and hashing.
 ///
 /// ```
+/// use std::collections::HashSet;
 /// use zfxxgk::Span;
 /// let a = Span::new(0, 3);
 /// let b = Span::new(10, 12);
-/// assert_eq!(a, b); // positions never affect equality
-/// assert_ne!(a.range(), b.range());
+/// assert_ne!(a, b);
+/// assert_eq!(a, Span::new(3, 0));
+/// let set: HashSet<Span> = [a, b, a].into_iter().collect();
+/// assert_eq!(set.len(), 2);
 /// ```
-#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub struct Span {
     /// First byte of the range.
     pub start: usize,
@@ -68,18 +73,6 @@ impl Span {
     pub fn slice<'a>(&self, source: &'a str) -> Option<&'a str> {
         source.get(self.range())
     }
-}
-
-impl PartialEq for Span {
-    fn eq(&self, _other: &Self) -> bool {
-        true
-    }
-}
-
-impl Eq for Span {}
-
-impl Hash for Span {
-    fn hash<H: Hasher>(&self, _state: &mut H) {}
 }
 
 impl From<Range<usize>> for Span {
@@ -133,6 +126,19 @@ impl LineIndex {
             i += 1;
         }
         LineIndex { starts }
+    }
+
+    /// An index from line starts as [`LineIndex::starts`] gives them: `None` unless
+    /// they begin at 0 and increase.
+    pub(crate) fn from_starts(starts: Vec<usize>) -> Option<Self> {
+        let ok =
+            starts.first() == Some(&0) && starts.windows(2).all(|w| matches!(w, [a, b] if a < b));
+        ok.then_some(LineIndex { starts })
+    }
+
+    /// The byte offsets where lines start (the first is 0).
+    pub fn starts(&self) -> &[usize] {
+        &self.starts
     }
 
     /// 1-based line of a byte offset.
@@ -192,8 +198,14 @@ mod tests {
     }
 
     #[test]
-    fn spans_are_out_of_equality() {
-        assert_eq!(Span::new(1, 2), Span::new(5, 9));
+    fn spans_compare_and_hash_as_ranges() {
+        use std::collections::HashSet;
+        assert_ne!(Span::new(1, 2), Span::new(5, 9));
+        assert_eq!(Span::new(1, 2), Span::new(1, 2));
+        let set: HashSet<Span> = [Span::new(1, 2), Span::new(5, 9), Span::new(1, 2)]
+            .into_iter()
+            .collect();
+        assert_eq!(set.len(), 2);
         assert_eq!(Span::new(5, 2).range(), 2..5);
         assert_eq!(Span::new(1, 2).join(Span::new(4, 6)).range(), 1..6);
     }

@@ -309,7 +309,10 @@ impl Value {
 }
 
 /// One cell of a statistical table: its value, the text it was read from, and where.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+///
+/// Equality and hashing leave the span out: two cells are equal when they hold the
+/// same value read from the same text, wherever it stands.
+#[derive(Debug, Clone, Eq, Serialize, Deserialize)]
 pub struct Cell {
     /// The value.
     pub value: Value,
@@ -317,6 +320,25 @@ pub struct Cell {
     pub raw: String,
     /// Where the cell is in the original input.
     pub span: Span,
+}
+
+impl PartialEq for Cell {
+    fn eq(&self, other: &Self) -> bool {
+        // Spans are left out on purpose.
+        let Cell {
+            value,
+            raw,
+            span: _,
+        } = self;
+        *value == other.value && *raw == other.raw
+    }
+}
+
+impl std::hash::Hash for Cell {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.value.hash(state);
+        self.raw.hash(state);
+    }
 }
 
 impl Cell {

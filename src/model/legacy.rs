@@ -83,8 +83,9 @@ use crate::model::cell::Decimal;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
 
-/// A figure read from a phrase of the report.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A figure read from a phrase of the report. Equality and hashing leave the span
+/// out.
+#[derive(Debug, Clone, Eq, Serialize, Deserialize)]
 pub struct Figure {
     /// The value in the base unit (`5万元` → 50000 元; `2万余条` → 20000 条).
     pub value: Decimal,
@@ -96,6 +97,32 @@ pub struct Figure {
     pub phrase: String,
     /// Where the phrase is in the original input.
     pub span: Span,
+}
+
+impl PartialEq for Figure {
+    fn eq(&self, other: &Self) -> bool {
+        // The span is left out on purpose.
+        let Figure {
+            value,
+            unit,
+            approximate,
+            phrase,
+            span: _,
+        } = self;
+        *value == other.value
+            && *unit == other.unit
+            && *approximate == other.approximate
+            && *phrase == other.phrase
+    }
+}
+
+impl std::hash::Hash for Figure {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.value.hash(state);
+        self.unit.hash(state);
+        self.approximate.hash(state);
+        self.phrase.hash(state);
+    }
 }
 
 /// A figure slot: `None` when the report does not state it.

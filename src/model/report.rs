@@ -24,13 +24,29 @@ impl std::fmt::Display for Date {
     }
 }
 
-/// A metadata value with the place it was read from.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A metadata value with the place it was read from. Equality and hashing compare the
+/// value only.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Located<T> {
     /// The value.
     pub value: T,
     /// Where it was read.
     pub span: Span,
+}
+
+impl<T: PartialEq> PartialEq for Located<T> {
+    fn eq(&self, other: &Self) -> bool {
+        // The span is left out on purpose.
+        self.value == other.value
+    }
+}
+
+impl<T: Eq> Eq for Located<T> {}
+
+impl<T: std::hash::Hash> std::hash::Hash for Located<T> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.value.hash(state);
+    }
 }
 
 /// What the report says about itself. Each field is `None` unless the text states it.
@@ -48,8 +64,8 @@ pub struct Metadata {
     pub published: Option<Located<Date>>,
 }
 
-/// One numbered section of the report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One numbered section of the report. Equality leaves the spans out.
+#[derive(Debug, Clone, Eq, Serialize, Deserialize)]
 pub struct Section {
     /// The number printed before the heading (`三、` → 3), if any.
     pub number: Option<u8>,
@@ -65,6 +81,26 @@ pub struct Section {
     pub span: Span,
     /// The heading line in the original input.
     pub heading_span: Span,
+}
+
+impl PartialEq for Section {
+    fn eq(&self, other: &Self) -> bool {
+        // The spans are left out on purpose.
+        let Section {
+            number,
+            heading,
+            topic,
+            canonical_heading,
+            body,
+            span: _,
+            heading_span: _,
+        } = self;
+        *number == other.number
+            && *heading == other.heading
+            && *topic == other.topic
+            && *canonical_heading == other.canonical_heading
+            && *body == other.body
+    }
 }
 
 /// The statistical tables of a 2019/2021-edition report.
@@ -103,12 +139,22 @@ impl Tables {
 #[derive(Debug, Clone)]
 pub(crate) struct SourceLines(pub(crate) LineIndex);
 
-impl PartialEq for SourceLines {
-    fn eq(&self, _: &Self) -> bool {
-        true
+/// Written as the byte offsets where lines start (`[0, 19, 40, …]`), so that a report
+/// read back from JSON still turns spans into lines.
+impl Serialize for SourceLines {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.starts().serialize(s)
     }
 }
-impl Eq for SourceLines {}
+
+impl<'de> Deserialize<'de> for SourceLines {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let starts = Vec::<usize>::deserialize(d)?;
+        LineIndex::from_starts(starts)
+            .map(SourceLines)
+            .ok_or_else(|| serde::de::Error::custom("line starts must begin at 0 and increase"))
+    }
+}
 
 impl Default for SourceLines {
     fn default() -> Self {
@@ -117,7 +163,11 @@ impl Default for SourceLines {
 }
 
 /// A parsed annual report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Equality compares the content (spans and line starts left out). Serialized, a
+/// report also carries `line_starts`, the byte offsets where the input's lines start,
+/// so that [`Report::line_of`] and the tidy records' `line` survive a round trip.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Report {
     /// Which template the report follows.
     pub edition: Edition,
@@ -131,8 +181,32 @@ pub struct Report {
     pub legacy: Option<LegacyFigures>,
     /// Everything the parser had to tolerate.
     pub warnings: Vec<Warning>,
-    #[serde(skip)]
+    /// Line starts of the original input.
+    #[serde(default, rename = "line_starts")]
     pub(crate) lines: SourceLines,
+}
+
+impl Eq for Report {}
+
+impl PartialEq for Report {
+    fn eq(&self, other: &Self) -> bool {
+        // Line starts are left out on purpose, like spans.
+        let Report {
+            edition,
+            metadata,
+            sections,
+            tables,
+            legacy,
+            warnings,
+            lines: _,
+        } = self;
+        *edition == other.edition
+            && *metadata == other.metadata
+            && *sections == other.sections
+            && *tables == other.tables
+            && *legacy == other.legacy
+            && *warnings == other.warnings
+    }
 }
 
 impl Report {

@@ -39,6 +39,26 @@ pub fn seed(prefix: &str) -> Option<String> {
     None
 }
 
+/// Every seed report as (file name, text), in name order; empty (with a notice) when
+/// ../shared is absent.
+pub fn all_seeds() -> Vec<(String, String)> {
+    let dir = format!("{}/../shared/seeds", env!("CARGO_MANIFEST_DIR"));
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipping: ../shared not present ({dir})");
+        return Vec::new();
+    };
+    let mut seeds: Vec<(String, String)> = entries
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().to_string();
+            let text = std::fs::read_to_string(e.path()).ok()?;
+            name.ends_with(".txt").then_some((name, text))
+        })
+        .collect();
+    seeds.sort();
+    seeds
+}
+
 /// (table, block, row, column) → (value as text, unit, raw) of every cell.
 pub type CellMap =
     BTreeMap<(String, String, String, String), (Option<String>, Option<String>, String)>;
