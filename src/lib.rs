@@ -8,7 +8,7 @@
 //!
 //! | rank | modules | may use |
 //! |---|---|---|
-//! | 0 | `span`, `error` | nothing of the crate |
+//! | 0 | `span`, `error`, `syntax` (the nom parsers' one error type, runs of digits) | nothing of the crate |
 //! | 1 | [`catalogue`] (the template's labels and keys, shared by every layer) | `span` |
 //! | 2 | [`model`] (the typed report, and the grammar of a [`Decimal`]'s digits behind its `FromStr`) | ranks 0–1 |
 //! | 3 | [`normalize`] | ranks 0–2 |
@@ -39,6 +39,7 @@ pub mod model;
 pub mod normalize;
 pub mod output;
 pub mod span;
+mod syntax;
 pub mod validate;
 
 pub use catalogue::{Edition, TableId, Topic};

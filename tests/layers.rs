@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 const RANKS: &[(&str, u8)] = &[
     ("span", 0),
     ("error", 0),
+    ("syntax", 0),
     ("catalogue", 1),
     ("model", 2),
     ("normalize", 3),

@@ -9,13 +9,14 @@ use super::{
     Edition, Numbering, T2Block, T2Col, T2Row, T3Group, T3Row, T3_HEADER_LABELS, T3_ROWS,
     T4_HEADER_LABELS,
 };
+use crate::syntax::IResult;
 use nom::branch::alt;
 use nom::bytes::complete::tag;
 use nom::character::complete::{char as ch, one_of, satisfy};
 use nom::combinator::{map, opt};
 use nom::multi::many1;
 use nom::sequence::{delimited, terminated};
-use nom::{IResult, Parser};
+use nom::Parser;
 
 /// Whether `c` is one of the Chinese numerals 一…十.
 pub fn is_cn_digit(c: char) -> bool {
@@ -47,21 +48,15 @@ fn cn_numeral(i: &str) -> IResult<&str, u8> {
     let (rest, s) = nom::bytes::complete::take_while_m_n(1, 3, is_cn_digit).parse(i)?;
     match chinese_numeral(s) {
         Some(n) => Ok((rest, n)),
-        None => Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Digit,
-        ))),
+        None => crate::syntax::fail(),
     }
 }
 
 fn arabic(i: &str) -> IResult<&str, u8> {
-    let (rest, d) = nom::character::complete::digit1(i)?;
-    match d.parse::<u8>() {
-        Ok(n) if d.len() <= 2 => Ok((rest, n)),
-        _ => Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Digit,
-        ))),
+    let (rest, n) = crate::syntax::digits::<1, 2>(i)?;
+    match u8::try_from(n) {
+        Ok(n) => Ok((rest, n)),
+        Err(_) => crate::syntax::fail(),
     }
 }
 
@@ -74,10 +69,7 @@ pub fn numbering(i: &str) -> IResult<&str, Numbering> {
     // Cheap refusal for the common case of text without a numbering prefix.
     let first = i.chars().next().unwrap_or(' ');
     if !(first == '(' || first.is_ascii_digit() || is_cn_digit(first)) {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Alt,
-        )));
+        return crate::syntax::fail();
     }
     alt((
         map(

@@ -2,23 +2,14 @@
 //! Each is read only where the text states it.
 
 use crate::model::report::Date;
+use crate::syntax::IResult;
 use nom::branch::alt;
-use nom::bytes::complete::take_while_m_n;
 use nom::character::complete::{char as ch, space0};
 use nom::combinator::opt;
-use nom::{IResult, Parser};
+use nom::Parser;
 use std::ops::Range;
 
-fn num<const MIN: usize, const MAX: usize>(i: &str) -> IResult<&str, u32> {
-    let (rest, d) = take_while_m_n(MIN, MAX, |c: char| c.is_ascii_digit()).parse(i)?;
-    match d.parse() {
-        Ok(v) => Ok((rest, v)),
-        Err(_) => Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Digit,
-        ))),
-    }
-}
+use crate::syntax::digits as num;
 
 /// `2021年1月12日`, `2021 年 1 月 12 日`, `2019/12/14`, `2018-03-30`, `2020.1.5`.
 pub fn date(i: &str) -> IResult<&str, Date> {
@@ -43,10 +34,7 @@ pub fn date(i: &str) -> IResult<&str, Date> {
     .parse(i)?;
     let ok = (1..=12).contains(&m) && (1..=31).contains(&d) && (1990..=2100).contains(&y);
     if !ok {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Verify,
-        )));
+        return crate::syntax::fail();
     }
     Ok((
         i,
@@ -75,24 +63,19 @@ pub fn find_date(text: &str) -> Option<(Date, Range<usize>)> {
 /// A report year `20XX年` (or `20XX 年`), with its range, searched from the start.
 pub fn find_year(text: &str) -> Option<(u16, Range<usize>)> {
     let b = text.as_bytes();
-    let mut i = 0;
-    while i + 4 <= b.len() {
-        let four = b.get(i..i + 4)?;
+    for (i, &c) in b.iter().enumerate() {
         let prev_digit = i > 0 && b.get(i - 1).is_some_and(u8::is_ascii_digit);
-        if !prev_digit
-            && four.iter().all(u8::is_ascii_digit)
-            && matches!(four.first(), Some(b'1' | b'2'))
-        {
-            let rest = text.get(i + 4..).unwrap_or("");
-            let r = rest.trim_start_matches(' ');
-            let y: u16 = text.get(i..i + 4)?.parse().ok()?;
-            let year_word =
-                r.starts_with('年') && !r.starts_with("年度报告") || r.starts_with("年度");
-            if year_word && (2000..=2100).contains(&y) {
-                return Some((y, i..i + 4));
-            }
+        if !matches!(c, b'1' | b'2') || prev_digit {
+            continue;
         }
-        i += 1;
+        let Some(Ok((rest, y))) = text.get(i..).map(num::<4, 4>) else {
+            continue;
+        };
+        let r = rest.trim_start_matches(' ');
+        let year_word = r.starts_with('年') && !r.starts_with("年度报告") || r.starts_with("年度");
+        if year_word && (2000..=2100).contains(&y) {
+            return Some((u16::try_from(y).ok()?, i..i + 4));
+        }
     }
     None
 }

@@ -7,7 +7,8 @@ use nom::bytes::complete::tag;
 
 use nom::combinator::{map, opt, value};
 
-use nom::{IResult, Parser};
+use crate::syntax::IResult;
+use nom::Parser;
 
 /// Units recognized after a number (longest first where one is a prefix of another).
 const UNITS: &[&str] = &[
@@ -26,18 +27,18 @@ fn sign(i: &str) -> IResult<&str, i8> {
     .parse(i)
 }
 
-/// `1,234.5`: the model's grammar of digits ([`decimal_prefix`]) as a nom parser.
-fn number(i: &str) -> IResult<&str, Decimal> {
+/// `1,234.5`: the model's grammar of digits ([`decimal_prefix`], behind
+/// `Decimal: FromStr`) as a nom parser. Every number of the crate is read by it: cell
+/// values here, prose figures (pre-2019 reports, the validator's statements).
+pub(crate) fn number(i: &str) -> IResult<&str, Decimal> {
     match decimal_prefix(i) {
         Some((d, n)) => Ok((i.get(n..).unwrap_or(""), d)),
-        None => Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Digit,
-        ))),
+        None => crate::syntax::fail(),
     }
 }
 
-fn multiplier(i: &str) -> IResult<&str, i64> {
+/// `万`, `亿`, `千`: a multiplier after a number.
+pub(crate) fn multiplier(i: &str) -> IResult<&str, i64> {
     alt((
         value(100_000_000, tag("亿")),
         value(10_000, tag("万")),
@@ -46,7 +47,8 @@ fn multiplier(i: &str) -> IResult<&str, i64> {
     .parse(i)
 }
 
-fn approx_suffix(i: &str) -> IResult<&str, ()> {
+/// `余`, `多` after a number (`2万余`, `100余`).
+pub(crate) fn approx_suffix(i: &str) -> IResult<&str, ()> {
     value((), alt((tag("余"), tag("多")))).parse(i)
 }
 
@@ -56,10 +58,7 @@ fn unit(i: &str) -> IResult<&str, &str> {
             return Ok((rest, *u));
         }
     }
-    Err(nom::Err::Error(nom::error::Error::new(
-        i,
-        nom::error::ErrorKind::Tag,
-    )))
+    crate::syntax::fail()
 }
 
 struct Parsed<'a> {

@@ -5,7 +5,13 @@ use serde::{Deserialize, Serialize};
 
 /// An exact decimal number: `mantissa × 10^-scale`.
 ///
-/// Counts are integers (`scale == 0`); amounts may keep decimals (`2.953`).
+/// Counts are integers (`scale == 0`); amounts may keep decimals (`2.953`), up to
+/// [`MAX_SCALE`] places. Text is read with [`FromStr`](std::str::FromStr) (the crate's
+/// one grammar of digits).
+///
+/// In JSON (serde) an integer is a JSON integer (`24252`) and a number with decimals a
+/// string of its exact digits (`"24252.311082"`, `"0.000000001"`): never a float, so
+/// no digit is rounded away. Reading accepts both, and JSON floats too.
 ///
 /// ```
 /// use zfxxgk::Decimal;
@@ -142,11 +148,7 @@ pub const MAX_SCALE: u8 = 12;
 /// build on it.
 pub(crate) fn decimal_prefix(text: &str) -> Option<(Decimal, usize)> {
     let bytes = text.as_bytes();
-    let digits_at = |from: usize| {
-        bytes
-            .get(from..)
-            .map_or(0, |b| b.iter().take_while(|c| c.is_ascii_digit()).count())
-    };
+    let digits_at = |from: usize| text.get(from..).map_or(0, crate::syntax::digit_run);
     let head = digits_at(0);
     if head == 0 {
         return None;
@@ -350,5 +352,59 @@ impl Cell {
     /// The number as an integer, if the cell holds a whole number.
     pub fn integer(&self) -> Option<i64> {
         self.value.number().and_then(Decimal::as_integer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_serialize_exactly() {
+        for (text, json) in [
+            ("24252.311082", r#""24252.311082""#),
+            ("2.953", r#""2.953""#),
+            ("0.000000001", r#""0.000000001""#),
+            ("123456.123456789012", r#""123456.123456789012""#),
+            ("-0.5", r#""-0.5""#),
+            ("24252", "24252"),
+            ("-8", "-8"),
+            ("0", "0"),
+        ] {
+            let d: Decimal = text.parse().expect("a decimal");
+            assert_eq!(d.to_string(), text);
+            let written = serde_json::to_string(&d).expect("serializes");
+            assert_eq!(written, json, "{text}");
+            let back: Decimal = serde_json::from_str(&written).expect("reads back");
+            assert_eq!(back, d, "{text}");
+        }
+        // A value keeps its digits inside a cell too.
+        let v = Value::Number {
+            value: "24252.311082".parse().expect("a decimal"),
+            unit: Some("万元".into()),
+            approximate: false,
+        };
+        let json = serde_json::to_string(&v).expect("serializes");
+        assert!(json.contains(r#""value":"24252.311082""#), "{json}");
+        assert_eq!(serde_json::from_str::<Value>(&json).ok(), Some(v));
+    }
+
+    #[test]
+    fn decimals_read_floats_and_refuse_the_rest() {
+        assert_eq!(
+            serde_json::from_str::<Decimal>("2.953").ok(),
+            Some(Decimal::new(2953, 3))
+        );
+        assert_eq!(
+            serde_json::from_str::<Decimal>("1e-9").ok(),
+            Some(Decimal::new(1, 9))
+        );
+        assert!(serde_json::from_str::<Decimal>(r#""2.9.5""#).is_err());
+        assert!(serde_json::from_str::<Decimal>(r#""""#).is_err());
+        assert!(serde_json::from_str::<Decimal>("true").is_err());
+        assert!(serde_json::from_str::<Decimal>("18446744073709551615").is_err());
+        // More decimals than a Decimal keeps are refused, never rounded.
+        assert!("0.0000000000001".parse::<Decimal>().is_err());
+        assert!("99999999999999999999".parse::<Decimal>().is_err());
     }
 }

@@ -20,13 +20,11 @@ use super::arith::operand;
 use super::{CellRef, Code, Cx, Finding, FindingSink};
 use crate::catalogue::{T3Col, T3Row, T4Col, T4Row, Topic};
 use crate::model::{Decimal, Report};
+use crate::syntax::IResult;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while1};
-use nom::character::complete::char as ch;
-use nom::combinator::{opt, recognize};
-use nom::multi::many0;
-use nom::sequence::preceded;
-use nom::{IResult, Parser};
+use nom::bytes::complete::tag;
+use nom::combinator::opt;
+use nom::Parser;
 
 /// What a phrase states.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,20 +45,14 @@ pub(super) struct Statement<'a> {
     pub(super) text: &'a str,
 }
 
-/// `46`, `1,234` → an integer.
+/// `46`, `1,234` → a whole number (the crate's one number grammar; a figure with
+/// decimals is no count).
 fn count(i: &str) -> IResult<&str, Decimal> {
-    let (rest, digits) = recognize((
-        take_while1(|c: char| c.is_ascii_digit()),
-        many0(preceded(ch(','), take_while1(|c: char| c.is_ascii_digit()))),
-    ))
-    .parse(i)?;
-    let plain: String = digits.chars().filter(|c| *c != ',').collect();
-    match plain.parse::<i64>() {
-        Ok(v) => Ok((rest, Decimal::integer(v))),
-        Err(_) => Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Digit,
-        ))),
+    let (rest, d) = crate::lex::value::number(i)?;
+    if d.is_integer() {
+        Ok((rest, d))
+    } else {
+        crate::syntax::fail()
     }
 }
 
@@ -129,10 +121,7 @@ fn requests(i: &str) -> IResult<&str, Decimal> {
             _ => break,
         }
     }
-    Err(nom::Err::Error(nom::error::Error::new(
-        i,
-        nom::error::ErrorKind::Verify,
-    )))
+    crate::syntax::fail()
 }
 
 /// `行政复议案件2件` / `行政诉讼5起`.
@@ -166,10 +155,7 @@ pub(super) fn statements(text: &str) -> Vec<Statement<'_>> {
         let parsed = if matches!(first, '收' | '受' | '新' | '接' | '行') {
             statement(here)
         } else {
-            Err(nom::Err::Error(nom::error::Error::new(
-                here,
-                nom::error::ErrorKind::Alt,
-            )))
+            crate::syntax::fail()
         };
         if let Ok((rest, (figure, value))) = parsed {
             let used = here.len() - rest.len();

@@ -8,12 +8,10 @@
 //! after its last heading-final word (`情况`, `措施`, `概述`, …) when the body follows
 //! without a break (`三、政府信息依申请公开工作情况2018年未收到…`).
 
-use crate::catalogue::matching::chinese_numeral;
+use crate::catalogue::Numbering;
 use crate::catalogue::{topic_of_heading, Topic};
 use crate::grammar::sections::{heading_of_line, SectionSlice};
-use nom::bytes::complete::{take_while, take_while_m_n};
-use nom::character::complete::one_of;
-use nom::{IResult, Parser};
+use crate::syntax::IResult;
 
 /// Longest heading phrase, in characters, after the numbering.
 const MAX_HEADING_CHARS: usize = 40;
@@ -205,22 +203,15 @@ fn is_numeral(c: char) -> bool {
     crate::catalogue::matching::is_cn_digit(c)
 }
 
-/// `三、`, `十一 、`: the number and the rest after the separator and spaces.
+/// `三、`, `十一 、`: the number and the rest after the separator and spaces (the
+/// catalogue's numbering parser, with the separators a heading takes).
 fn numbering(i: &str) -> IResult<&str, u8> {
-    let (rest, digits) = take_while_m_n(1, 3, is_numeral).parse(i)?;
-    let Some(n) = chinese_numeral(digits) else {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Digit,
-        )));
-    };
-    let (rest, _) = (
-        take_while(|c| c == ' '),
-        one_of("、.．"),
-        take_while(|c| c == ' '),
-    )
-        .parse(rest)?;
-    Ok((rest, n))
+    let (rest, n) = crate::catalogue::matching::numbering(i)?;
+    let sep = i.get(..i.len() - rest.len()).and_then(|s| s.chars().last());
+    match (n, sep) {
+        (Numbering::Chinese(n), Some('、' | '.' | '．')) => Ok((rest.trim_start_matches(' '), n)),
+        _ => crate::syntax::fail(),
+    }
 }
 
 /// The heading that starts at `pos` (`rest` = the text from there), if any.

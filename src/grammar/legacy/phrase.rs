@@ -6,14 +6,13 @@
 //! followed by `%` is never a figure; nor is a number that ends a range (`1-2名`) or
 //! belongs to an identifier (`IPv6`, `B座107室`).
 
-use crate::lex::value::parse_value;
+use crate::lex::value::{approx_suffix, multiplier, number, parse_value};
 use crate::model::cell::{Decimal, Value};
+use crate::syntax::IResult;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while, take_while1, take_while_m_n};
-use nom::character::complete::{char as ch, digit1};
+use nom::bytes::complete::{tag, take_while, take_while1};
 use nom::combinator::{not, opt, peek, recognize};
-use nom::multi::many0;
-use nom::{IResult, Parser};
+use nom::Parser;
 use std::ops::Range;
 
 /// Units a figure may carry, longest first where one is a prefix of another.
@@ -57,25 +56,14 @@ impl Num {
     }
 }
 
-/// `1,234.5`
-fn number(i: &str) -> IResult<&str, &str> {
-    recognize((
-        digit1,
-        many0((ch(','), take_while_m_n(3, 3, |c: char| c.is_ascii_digit()))),
-        opt((ch('.'), digit1)),
-    ))
-    .parse(i)
-}
-
 /// `2万余`, `1000余万`, `44余`, `31.2万`: a number with its approximation marks and
-/// multiplier (read by [`parse_value`]).
+/// multiplier, in the cell values' grammar (and read by [`parse_value`]).
 fn quantity(i: &str) -> IResult<&str, &str> {
-    let approx = || alt((tag("余"), tag("多")));
     recognize((
         number,
-        opt(approx()),
-        opt(alt((tag("万"), tag("亿"), tag("千")))),
-        opt(approx()),
+        opt(approx_suffix),
+        opt(multiplier),
+        opt(approx_suffix),
     ))
     .parse(i)
 }
@@ -86,10 +74,7 @@ fn unit(i: &str) -> IResult<&str, &'static str> {
             return Ok((rest, *u));
         }
     }
-    Err(nom::Err::Error(nom::error::Error::new(
-        i,
-        nom::error::ErrorKind::Tag,
-    )))
+    crate::syntax::fail()
 }
 
 /// A figure: quantity, optional spaces, unit; never a percentage.
@@ -112,10 +97,7 @@ fn cn_people(i: &str) -> IResult<&str, (u8, &'static str)> {
     let norm: String = digits.replace('两', "二");
     match crate::catalogue::matching::chinese_numeral(&norm) {
         Some(n) => Ok((rest, (n, unit))),
-        None => Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Digit,
-        ))),
+        None => crate::syntax::fail(),
     }
 }
 
