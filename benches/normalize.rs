@@ -142,10 +142,7 @@ fn opencc_backend(b: Bencher, name: &str) {
 #[divan::bench(args = INPUTS)]
 fn without_conversion(b: Bencher, name: &str) {
     let text = input(name);
-    let opts = NormalizeOptions {
-        to_simplified: false,
-        ..NormalizeOptions::default()
-    };
+    let opts = NormalizeOptions::default().with_to_simplified(false);
     b.counter(BytesCount::of_str(text))
         .bench(|| normalize(black_box(text), &opts));
 }
@@ -183,14 +180,7 @@ fn pure_simplified() -> &'static str {
 #[divan::bench]
 fn all_steps_off(b: Bencher) {
     let text = input("simplified");
-    let opts = NormalizeOptions {
-        nfkc: false,
-        fold_whitespace: false,
-        to_simplified: false,
-        strip_pinyin: false,
-        strip_chrome: false,
-        html: false,
-    };
+    let opts = NormalizeOptions::none();
     b.counter(BytesCount::of_str(text))
         .bench(|| normalize(black_box(text), &opts));
 }

@@ -91,7 +91,7 @@ fn main() -> ExitCode {
             match f.severity {
                 Severity::Error => errors += 1,
                 Severity::Warning => warnings += 1,
-                Severity::Info => {}
+                _ => {}
             }
             failed |= f.severity == Severity::Error;
             match format {

@@ -30,15 +30,9 @@ fn check(text: &str) {
 fn max_input_bytes_is_honoured() {
     let text = "一、总体情况\n本机关收到申请1件。\n".repeat(100);
     let limit = text.len();
-    let at = ParseOptions {
-        max_input_bytes: limit,
-        ..ParseOptions::default()
-    };
+    let at = ParseOptions::default().with_max_input_bytes(limit);
     assert!(parse_report_with(&text, &at).is_ok());
-    let below = ParseOptions {
-        max_input_bytes: limit - 1,
-        ..ParseOptions::default()
-    };
+    let below = ParseOptions::default().with_max_input_bytes(limit - 1);
     match parse_report_with(&text, &below) {
         Err(ParseError::TooLarge { size, limit: l }) => {
             assert_eq!((size, l), (text.len(), limit - 1));

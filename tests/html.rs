@@ -23,14 +23,7 @@ fn fixture(name: &str) -> String {
 
 /// Only the HTML stage.
 fn html_only() -> NormalizeOptions {
-    NormalizeOptions {
-        html: true,
-        nfkc: false,
-        fold_whitespace: false,
-        to_simplified: false,
-        strip_pinyin: false,
-        strip_chrome: false,
-    }
+    NormalizeOptions::none().with_html(true)
 }
 
 fn stage(s: &str) -> String {
@@ -454,13 +447,7 @@ fn text_without_markup_is_untouched() {
         assert_eq!(n.map_checkpoints(), usize::from(!s.is_empty()));
         // With every step on, the stage changes nothing either.
         let on = normalize(s, &NormalizeOptions::default());
-        let off = normalize(
-            s,
-            &NormalizeOptions {
-                html: false,
-                ..NormalizeOptions::default()
-            },
-        );
+        let off = normalize(s, &NormalizeOptions::default().with_html(false));
         assert_eq!(on.text(), off.text());
         for i in 0..=on.text().len() {
             assert_eq!(on.original_offset(i), off.original_offset(i));
@@ -471,10 +458,7 @@ fn text_without_markup_is_untouched() {
 #[test]
 fn option_off_keeps_markup() {
     let s = "<table><tr><td>规章</td><td>1</td></tr></table>";
-    let off = NormalizeOptions {
-        html: false,
-        ..html_only()
-    };
+    let off = html_only().with_html(false);
     assert_eq!(normalize(s, &off).text(), s);
     assert_eq!(stage(s), "规章 | 1 |\n");
 }

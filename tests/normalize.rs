@@ -49,10 +49,7 @@ fn norm(s: &str) -> Normalized {
 }
 
 fn no_conversion() -> NormalizeOptions {
-    NormalizeOptions {
-        to_simplified: false,
-        ..NormalizeOptions::default()
-    }
+    NormalizeOptions::default().with_to_simplified(false)
 }
 
 fn chrome_texts(n: &Normalized) -> Vec<(ChromeKind, &str)> {
@@ -389,10 +386,7 @@ fn chrome_seed_001() {
     let l = lines(&n);
     assert!(l.contains(&"新乡市2018年政府信息公开工作年度报告"));
     assert!(l.contains(&"暂无其他需要说明的事项。"));
-    let keep_chrome = NormalizeOptions {
-        strip_chrome: false,
-        ..NormalizeOptions::default()
-    };
+    let keep_chrome = NormalizeOptions::default().with_strip_chrome(false);
     for c in n.chrome() {
         let original = c.span.slice(&s).expect("chrome span");
         assert_eq!(normalize(original, &keep_chrome).text().trim(), c.text);
@@ -583,10 +577,7 @@ fn page_numbers_between_pages() {
 #[test]
 fn chrome_kept_when_disabled() {
     let s = "当前位置:首页\n正文";
-    let opts = NormalizeOptions {
-        strip_chrome: false,
-        ..NormalizeOptions::default()
-    };
+    let opts = NormalizeOptions::default().with_strip_chrome(false);
     let n = normalize(s, &opts);
     assert_eq!(n.text(), s);
     assert!(n.chrome().is_empty());
@@ -755,13 +746,7 @@ fn check_map(s: &str, n: &Normalized) {
         if c.is_whitespace() {
             continue;
         }
-        let alone = normalize(
-            slice,
-            &NormalizeOptions {
-                strip_chrome: false,
-                ..NormalizeOptions::default()
-            },
-        );
+        let alone = normalize(slice, &NormalizeOptions::default().with_strip_chrome(false));
         let phrase_context =
             c >= '\u{3400}' && slice.chars().next().is_some_and(|d| d >= '\u{3400}');
         assert!(
@@ -810,7 +795,7 @@ proptest! {
 
     #[test]
     fn offset_map_properties_without_chrome(s in input()) {
-        let opts = NormalizeOptions { strip_chrome: false, ..NormalizeOptions::default() };
+        let opts = NormalizeOptions::default().with_strip_chrome(false);
         let n = normalize(&s, &opts);
         check_map(&s, &n);
     }

@@ -120,10 +120,7 @@ fn limits_and_non_reports() {
         parse_report("hello world"),
         Err(ParseError::NotAReport { .. })
     ));
-    let opts = zfxxgk::ParseOptions {
-        max_input_bytes: 10,
-        ..Default::default()
-    };
+    let opts = zfxxgk::ParseOptions::default().with_max_input_bytes(10);
     assert_eq!(
         zfxxgk::parse_report_with("一、总体情况 and more", &opts),
         Err(ParseError::TooLarge {

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// Template edition of a report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum Edition {
     /// Free-form reports of 2008–2018 (2008 regulation, no fixed tables).
     #[serde(rename = "legacy")]
@@ -40,6 +41,7 @@ impl std::fmt::Display for Edition {
 
 /// The statistical tables, by section number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum TableId {
     /// 二、主动公开政府信息情况.
     #[serde(rename = "二")]
@@ -78,6 +80,7 @@ impl TableId {
 
 /// Canonical topic of a section (both template editions and pre-2019 reports).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum Topic {
     /// 总体情况 / 概述.
     #[serde(rename = "概述")]
@@ -216,6 +219,7 @@ pub(crate) fn topic_of_heading(text: &str) -> Option<Topic> {
 
 /// Blocks of table 二 (items of 条例第二十条).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum T2Block {
     /// 第二十条第(一)项: 规章, 规范性文件.
     Item1,
@@ -268,6 +272,7 @@ impl T2Block {
 
 /// Rows of table 二.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum T2Row {
     /// 规章.
     Rules,
@@ -323,6 +328,7 @@ impl T2Row {
 
 /// Columns of table 二.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum T2Col {
     /// 本年新制作数量 (2019).
     NewlyMade,
@@ -393,6 +399,7 @@ impl T2Col {
 
 /// A block of table 二 in one edition: its rows and columns, in template order.
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub struct T2BlockDef {
     /// The block.
     pub block: T2Block,
@@ -477,6 +484,7 @@ pub const T2_HEADER_LABEL: &str = "信息内容";
 
 /// Data columns of table 三, in template order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum T3Col {
     /// 自然人.
     NaturalPerson,
@@ -540,6 +548,7 @@ pub const T3_HEADER_LABELS: &[&str] = &[
 
 /// Group labels of table 三 (rowspan cells without numbers of their own).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum T3Group {
     /// 三、本年度办理结果.
     Results,
@@ -600,6 +609,7 @@ pub enum Numbering {
 /// Data rows of table 三, in template order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[allow(missing_docs)]
+#[non_exhaustive]
 pub enum T3Row {
     /// 一、本年新收政府信息公开申请数量.
     NewRequests,
@@ -641,6 +651,7 @@ pub enum T3Row {
 
 /// How a table 三 row is printed and keyed.
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub struct T3RowDef {
     /// The row.
     pub row: T3Row,
@@ -739,6 +750,7 @@ impl T3Row {
 
 /// Row groups of table 四.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum T4Row {
     /// 行政复议.
     Review,
@@ -768,6 +780,7 @@ impl T4Row {
 
 /// Columns of table 四 (repeated for each row group).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum T4Col {
     /// 结果维持.
     Upheld,

@@ -30,6 +30,7 @@ pub const DEFAULT_MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 
 /// Options of [`parse_report_with`].
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ParseOptions {
     /// Normalization steps.
     pub normalize: NormalizeOptions,
@@ -43,6 +44,20 @@ impl Default for ParseOptions {
             normalize: NormalizeOptions::default(),
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
         }
+    }
+}
+
+impl ParseOptions {
+    /// With these normalization steps.
+    pub fn with_normalize(mut self, normalize: NormalizeOptions) -> Self {
+        self.normalize = normalize;
+        self
+    }
+
+    /// With this input limit (bytes).
+    pub fn with_max_input_bytes(mut self, limit: usize) -> Self {
+        self.max_input_bytes = limit;
+        self
     }
 }
 

@@ -274,6 +274,7 @@ impl serde::de::Visitor<'_> for DecimalVisitor {
 /// What a cell holds.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Value {
     /// A number, with its unit and multiplier applied (`31.2万件` → 312000 件).
     Number {
@@ -293,6 +294,15 @@ pub enum Value {
 }
 
 impl Value {
+    /// A plain number: no unit, not approximate.
+    pub fn plain(value: Decimal) -> Self {
+        Value::Number {
+            value,
+            unit: None,
+            approximate: false,
+        }
+    }
+
     /// The number, if the cell holds one.
     pub fn number(&self) -> Option<Decimal> {
         match self {
@@ -315,6 +325,7 @@ impl Value {
 /// Equality and hashing leave the span out: two cells are equal when they hold the
 /// same value read from the same text, wherever it stands.
 #[derive(Debug, Clone, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Cell {
     /// The value.
     pub value: Value,
@@ -344,6 +355,23 @@ impl std::hash::Hash for Cell {
 }
 
 impl Cell {
+    /// A cell holding `value`, read from `raw` at `span`.
+    ///
+    /// ```
+    /// use zfxxgk::{Cell, Decimal, Span, Value};
+    /// let cell = Cell::new(Value::plain(Decimal::integer(46)), "46", Span::new(10, 12));
+    /// assert_eq!(cell.integer(), Some(46));
+    /// // Equality leaves the span out.
+    /// assert_eq!(cell, Cell::new(Value::plain(Decimal::integer(46)), "46", Span::new(0, 2)));
+    /// ```
+    pub fn new(value: Value, raw: impl Into<String>, span: Span) -> Self {
+        Cell {
+            value,
+            raw: raw.into(),
+            span,
+        }
+    }
+
     /// The number in the cell, if any.
     pub fn number(&self) -> Option<Decimal> {
         self.value.number()

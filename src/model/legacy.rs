@@ -86,6 +86,7 @@ use serde::{Deserialize, Serialize};
 /// A figure read from a phrase of the report. Equality and hashing leave the span
 /// out.
 #[derive(Debug, Clone, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Figure {
     /// The value in the base unit (`5万元` → 50000 元; `2万余条` → 20000 条).
     pub value: Decimal,
@@ -130,6 +131,7 @@ pub type FigureSlot = Option<Figure>;
 
 /// 主动公开: items proactively disclosed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ActiveFigures {
     /// Items disclosed in all (`主动公开政府信息312条`).
     pub total: FigureSlot,
@@ -147,6 +149,7 @@ pub struct ActiveFigures {
 
 /// 依申请公开: applications received.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ReceivedFigures {
     /// Applications received (收到/受理).
     pub total: FigureSlot,
@@ -174,6 +177,7 @@ pub struct ReceivedFigures {
 
 /// 依申请公开: outcomes of the applications answered.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct OutcomeFigures {
     /// 属于已主动公开范围.
     pub already_public: FigureSlot,
@@ -201,6 +205,7 @@ pub struct OutcomeFigures {
 
 /// 依申请公开: reasons for refusal.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RefusalFigures {
     /// 国家秘密.
     pub state_secret: FigureSlot,
@@ -222,6 +227,7 @@ pub struct RefusalFigures {
 
 /// 依申请公开.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RequestFigures {
     /// Applications received, by channel and level.
     pub received: ReceivedFigures,
@@ -239,6 +245,7 @@ pub struct RequestFigures {
 
 /// 收费及减免.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FeeFigures {
     /// Fees collected, in 元 (`未收取…费用` → 0).
     pub collected: FigureSlot,
@@ -248,6 +255,7 @@ pub struct FeeFigures {
 
 /// 行政复议 or 行政诉讼 about disclosure.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AppealFigures {
     /// Cases (`没有收到…行政复议申请` → 0).
     pub total: FigureSlot,
@@ -261,6 +269,7 @@ pub struct AppealFigures {
 
 /// 机构人员 and 经费.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct StaffFigures {
     /// Full-time staff (专职).
     pub full_time: FigureSlot,
@@ -274,6 +283,7 @@ pub struct StaffFigures {
 
 /// Figures read from a pre-2019 report's prose.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LegacyFigures {
     /// 主动公开.
     pub active: ActiveFigures,
@@ -292,6 +302,7 @@ pub struct LegacyFigures {
 /// The key of a pre-2019 figure; its strings are in [`KEYS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[allow(missing_docs)]
+#[non_exhaustive]
 pub enum LegacyKey {
     ActiveTotal,
     ActiveWebsite,
@@ -350,6 +361,7 @@ pub enum LegacyKey {
 
 /// A key's strings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct KeyDef {
     /// The key.
     pub key: LegacyKey,

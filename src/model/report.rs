@@ -51,6 +51,7 @@ impl<T: std::hash::Hash> std::hash::Hash for Located<T> {
 
 /// What the report says about itself. Each field is `None` unless the text states it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Metadata {
     /// The report's title (`新乡市2018年政府信息公开工作年度报告`).
     pub title: Option<Located<String>>,
@@ -66,6 +67,7 @@ pub struct Metadata {
 
 /// One numbered section of the report. Equality leaves the spans out.
 #[derive(Debug, Clone, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Section {
     /// The number printed before the heading (`三、` → 3), if any.
     pub number: Option<u8>,
@@ -105,6 +107,7 @@ impl PartialEq for Section {
 
 /// The statistical tables of a 2019/2021-edition report.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Tables {
     /// Table 二, 主动公开政府信息情况.
     pub active_disclosure: Option<ActiveDisclosure>,
@@ -168,6 +171,7 @@ impl Default for SourceLines {
 /// report also carries `line_starts`, the byte offsets where the input's lines start,
 /// so that [`Report::line_of`] and the tidy records' `line` survive a round trip.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Report {
     /// Which template the report follows.
     pub edition: Edition,

@@ -129,6 +129,7 @@ pub struct ActiveDisclosure2021 {
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "edition", content = "rows")]
+#[non_exhaustive]
 pub enum ActiveDisclosure {
     /// 2019 edition.
     #[serde(rename = "2019")]

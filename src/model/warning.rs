@@ -14,6 +14,7 @@ use std::fmt;
 
 /// A value of the input that was not used, with where it stands.
 #[derive(Debug, Clone, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UnusedValue {
     /// The text as read (normalized).
     pub text: String,
@@ -47,6 +48,7 @@ impl std::hash::Hash for UnusedValue {
 
 /// A figure stated in the prose of a pre-2019 report, by its tidy row key.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct StatedFigure {
     /// The figure's row key (`结果/同意公开`).
     pub row: String,
@@ -488,6 +490,7 @@ impl fmt::Display for WarningKind {
 /// assert!(w.message().contains("14 of 15 cells found"));
 /// ```
 #[derive(Debug, Clone, Eq)]
+#[non_exhaustive]
 pub struct Warning {
     /// What happened, with its facts.
     pub kind: WarningKind,

@@ -78,6 +78,7 @@ use std::ops::Range;
 
 /// Which normalization steps to run. Every step is on by default.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct NormalizeOptions {
     /// Read text that contains HTML table markup (`<table`, `<tr`, `<td`, `<th`) as
     /// HTML: table rows become ` | `-separated lines, tags are removed, entities
@@ -110,6 +111,63 @@ impl Default for NormalizeOptions {
     }
 }
 
+impl NormalizeOptions {
+    /// Every step off: the text is only mapped (a starting point for turning on
+    /// single steps).
+    ///
+    /// ```
+    /// use zfxxgk::normalize::{normalize, NormalizeOptions};
+    /// let only_nfkc = NormalizeOptions::none().with_nfkc(true);
+    /// assert_eq!(normalize("（１）鄉", &only_nfkc).text(), "(1)鄉");
+    /// ```
+    pub fn none() -> Self {
+        NormalizeOptions {
+            html: false,
+            nfkc: false,
+            fold_whitespace: false,
+            to_simplified: false,
+            strip_pinyin: false,
+            strip_chrome: false,
+        }
+    }
+
+    /// With [`html`](Self::html) set.
+    pub fn with_html(mut self, on: bool) -> Self {
+        self.html = on;
+        self
+    }
+
+    /// With [`nfkc`](Self::nfkc) set.
+    pub fn with_nfkc(mut self, on: bool) -> Self {
+        self.nfkc = on;
+        self
+    }
+
+    /// With [`fold_whitespace`](Self::fold_whitespace) set.
+    pub fn with_fold_whitespace(mut self, on: bool) -> Self {
+        self.fold_whitespace = on;
+        self
+    }
+
+    /// With [`to_simplified`](Self::to_simplified) set.
+    pub fn with_to_simplified(mut self, on: bool) -> Self {
+        self.to_simplified = on;
+        self
+    }
+
+    /// With [`strip_pinyin`](Self::strip_pinyin) set.
+    pub fn with_strip_pinyin(mut self, on: bool) -> Self {
+        self.strip_pinyin = on;
+        self
+    }
+
+    /// With [`strip_chrome`](Self::strip_chrome) set.
+    pub fn with_strip_chrome(mut self, on: bool) -> Self {
+        self.strip_chrome = on;
+        self
+    }
+}
+
 fn default_true() -> bool {
     true
 }
@@ -133,6 +191,7 @@ pub enum ChromeKind {
 /// A line recognized as page chrome and removed from the normalized text. Equality
 /// leaves the span out.
 #[derive(Debug, Clone, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ChromeLine {
     /// What it is.
     pub kind: ChromeKind,

@@ -22,6 +22,7 @@ use serde::Serialize;
 
 /// One statistical cell as a flat record (field order is the JSON Lines order).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct TidyRecord<'r> {
     /// `二`, `三` or `四` (or a pre-2019 figure group, see [`crate::model::legacy`]).
     pub table: &'static str,

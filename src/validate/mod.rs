@@ -95,6 +95,7 @@ use std::borrow::Cow;
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Severity {
     /// Informational: a check that could not be made (not assessable).
     Info,
@@ -200,6 +201,7 @@ impl std::fmt::Display for Code {
 
 /// One cell a finding involves, keyed like the tidy cell records.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CellRef {
     /// The table: serialized as `二`, `三` or `四`.
     pub table: TableId,
@@ -285,6 +287,7 @@ impl CellRef {
 
 /// One problem (or one check that could not be made) in a report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Finding {
     /// The rule.
     pub code: Code,
