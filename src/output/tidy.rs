@@ -1,26 +1,50 @@
-//! The tidy cell record.
-//!
-//! | field | meaning |
-//! |---|---|
-//! | `table` | `二`, `三` or `四`; for pre-2019 reports a figure group (`主动公开`, `依申请公开`, `收费及减免`, `行政复议`, `行政诉讼`, `机构人员`), see [`crate::model::legacy`] |
-//! | `block` | table 二 only: `第二十条第(一)项` …; empty for 三 and 四 |
-//! | `row` | canonical row path (`本年度办理结果/不予公开/属于国家秘密`) |
-//! | `column` | canonical column path (`法人或其他组织/商业企业`) |
-//! | `value` | the number, scaled (`31.2万件` → 312000); `null` when blank, a dash or unreadable |
-//! | `unit` | the unit of the value, or `null` |
-//! | `raw` | the cell text after normalization, exactly as read |
-//! | `line` | 1-based line of the cell in the original input |
-//!
-//! Keys come from [`crate::catalogue`]; they are a contract and change only with a
-//! CHANGELOG entry.
+//! The tidy cell records (keys documented in [`crate::output`]).
 
 use crate::catalogue::{Edition, TableId};
-use crate::model::cell::{Cell, Decimal};
+use crate::model::cell::{Cell, Decimal, Value};
 use crate::model::legacy::LegacyFigures;
 use crate::model::report::Report;
 use serde::Serialize;
 
-/// One statistical cell as a flat record (field order is the JSON Lines order).
+/// What a cell holds, as the tidy records' `kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum CellKind {
+    /// A number (`无` included, as 0).
+    Number,
+    /// An empty cell.
+    Blank,
+    /// A dash or slash standing for "nothing to report".
+    Dash,
+    /// Text that could not be read as a number.
+    Unreadable,
+}
+
+impl CellKind {
+    /// The kind of a value.
+    pub fn of(value: &Value) -> CellKind {
+        match value {
+            Value::Number { .. } => CellKind::Number,
+            Value::Blank => CellKind::Blank,
+            Value::Dash => CellKind::Dash,
+            Value::Unreadable => CellKind::Unreadable,
+        }
+    }
+
+    /// `"number"`, `"blank"`, `"dash"` or `"unreadable"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CellKind::Number => "number",
+            CellKind::Blank => "blank",
+            CellKind::Dash => "dash",
+            CellKind::Unreadable => "unreadable",
+        }
+    }
+}
+
+/// One statistical cell as a flat record (field order is the JSON Lines order; the
+/// keys are listed in the [module docs](crate::output)).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct TidyRecord<'r> {
@@ -34,8 +58,12 @@ pub struct TidyRecord<'r> {
     pub column: &'static str,
     /// The value, or `None` for blank, dash and unreadable cells.
     pub value: Option<Decimal>,
-    /// The unit of the value.
+    /// The unit of the value; the column's declared unit when it has one.
     pub unit: Option<&'r str>,
+    /// What the cell holds.
+    pub kind: CellKind,
+    /// Whether the figure is marked approximate (`余`, `多`, `约`).
+    pub approximate: bool,
     /// The cell text after normalization.
     pub raw: &'r str,
     /// 1-based line in the original input.
@@ -43,22 +71,31 @@ pub struct TidyRecord<'r> {
 }
 
 impl<'r> TidyRecord<'r> {
-    /// A record for a cell of `report`.
-    pub fn of_cell(
+    /// A record for a cell of `report`; `declared_unit` is the unit its column
+    /// declares, if any.
+    fn of_cell(
         report: &Report,
-        table: &'static str,
-        block: &'static str,
-        row: &'static str,
-        column: &'static str,
+        key: (&'static str, &'static str, &'static str, &'static str),
+        declared_unit: Option<&'static str>,
         cell: &'r Cell,
     ) -> Self {
+        let (table, block, row, column) = key;
+        let approximate = matches!(
+            cell.value,
+            Value::Number {
+                approximate: true,
+                ..
+            }
+        );
         TidyRecord {
             table,
             block,
             row,
             column,
             value: cell.value.number(),
-            unit: cell.value.unit(),
+            unit: cell.value.unit().or(declared_unit),
+            kind: CellKind::of(&cell.value),
+            approximate,
             raw: &cell.raw,
             line: report.line_of(cell.span.start),
         }
@@ -82,24 +119,18 @@ impl Report {
         let edition = self.edition;
         let t2 = self.tables.active_disclosure.iter().flat_map(move |t| {
             t.cells().map(move |(b, r, c, cell)| {
-                TidyRecord::of_cell(
-                    self,
-                    TableId::T2.key(),
-                    b.key(),
-                    r.key(edition),
-                    c.key(),
-                    cell,
-                )
+                let key = (TableId::T2.key(), b.key(), r.key(edition), c.key());
+                TidyRecord::of_cell(self, key, c.declared_unit(), cell)
             })
         });
         let t3 = self.tables.requests.iter().flat_map(move |t| {
             t.cells().map(move |(r, c, cell)| {
-                TidyRecord::of_cell(self, TableId::T3.key(), "", r.key(), c.key(), cell)
+                TidyRecord::of_cell(self, (TableId::T3.key(), "", r.key(), c.key()), None, cell)
             })
         });
         let t4 = self.tables.appeals.iter().flat_map(move |t| {
             t.cells().map(move |(r, c, cell)| {
-                TidyRecord::of_cell(self, TableId::T4.key(), "", r.key(), c.key(), cell)
+                TidyRecord::of_cell(self, (TableId::T4.key(), "", r.key(), c.key()), None, cell)
             })
         });
         let legacy = self
@@ -128,6 +159,8 @@ fn legacy_records<'r>(
             column: d.column,
             value: Some(f.value),
             unit: f.unit.as_deref(),
+            kind: CellKind::Number,
+            approximate: f.approximate,
             raw: &f.phrase,
             line: report.line_of(f.span.start),
         }
