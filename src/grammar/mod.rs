@@ -29,6 +29,24 @@ use tables::{Sink, Votes};
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 
 /// Options of [`parse_report_with`].
+///
+/// ```
+/// use zfxxgk::normalize::NormalizeOptions;
+/// use zfxxgk::{parse_report_with, ParseError, ParseOptions};
+///
+/// let text = "一、总体情况\n本機關收到申請46件。\n";
+/// // Keep traditional characters as they are.
+/// let options = ParseOptions::default()
+///     .with_normalize(NormalizeOptions::default().with_to_simplified(false));
+/// let report = parse_report_with(text, &options).unwrap();
+/// assert!(report.sections[0].body.contains("本機關"));
+/// // Refuse inputs over a size.
+/// let small = ParseOptions::default().with_max_input_bytes(8);
+/// assert!(matches!(
+///     parse_report_with(text, &small),
+///     Err(ParseError::TooLarge { limit: 8, .. })
+/// ));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ParseOptions {

@@ -272,6 +272,23 @@ impl serde::de::Visitor<'_> for DecimalVisitor {
 }
 
 /// What a cell holds.
+///
+/// ```
+/// use zfxxgk::{Decimal, Value};
+///
+/// // Table 二 of a 2021 report: a multiplier, a sign, a blank, a dash.
+/// let text = "二、主动公开政府信息情况\n第二十条第(一)项 |\n\
+///             信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n\
+///             规章 | 1.2万 |  | — |\n\
+///             行政规范性文件 | 约30 | 减少3 | 0 |\n";
+/// let report = zfxxgk::parse_report(text).unwrap();
+/// let cells: Vec<&Value> = report.tables.iter_cells().map(|(_, c)| &c.value).collect();
+/// assert_eq!(cells[0].number(), Some(Decimal::integer(12_000)));
+/// assert_eq!(cells[1], &Value::Blank); // a blank is not 0
+/// assert_eq!(cells[2], &Value::Dash);
+/// assert!(matches!(cells[3], Value::Number { approximate: true, .. }));
+/// assert_eq!(cells[4].number(), Some(Decimal::integer(-3)));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
@@ -324,6 +341,21 @@ impl Value {
 ///
 /// Equality and hashing leave the span out: two cells are equal when they hold the
 /// same value read from the same text, wherever it stands.
+///
+/// ```
+/// use zfxxgk::catalogue::{T3Col, T3Row};
+///
+/// let text = "三、收到和处理政府信息公开申请情况\n\
+///             一、本年新收政府信息公开申请数量 | 46 | 1 | 0 | 0 | 0 | 0 | 47 |\n";
+/// let report = zfxxgk::parse_report(text).unwrap();
+/// let requests = report.tables.requests.as_ref().unwrap();
+/// let cell = requests.cell(T3Row::NewRequests, T3Col::NaturalPerson).unwrap();
+/// assert_eq!(cell.integer(), Some(46));
+/// assert_eq!(cell.raw, "46");
+/// // The span points into the text given to the parser.
+/// assert_eq!(cell.span.slice(text), Some("46"));
+/// assert_eq!(report.line_of(cell.span.start), 2);
+/// ```
 #[derive(Debug, Clone, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Cell {

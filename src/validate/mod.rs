@@ -286,6 +286,27 @@ impl CellRef {
 }
 
 /// One problem (or one check that could not be made) in a report.
+///
+/// ```
+/// use zfxxgk::validate::{validate, Code, Severity};
+/// use zfxxgk::{Decimal, TableId};
+///
+/// let source = "四、政府信息公开行政复议、行政诉讼情况\n行政复议 | 行政诉讼 |\n\
+///               1 | 0 | 0 | 0 | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n";
+/// let report = zfxxgk::parse_report(source).unwrap();
+/// let f = validate(&report)
+///     .into_iter()
+///     .find(|f| f.severity == Severity::Error)
+///     .unwrap();
+/// assert_eq!(f.code, Code::T4GroupTotal);
+/// // The cell the rule names as wrong comes first: 行政复议 总计.
+/// assert!(f.main_cell().unwrap().is(TableId::T4, "行政复议", "总计"));
+/// assert_eq!(f.expected, Some(Decimal::integer(1)));
+/// assert_eq!(f.actual, Some(Decimal::integer(2)));
+/// assert_eq!(f.difference, Some(Decimal::integer(1)));
+/// // Located in the source: line 3.
+/// assert_eq!(f.location(&report, source).map(|l| l.line), Some(3));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Finding {
@@ -502,7 +523,37 @@ impl Validator {
 
 /// Validate one report with every rule.
 ///
-/// See the [module documentation](self) for the rules and an example.
+/// See the [module documentation](self) for the rules. Of the parser's
+/// [`Warning`](crate::Warning)s, these also become findings (read from the warnings'
+/// fields, never from their messages):
+///
+/// | warning kind | finding |
+/// |---|---|
+/// | `MissingSection` | `STRUCT-MISSING-SECTION`, where the section should have been |
+/// | `MissingRow` | `STRUCT-MISSING-ROW`, where the row should have been |
+/// | `UnknownRow` | `STRUCT-UNKNOWN-ROW` |
+/// | `MissingCell` | `CELL-MISSING` |
+/// | `UnreadableCell` | `CELL-UNREADABLE` (once per cell, with the cells of the model that hold unreadable text) |
+/// | `MissingTable` | gives its place to `STRUCT-MISSING-TABLE` (found from the model's absent table) |
+///
+/// The others (extra or stray values, misaligned tables, truncated headers, fuzzy or
+/// duplicate labels, the edition, pre-2019 sums) stay warnings only.
+///
+/// ```
+/// use zfxxgk::validate::{validate, Code, Severity};
+///
+/// // Table 四 with one value missing, and no other section.
+/// let text = "四、政府信息公开行政复议、行政诉讼情况\n行政复议 | 行政诉讼 |\n\
+///             1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n";
+/// let report = zfxxgk::parse_report(text).unwrap();
+/// let findings = validate(&report);
+/// let missing_cell = findings.iter().find(|f| f.code == Code::CellMissing).unwrap();
+/// assert_eq!(missing_cell.severity, Severity::Warning);
+/// assert!(missing_cell.message.contains("14 of 15 cells found"));
+/// // Five template sections are missing.
+/// let sections = findings.iter().filter(|f| f.code == Code::StructMissingSection).count();
+/// assert_eq!(sections, 5);
+/// ```
 pub fn validate(report: &Report) -> Vec<Finding> {
     Validator::default().validate(report)
 }
