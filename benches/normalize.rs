@@ -33,15 +33,18 @@ struct Inputs {
 }
 
 fn read_seed(num: &str) -> Option<String> {
-    let dir = format!("{ROOT}/../shared/seeds");
-    let mut names: Vec<String> = std::fs::read_dir(dir)
+    let dir = match std::env::var("ZFXXGK_SHARED") {
+        Ok(d) if !d.is_empty() => format!("{d}/seeds"),
+        _ => format!("{ROOT}/../shared/seeds"),
+    };
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
         .ok()?
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with(num) && n.ends_with(".txt"))
         .collect();
     names.sort();
-    std::fs::read_to_string(format!("{ROOT}/../shared/seeds/{}", names.first()?)).ok()
+    std::fs::read_to_string(format!("{dir}/{}", names.first()?)).ok()
 }
 
 fn fixture(name: &str, times: usize) -> String {

@@ -90,6 +90,10 @@ fn check_t4(r: &Report, vals: &[i64; 15]) {
     }
 }
 
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn hongze_2024_pdf_layout_every_cell() {
     let Some(text) = shared("corpus/full/hongze-qzf-2024.txt") else {
@@ -131,6 +135,10 @@ fn hongze_2024_pdf_layout_every_cell() {
 /// The reading-order twin: one cell per line, table 三 partly emitted column by
 /// column with its labels after the values. Every cell the parser gives must be
 /// right; rows it cannot place are reported, not guessed.
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn hongze_2024_flow_layout_gives_only_right_cells() {
     let Some(text) = shared("corpus/full/hongze-qzf-2024.flow.txt") else {
@@ -186,6 +194,10 @@ fn hongze_2024_flow_layout_gives_only_right_cells() {
     assert!(unplaced >= 3, "{:?}", r.warnings);
 }
 
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn shuyang_2025_markdown_every_cell() {
     let Some(text) = shared("corpus/full/shuyang-xzf-2025.txt") else {
@@ -257,6 +269,10 @@ fn shuyang_2025_markdown_every_cell() {
 /// Excerpt 047 (驼峰路街道 2020): one cell per line with a blank line between cells, and
 /// empty cells as longer runs of blank lines. The applicant columns of 本年新收 are
 /// empty and only 总计 holds 0: blanks, not zeros, and nothing shifted.
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn excerpt_047_blank_line_runs_are_empty_cells() {
     let Some(text) = shared("corpus/excerpts/047.txt") else {
@@ -292,6 +308,10 @@ fn excerpt_047_blank_line_runs_are_empty_cells() {
 
 /// 淮安市人民政府 2024: table 四 as PDF text with columns kept (right), and in reading
 /// order with header cells between the values (not placed: reported, not guessed).
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn huaian_2024_table_4_in_both_flattenings() {
     let Some(text) = shared("corpus/full/huaian-szf-2024.txt") else {

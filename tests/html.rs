@@ -433,14 +433,8 @@ fn text_without_markup_is_untouched() {
         "</td></tr></table>".into(),
         "<tabled> <trx> <td2> <thx>".into(),
     ];
-    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds");
-    if let Ok(dir) = std::fs::read_dir(seeds) {
-        for e in dir.flatten() {
-            if let Ok(s) = std::fs::read_to_string(e.path()) {
-                samples.push(s);
-            }
-        }
-    }
+    // The seeds too, when the shared folder is there.
+    samples.extend(common::all_seeds().into_iter().map(|(_, s)| s));
     for s in &samples {
         let n = normalize(s, &html_only());
         assert_eq!(n.text(), s.as_str());

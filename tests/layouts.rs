@@ -27,6 +27,10 @@ fn roundtrip(original: &zfxxgk::Report, agency_year: &str) {
     }
 }
 
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn seed_004_in_every_layout() {
     let Some(text) = seed("004") else { return };
@@ -35,6 +39,10 @@ fn seed_004_in_every_layout() {
     roundtrip(&r, "安溪县2020年");
 }
 
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn seed_000_in_every_layout() {
     let Some(text) = seed("000") else { return };

@@ -1,41 +1,17 @@
 //! Pre-2019 reports: edition, sections and the figures stated in their prose, on the
 //! seed reports in `../shared/seeds` (skipped when that folder is absent).
 
+mod common;
+
 use proptest::prelude::*;
 use zfxxgk::__internal::{legacy, split_sections, Sink};
 use zfxxgk::model::legacy::{LegacyKey, KEYS};
 use zfxxgk::normalize::{normalize, NormalizeOptions};
 use zfxxgk::{Decimal, Edition, Report, Topic};
 
-const SEEDS: [&str; 5] = [
-    concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/seeds/000_5b21c15bb149b717.txt"
-    ),
-    concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/seeds/001_5464f8ef6b5eadcc.txt"
-    ),
-    concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/seeds/002_88675d8c40a23bc6.txt"
-    ),
-    concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/seeds/003_26925f727e4ff8e1.txt"
-    ),
-    concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/seeds/004_7e69af88cfc75a8c.txt"
-    ),
-];
-
+/// Seed `i` (0 → `000_…`).
 fn seed(i: usize) -> Option<String> {
-    let text = SEEDS.get(i).and_then(|p| std::fs::read_to_string(p).ok());
-    if text.is_none() {
-        eprintln!("skipping: ../shared not present");
-    }
-    text
+    common::seed(&format!("{i:03}"))
 }
 
 fn parse(i: usize) -> Option<(String, Report)> {
@@ -53,6 +29,10 @@ fn int(report: &Report, key: LegacyKey) -> Option<i64> {
         .and_then(|f| f.value.as_integer())
 }
 
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn editions_of_the_seeds() {
     let expected = [
@@ -69,6 +49,10 @@ fn editions_of_the_seeds() {
     }
 }
 
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn seed_001_figures() {
     use LegacyKey::*;
@@ -132,6 +116,10 @@ fn seed_001_figures() {
     );
 }
 
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn seed_001_sections_leave_the_page_debris_out() {
     let Some((text, r)) = parse(1) else { return };
@@ -170,6 +158,10 @@ fn seed_001_sections_leave_the_page_debris_out() {
     assert_eq!(last.body, "暂无其他需要说明的事项。");
 }
 
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn seed_002_figures_and_sections() {
     use LegacyKey::*;
@@ -229,6 +221,10 @@ fn seed_002_figures_and_sections() {
     );
 }
 
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn tidy_records_use_the_keys() {
     let Some((text, r)) = parse(1) else { return };
@@ -276,6 +272,10 @@ fn tidy_records_use_the_keys() {
     assert_eq!((fees.row, fees.column), ("收取费用", "金额"));
 }
 
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn legacy_figures_round_trip_through_json() {
     let Some((_, r)) = parse(2) else { return };
@@ -320,6 +320,10 @@ fn legacy_of(text: &str) -> (Vec<(String, Option<Topic>, String)>, zfxxgk::Legac
     (secs, legacy::figures(&t, &found, &mut sink))
 }
 
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn seed_001_on_one_line_reads_the_same() {
     let Some(text) = seed(1) else { return };
@@ -413,6 +417,10 @@ proptest! {
     }
 }
 
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn linear_on_a_long_single_line() {
     let Some(text) = seed(2) else { return };

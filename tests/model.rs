@@ -77,6 +77,10 @@ fn lines(r: &Report) -> Vec<usize> {
     v
 }
 
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn every_seed_round_trips_with_its_lines() {
     let seeds = all_seeds();

@@ -4,41 +4,14 @@
 //! Real documents are read from `../shared` (relative to the crate root); tests that
 //! need them print a notice and pass when it is absent.
 
+mod common;
+
 use proptest::prelude::*;
 use zfxxgk::__internal::{builtin_converter, classify_chrome, normalize_with, Converter};
 use zfxxgk::normalize::{normalize, ChromeKind, NormalizeOptions, Normalized};
 
-const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared");
+use common::{seed, shared};
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/normalize");
-
-/// A file under `../shared`, or `None` (with a notice) when it is not there.
-fn shared(rel: &str) -> Option<String> {
-    let path = format!("{SHARED}/{rel}");
-    match std::fs::read_to_string(&path) {
-        Ok(s) => Some(s),
-        Err(_) => {
-            eprintln!("skipping: ../shared not present ({rel})");
-            None
-        }
-    }
-}
-
-/// A seed by its number (`003`), whatever its hash suffix.
-fn seed(num: &str) -> Option<String> {
-    let dir = format!("{SHARED}/seeds");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("skipping: ../shared not present (seeds)");
-        return None;
-    };
-    let mut names: Vec<String> = entries
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(num) && n.ends_with(".txt"))
-        .collect();
-    names.sort();
-    let name = names.first()?;
-    shared(&format!("seeds/{name}"))
-}
 
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!("{FIXTURES}/{name}")).expect("fixture")
@@ -109,6 +82,10 @@ fn golden_conversions_builtin_backend() {
     }
 }
 
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn simplified_seeds_are_identity() {
     for num in ["000", "004"] {
@@ -124,6 +101,10 @@ fn simplified_seeds_are_identity() {
     assert_eq!(n.text(), normalize(&s, &no_conversion()).text());
 }
 
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn simplified_excerpts_are_identity() {
     let Some(manifest) = shared("corpus/excerpts/MANIFEST.tsv") else {
@@ -162,6 +143,10 @@ fn traditional_fixture_matches_simplified_fixture() {
     assert_eq!(chrome_texts(&t), chrome_texts(&s));
 }
 
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn seed_003_traditional_pinyin() {
     let Some(s) = seed("003") else { return };
@@ -190,6 +175,10 @@ fn seed_003_traditional_pinyin() {
     assert!(!zfxxgk::__internal::needs_conversion(text));
 }
 
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn seed_003_digit_spans() {
     let Some(s) = seed("003") else { return };
@@ -218,6 +207,10 @@ fn seed_003_digit_spans() {
     );
 }
 
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn traditional_excerpts_convert() {
     for (id, expect) in [
@@ -365,6 +358,10 @@ fn pinyin_kept() {
 // ---------------------------------------------------------------------------------
 // Page chrome
 
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn chrome_seed_001() {
     let Some(s) = seed("001") else { return };
@@ -393,6 +390,10 @@ fn chrome_seed_001() {
     }
 }
 
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn chrome_seed_002() {
     let Some(s) = seed("002") else { return };
@@ -413,6 +414,10 @@ fn chrome_seed_002() {
     assert!(l.get(2).is_some_and(|x| x.starts_with("本报告根据")));
 }
 
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn chrome_seed_004() {
     let Some(s) = seed("004") else { return };
@@ -429,6 +434,10 @@ fn chrome_seed_004() {
     );
 }
 
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn chrome_excerpts() {
     use ChromeKind::*;
@@ -543,6 +552,10 @@ fn chrome_excerpts() {
     }
 }
 
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn chrome_none_in_plain_excerpts() {
     // Excerpts without page chrome lose no line.

@@ -68,6 +68,10 @@ fn check_t4(r: &Report, vals: [i64; 15]) {
     }
 }
 
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn seed_000_every_cell() {
     let Some(text) = seed("000") else { return };
@@ -127,6 +131,10 @@ fn seed_000_every_cell() {
     assert_eq!(r.sections.len(), 6);
 }
 
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn seed_004_every_cell() {
     let Some(text) = seed("004") else { return };
@@ -245,6 +253,10 @@ fn seed_004_every_cell() {
     assert_eq!(c, Some(("31.2万件".to_string(), 34)));
 }
 
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn seed_004_spans_point_at_the_cells() {
     let Some(text) = seed("004") else { return };

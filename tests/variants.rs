@@ -71,6 +71,10 @@ fn same_cells(original: &str, copy: &str, what: &str) {
     }
 }
 
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn seeds_000_and_004_in_traditional_and_with_pinyin() {
     for id in ["000", "004"] {
@@ -84,6 +88,10 @@ fn seeds_000_and_004_in_traditional_and_with_pinyin() {
     }
 }
 
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn seed_003_every_cell() {
     let Some(text) = seed("003") else { return };
@@ -161,6 +169,10 @@ fn seed_003_every_cell() {
     assert!(text.contains("不再處理其政府信息申請(qǐng)"));
 }
 
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn seed_003_spans_cover_the_digits() {
     let Some(text) = seed("003") else { return };

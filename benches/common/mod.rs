@@ -9,9 +9,17 @@ use zfxxgk::catalogue::{Edition, T3_ROWS};
 
 pub const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
-/// Read a file of `../shared`, or print a notice and return None when it is absent.
+/// The shared folder: `$ZFXXGK_SHARED` when set, else `../shared` (as in the tests).
+pub fn shared_root() -> String {
+    match std::env::var("ZFXXGK_SHARED") {
+        Ok(d) if !d.is_empty() => d,
+        _ => format!("{ROOT}/../shared"),
+    }
+}
+
+/// Read a file of the shared folder, or print a notice and return None when absent.
 pub fn shared(rel: &str) -> Option<String> {
-    let path = format!("{ROOT}/../shared/{rel}");
+    let path = format!("{}/{rel}", shared_root());
     match std::fs::read_to_string(&path) {
         Ok(t) => Some(t),
         Err(_) => {
@@ -23,7 +31,7 @@ pub fn shared(rel: &str) -> Option<String> {
 
 /// Seed by number prefix (`000`, `004`, …).
 pub fn seed(prefix: &str) -> Option<String> {
-    let dir = format!("{ROOT}/../shared/seeds");
+    let dir = format!("{}/seeds", shared_root());
     let mut names: Vec<String> = match std::fs::read_dir(&dir) {
         Ok(e) => e
             .flatten()

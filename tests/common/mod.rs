@@ -7,56 +7,70 @@ use zfxxgk::catalogue::{
     t2_blocks, Edition, Numbering, T2Col, T3Group, T3Row, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_ROWS,
 };
 
-/// Read a file of ../shared, or print a notice and return None when it is absent.
+/// The project's shared folder (seeds, corpus, spec): `$ZFXXGK_SHARED` when set, else
+/// `../shared` beside the crate. `None` when it is not there.
+///
+/// Tests that need it carry
+/// `#[cfg_attr(zfxxgk_no_shared, ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)")]`:
+/// `build.rs` sets `zfxxgk_no_shared` when the folder is absent (by the same rule),
+/// so `cargo test` lists those tests as ignored, with the reason, instead of passing
+/// them silently.
+pub fn shared_dir() -> Option<std::path::PathBuf> {
+    let dir = match std::env::var_os("ZFXXGK_SHARED") {
+        Some(d) if !d.is_empty() => std::path::PathBuf::from(d),
+        _ => std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"),
+    };
+    dir.is_dir().then_some(dir)
+}
+
+/// A file of the shared folder, or `None` (with a notice) when it is absent.
 pub fn shared(rel: &str) -> Option<String> {
-    let path = format!("{}/../shared/{rel}", env!("CARGO_MANIFEST_DIR"));
+    let Some(dir) = shared_dir() else {
+        eprintln!("skipping: the shared folder is not present (../shared or ZFXXGK_SHARED)");
+        return None;
+    };
+    let path = dir.join(rel);
     match std::fs::read_to_string(&path) {
         Ok(t) => Some(t),
         Err(_) => {
-            eprintln!("skipping: ../shared not present ({path})");
+            eprintln!("skipping: {} not present", path.display());
             None
         }
     }
 }
 
+/// Names of the seed files (`000_….txt`, …), sorted; empty when absent.
+pub fn seed_names() -> Vec<String> {
+    let Some(entries) = shared_dir().and_then(|d| std::fs::read_dir(d.join("seeds")).ok()) else {
+        eprintln!("skipping: the shared seeds are not present (../shared or ZFXXGK_SHARED)");
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    names
+}
+
 /// Seed by number prefix (`000`, `004`, …).
 pub fn seed(prefix: &str) -> Option<String> {
-    let dir = format!("{}/../shared/seeds", env!("CARGO_MANIFEST_DIR"));
-    let entries = match std::fs::read_dir(&dir) {
-        Ok(e) => e,
-        Err(_) => {
-            eprintln!("skipping: ../shared not present ({dir})");
-            return None;
-        }
+    let names = seed_names();
+    let Some(name) = names.iter().find(|n| n.starts_with(prefix)) else {
+        eprintln!("skipping: seed {prefix} not present");
+        return None;
     };
-    for e in entries.flatten() {
-        let name = e.file_name().to_string_lossy().to_string();
-        if name.starts_with(prefix) {
-            return std::fs::read_to_string(e.path()).ok();
-        }
-    }
-    eprintln!("skipping: seed {prefix} not present");
-    None
+    shared(&format!("seeds/{name}"))
 }
 
 /// Every seed report as (file name, text), in name order; empty (with a notice) when
-/// ../shared is absent.
+/// the shared folder is absent.
 pub fn all_seeds() -> Vec<(String, String)> {
-    let dir = format!("{}/../shared/seeds", env!("CARGO_MANIFEST_DIR"));
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("skipping: ../shared not present ({dir})");
-        return Vec::new();
-    };
-    let mut seeds: Vec<(String, String)> = entries
-        .flatten()
-        .filter_map(|e| {
-            let name = e.file_name().to_string_lossy().to_string();
-            let text = std::fs::read_to_string(e.path()).ok()?;
-            name.ends_with(".txt").then_some((name, text))
-        })
-        .collect();
-    seeds.sort();
-    seeds
+    seed_names()
+        .into_iter()
+        .filter_map(|n| Some((n.clone(), shared(&format!("seeds/{n}"))?)))
+        .collect()
 }
 
 /// (table, block, row, column) → (value as text, unit, raw) of every cell.
