@@ -46,7 +46,8 @@ pub use catalogue::{Edition, TableId, Topic};
 pub use error::ParseError;
 pub use grammar::{parse_report, parse_report_with, ParseOptions};
 pub use model::{
-    Cell, Date, Decimal, LegacyFigures, Located, Metadata, Report, Section, Tables, Value, Warning,
+    Cell, Date, Decimal, LegacyFigures, Located, Metadata, Placement, Report, Section, Tables, Value,
+    Warning,
     WarningKind,
 };
 pub use output::TidyRecord;

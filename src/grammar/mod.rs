@@ -161,6 +161,10 @@ fn parse_normalized(input: &str, norm: &Normalized) -> Result<Report, ParseError
             if raw4.found {
                 tables.appeals = Some(tables::build_t4(&raw4, &mut sink));
             }
+            // Rows whose values nothing pinned are in `sink.unplaced` here: the
+            // recoveries place what the template's arithmetic pins
+            // (`Placement::Arithmetic`); the rest is reported, not guessed.
+            tables::report_unplaced(&mut sink);
             if let Some(t) = &tables.active_disclosure {
                 let at = r2.as_ref().map_or(0, |r| r.start);
                 tables::missing_rows_t2(t, at, &mut sink);

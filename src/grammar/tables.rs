@@ -7,11 +7,11 @@ use crate::catalogue::{
     Edition, T2Block, T2Col, T2Row, T3Group, T3Row, TableId, T3_COLUMNS, T3_ROWS, T4_COLUMNS,
     T4_ROWS,
 };
-use crate::lex::value::parse_value;
+use crate::lex::value::{parse_value, split_note};
 use crate::lex::{Token, TokenKind};
-use crate::model::cell::{Cell, Value};
+use crate::model::cell::{Cell, Placement, Value};
 use crate::model::tables::{ActiveDisclosure, Appeals, Requests};
-use crate::model::warning::{UnusedValue, Warning, WarningKind};
+use crate::model::warning::{NotPlacedValue, UnusedValue, Warning, WarningKind};
 use crate::normalize::Normalized;
 use crate::span::Span;
 use std::collections::BTreeMap;
@@ -21,6 +21,8 @@ pub struct Sink<'n> {
     norm: &'n Normalized,
     /// The warnings so far.
     pub warnings: Vec<Warning>,
+    /// Rows whose values nothing pinned, for the recoveries (see [`Unplaced`]).
+    pub unplaced: Vec<Unplaced>,
 }
 
 impl<'n> Sink<'n> {
@@ -29,6 +31,7 @@ impl<'n> Sink<'n> {
         Sink {
             norm,
             warnings: Vec::new(),
+            unplaced: Vec::new(),
         }
     }
 
@@ -101,7 +104,26 @@ impl<'a, R> RawRow<'a, R> {
 
     /// Whether any value (not only empty cells) followed the label.
     pub fn has_values(&self) -> bool {
-        self.values.iter().any(|t| t.kind == TokenKind::Value)
+        self.values
+            .iter()
+            .any(|t| matches!(t.kind, TokenKind::Value | TokenKind::Unreadable))
+    }
+
+    /// Whether a label token that is no template label is a cell of this row: a
+    /// delimited field of the row's physical row after its label (`N/A`, `若干`), or
+    /// text after the row's values on its line. It is then an unreadable cell, never a
+    /// row label.
+    pub fn takes_text(&self, tok: &Token<'_>) -> bool {
+        tok.row == self.label.row
+            && tok.range.start >= self.label.range.end
+            && (tok.delimited || self.values.iter().any(|v| v.row == tok.row))
+    }
+
+    /// Keep a label token as an unreadable cell of the row.
+    pub fn push_text(&mut self, tok: &Token<'a>) {
+        let mut t = tok.clone();
+        t.kind = TokenKind::Unreadable;
+        self.push(&t);
     }
 }
 
@@ -204,10 +226,17 @@ pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
     };
     for tok in tokens {
         match tok.kind {
-            TokenKind::Value | TokenKind::Empty => match current.as_mut() {
+            TokenKind::Value | TokenKind::Empty | TokenKind::Unreadable => match current.as_mut() {
                 Some(r) => r.push(tok),
                 None => loose.push(tok.clone()),
             },
+            TokenKind::Label if current.as_ref().is_some_and(|r| r.takes_text(tok))
+                && match_t2(&tok.text).is_none() =>
+            {
+                if let Some(r) = current.as_mut() {
+                    r.push_text(tok);
+                }
+            }
             TokenKind::Label => match match_t2(&tok.text) {
                 Some(T2Label::Caption(b)) => {
                     finish(&mut current, &mut raw, &mut before, sink);
@@ -284,7 +313,7 @@ fn block_of_row(row: T2Row, current: Option<T2Block>) -> T2Block {
 }
 
 /// The row a warning is about: its table, block (二) and row keys.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RowAt {
     /// The table.
     pub table: TableId,
@@ -304,38 +333,88 @@ impl RowAt {
     }
 }
 
-/// Fit a row's value tokens to `expected` columns: trailing empty cells are dropped,
-/// then empty cells from the end, then extra values are reported; missing cells are
-/// reported and left out.
+/// Values of one row that nothing pinned to a cell, kept for the recoveries (which may
+/// place them by the template's arithmetic, see [`cell_placed`]) and reported as
+/// [`WarningKind::NotPlaced`] when none does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unplaced {
+    /// The row.
+    pub place: RowAt,
+    /// The row's columns, by key, in template order.
+    pub columns: Vec<&'static str>,
+    /// The row's fields in printed order: text and normalized byte range (empty
+    /// fields have empty text).
+    pub fields: Vec<(String, std::ops::Range<usize>)>,
+    /// Where the row is (its label), in the normalized text.
+    pub at: std::ops::Range<usize>,
+}
+
+impl Unplaced {
+    /// For each field, the columns it could stand in with the printed order kept:
+    /// field `i` of `k` under `n` columns stands in one of columns `i ..= i + n - k`.
+    pub fn candidates(&self) -> Vec<&[&'static str]> {
+        let n = self.columns.len();
+        let k = self.fields.len();
+        let slack = n.saturating_sub(k);
+        (0..k)
+            .map(|i| self.columns.get(i..=(i + slack).min(n.saturating_sub(1))).unwrap_or(&[]))
+            .collect()
+    }
+}
+
+/// Report what no recovery placed, one [`WarningKind::NotPlaced`] warning per row, with
+/// each value and its candidate cells.
+pub fn report_unplaced(sink: &mut Sink<'_>) {
+    for u in std::mem::take(&mut sink.unplaced) {
+        let values: Vec<NotPlacedValue> = u
+            .fields
+            .iter()
+            .zip(u.candidates())
+            .filter(|((t, _), _)| !t.is_empty())
+            .map(|((t, r), c)| NotPlacedValue {
+                value: UnusedValue::new(t.as_str(), sink.span(r.clone())),
+                candidates: c.iter().map(|k| k.to_string()).collect(),
+            })
+            .collect();
+        let start = u.fields.first().map_or(u.at.start, |f| f.1.start.min(u.at.start));
+        let end = u.fields.last().map_or(u.at.end, |f| f.1.end.max(u.at.end));
+        sink.warn(
+            WarningKind::NotPlaced {
+                table: u.place.table,
+                block: u.place.block(),
+                row: u.place.row(),
+                found: u.fields.len(),
+                expected: u.columns.len(),
+                values,
+            },
+            start..end,
+        );
+    }
+}
+
+/// Fit a row's fields to its `columns`. Every field keeps its slot: only empty fields
+/// past the row's last column (trailing, or one leading empty field standing for the
+/// label column) are dropped; extra values at the end are reported and not used. A
+/// row with fewer fields than columns cannot say which cell it lost: none of its
+/// values is placed (they go to [`Sink::unplaced`] for the recoveries, then to a
+/// [`WarningKind::NotPlaced`] warning).
+#[allow(clippy::too_many_arguments)]
 pub fn fit<'a>(
     values: &[Token<'a>],
     dropped: usize,
-    expected: usize,
+    columns: &[&'static str],
     place: RowAt,
     at: std::ops::Range<usize>,
     sink: &mut Sink<'_>,
 ) -> Vec<Option<Token<'a>>> {
-    // Drop surplus empty cells from the end side (trailing runs first), in one pass.
-    let empties = values.iter().filter(|t| t.kind == TokenKind::Empty).count();
-    let mut surplus = values.len().saturating_sub(expected).min(empties);
-    let mut keep = vec![true; values.len()];
-    for (i, t) in values.iter().enumerate().rev() {
-        if surplus == 0 {
-            break;
-        }
-        if t.kind == TokenKind::Empty {
-            if let Some(k) = keep.get_mut(i) {
-                *k = false;
-            }
-            surplus -= 1;
-        }
+    let expected = columns.len();
+    let mut v: &[Token<'a>] = values;
+    while v.len() > expected && v.last().is_some_and(|t| t.kind == TokenKind::Empty) {
+        v = v.get(..v.len() - 1).unwrap_or(&[]);
     }
-    let mut v: Vec<Token<'a>> = values
-        .iter()
-        .zip(&keep)
-        .filter(|(_, k)| **k)
-        .map(|(t, _)| t.clone())
-        .collect();
+    while v.len() > expected && v.first().is_some_and(|t| t.kind == TokenKind::Empty) {
+        v = v.get(1..).unwrap_or(&[]);
+    }
     if v.len() > expected {
         let extra = v.get(expected..).unwrap_or(&[]);
         let start = extra.first().map_or(at.start, |t| t.range.start);
@@ -352,26 +431,38 @@ pub fn fit<'a>(
             },
             start..end,
         );
-        v.truncate(expected);
+        v = v.get(..expected).unwrap_or(&[]);
     }
-    let mut out: Vec<Option<Token<'a>>> = v.into_iter().map(Some).collect();
-    if out.len() < expected {
-        sink.warn(
-            WarningKind::MissingCell {
-                table: place.table,
-                block: place.block(),
-                row: place.row(),
-                found: out.len(),
-                expected,
-            },
-            at,
-        );
-        out.resize(expected, None);
+    if v.len() < expected {
+        if v.iter().any(|t| t.kind != TokenKind::Empty) {
+            sink.unplaced.push(Unplaced {
+                place,
+                columns: columns.to_vec(),
+                fields: v
+                    .iter()
+                    .map(|t| (t.text.to_string(), t.range.clone()))
+                    .collect(),
+                at,
+            });
+        } else {
+            sink.warn(
+                WarningKind::MissingCell {
+                    table: place.table,
+                    block: place.block(),
+                    row: place.row(),
+                    found: 0,
+                    expected,
+                },
+                at,
+            );
+        }
+        return vec![None; expected];
     }
-    out
+    v.iter().cloned().map(Some).collect()
 }
 
-/// Turn a token into a cell (reporting unreadable text).
+/// Turn a token into a cell placed by its row label and field (reporting unreadable
+/// text).
 pub fn cell_of(
     tok: &Token<'_>,
     declared_unit: Option<&str>,
@@ -379,9 +470,34 @@ pub fn cell_of(
     column: &str,
     sink: &mut Sink<'_>,
 ) -> Cell {
+    cell_placed(tok, declared_unit, Placement::Label, place, column, sink)
+}
+
+/// Turn a token into a cell placed as `placement` says: a note in brackets after the
+/// number is kept apart (`147(含合并2件)` → 147, note `含合并2件`); text that is not a
+/// number is an unreadable cell, with a warning quoting it.
+pub fn cell_placed(
+    tok: &Token<'_>,
+    declared_unit: Option<&str>,
+    placement: Placement,
+    place: RowAt,
+    column: &str,
+    sink: &mut Sink<'_>,
+) -> Cell {
+    let mut note = None;
     let value = match tok.kind {
         TokenKind::Empty => Value::Blank,
-        _ => parse_value(&tok.text, declared_unit),
+        TokenKind::Unreadable => Value::Unreadable,
+        _ => match parse_value(&tok.text, declared_unit) {
+            Value::Unreadable => match split_note(&tok.text) {
+                Some((head, n)) => {
+                    note = Some(n);
+                    parse_value(head, declared_unit)
+                }
+                None => Value::Unreadable,
+            },
+            v => v,
+        },
     };
     if value == Value::Unreadable {
         sink.warn(
@@ -399,6 +515,8 @@ pub fn cell_of(
         value,
         raw: tok.text.to_string(),
         span: sink.span(tok.range.clone()),
+        placement,
+        note,
     }
 }
 
@@ -581,10 +699,11 @@ pub fn build_t2(
             block: Some(def.block.key()),
             row: Some(r.row.key(edition)),
         };
+        let keys: Vec<&'static str> = columns.iter().map(|c| c.key()).collect();
         let cells = fit(
             &r.values,
             r.dropped,
-            columns.len(),
+            &keys,
             place,
             label_range,
             sink,
@@ -642,6 +761,36 @@ fn columns_of(
     template.to_vec()
 }
 
+/// Table 三's column keys in template order.
+const T3_KEYS: [&str; 7] = [
+    "自然人",
+    "法人或其他组织/商业企业",
+    "法人或其他组织/科研机构",
+    "法人或其他组织/社会公益组织",
+    "法人或其他组织/法律服务机构",
+    "法人或其他组织/其他",
+    "总计",
+];
+
+/// Table 四's fifteen cells in template order, by row and column key.
+const T4_KEYS: [&str; 15] = [
+    "行政复议/结果维持",
+    "行政复议/结果纠正",
+    "行政复议/其他结果",
+    "行政复议/尚未审结",
+    "行政复议/总计",
+    "行政诉讼/未经复议直接起诉/结果维持",
+    "行政诉讼/未经复议直接起诉/结果纠正",
+    "行政诉讼/未经复议直接起诉/其他结果",
+    "行政诉讼/未经复议直接起诉/尚未审结",
+    "行政诉讼/未经复议直接起诉/总计",
+    "行政诉讼/复议后起诉/结果维持",
+    "行政诉讼/复议后起诉/结果纠正",
+    "行政诉讼/复议后起诉/其他结果",
+    "行政诉讼/复议后起诉/尚未审结",
+    "行政诉讼/复议后起诉/总计",
+];
+
 /// Table 三 as read.
 #[derive(Debug, Default)]
 pub struct T3Raw<'a> {
@@ -670,10 +819,17 @@ pub fn read_t3<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T3Raw<'a> {
     };
     for tok in tokens {
         match tok.kind {
-            TokenKind::Value | TokenKind::Empty => match current.as_mut() {
+            TokenKind::Value | TokenKind::Empty | TokenKind::Unreadable => match current.as_mut() {
                 Some(r) => r.push(tok),
                 None => loose.push(tok.clone()),
             },
+            TokenKind::Label if current.as_ref().is_some_and(|r| r.takes_text(tok))
+                && match_t3(&tok.text, group, in_rows).is_none() =>
+            {
+                if let Some(r) = current.as_mut() {
+                    r.push_text(tok);
+                }
+            }
             TokenKind::Label => match match_t3(&tok.text, group, in_rows) {
                 Some(T3Label::Header) => {
                     raw.found = true;
@@ -782,7 +938,7 @@ pub fn build_t3(
         let cells = fit(
             &r.values,
             r.dropped,
-            T3_COLUMNS.len(),
+            &T3_KEYS,
             place,
             label_range,
             sink,
@@ -850,11 +1006,24 @@ pub fn read_t4<'a>(tokens: &[Token<'a>]) -> T4Raw<'a> {
                 if is_t4_header(&tok.text) && !raw.found {
                     raw.found = true;
                     raw.at = tok.range.clone();
+                } else if raw.found
+                    && tok.delimited
+                    && !is_t4_header(&tok.text)
+                    && raw.values.last().is_some_and(|v| v.row == tok.row)
+                {
+                    // Text in a delimited field among the values: an unreadable cell.
+                    let mut t = tok.clone();
+                    t.kind = TokenKind::Unreadable;
+                    if raw.values.len() < MAX_ROW_CELLS {
+                        raw.values.push(t);
+                    } else {
+                        raw.dropped += 1;
+                    }
                 } else if raw.found && raw.values.iter().any(|t| t.kind == TokenKind::Value) {
                     raw.interleaved = true;
                 }
             }
-            TokenKind::Value | TokenKind::Empty => {
+            TokenKind::Value | TokenKind::Empty | TokenKind::Unreadable => {
                 if raw.found {
                     if raw.values.len() < MAX_ROW_CELLS {
                         raw.values.push(tok.clone());
@@ -892,11 +1061,10 @@ fn groups_add_up(cells: &[Option<Token<'_>>]) -> bool {
 /// Build table 四.
 pub fn build_t4(raw: &T4Raw<'_>, sink: &mut Sink<'_>) -> Appeals {
     let mut table = Appeals::default();
-    let n = T4_ROWS.len() * T4_COLUMNS.len();
     let cells = fit(
         &raw.values,
         raw.dropped,
-        n,
+        &T4_KEYS,
         RowAt {
             table: TableId::T4,
             block: None,

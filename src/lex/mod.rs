@@ -9,7 +9,7 @@ pub mod value;
 
 use std::borrow::Cow;
 use std::ops::Range;
-use value::looks_like_value;
+use value::{looks_like_value, split_note};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,8 +18,11 @@ pub enum TokenKind {
     Label,
     /// A number, dash or `无`.
     Value,
-    /// An explicitly empty cell (`| |`).
+    /// An explicitly empty cell (`| |`, an empty field between tabs, a ` |` line).
     Empty,
+    /// A delimited field that is not one number (`1 2`: two numbers in one cell); it
+    /// is a cell of its row, read as unreadable, never joined into one number.
+    Unreadable,
 }
 
 /// One cell of a flattened table.
@@ -33,6 +36,39 @@ pub struct Token<'a> {
     pub range: Range<usize>,
     /// 0-based line number, counted from the start of the lexed range.
     pub line: usize,
+    /// The physical table row the token belongs to: its line, or (one cell per line
+    /// with `|||` runs between rows) the lines between two runs.
+    pub row: usize,
+    /// Whether the token is a field between explicit separators (pipes, tabs), so that
+    /// every field of its row has a slot.
+    pub delimited: bool,
+    /// Display column of the token's start on its line (CJK characters two wide), for
+    /// lines aligned with spaces; 0 on delimited lines.
+    pub col: usize,
+    /// Display width of the token.
+    pub width: usize,
+}
+
+/// Display width of a text: CJK and other wide characters count two columns.
+pub fn display_width(s: &str) -> usize {
+    s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{115F}'
+        | '\u{2E80}'..='\u{303E}'
+        | '\u{3041}'..='\u{33FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{A000}'..='\u{A4CF}'
+        | '\u{AC00}'..='\u{D7A3}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF00}'..='\u{FF60}'
+        | '\u{FFE0}'..='\u{FFE6}'
+        | '\u{20000}'..='\u{3FFFD}'
+    )
 }
 
 /// Lex the lines of `text` that lie in `range` (normalized byte offsets).
@@ -51,9 +87,41 @@ pub fn lex_table(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
 /// longer runs are filler, and keeping them would only cost memory.
 pub const MAX_EMPTY_RUN: usize = 32;
 
+/// Where a line's tokens go: its line number, physical row, and (for lines aligned with
+/// spaces) the line's text and offset, to measure display columns.
+#[derive(Clone, Copy)]
+struct LineCtx<'a> {
+    line_no: usize,
+    row: usize,
+    /// The whole line and its offset, when its tokens get display columns.
+    spaced: Option<(&'a str, usize)>,
+}
+
+impl<'a> LineCtx<'a> {
+    fn token(&self, kind: TokenKind, text: Cow<'a, str>, range: Range<usize>, delimited: bool) -> Token<'a> {
+        let (col, width) = match self.spaced {
+            Some((line, base)) => {
+                let before = line.get(..range.start.saturating_sub(base)).unwrap_or("");
+                (display_width(before), display_width(&text))
+            }
+            None => (0, 0),
+        };
+        Token {
+            kind,
+            text,
+            range,
+            line: self.line_no,
+            row: self.row,
+            delimited,
+            col,
+            width,
+        }
+    }
+}
+
 /// Push an empty cell unless the run of empty cells before it is already
 /// [`MAX_EMPTY_RUN`] long.
-fn push_empty<'a>(out: &mut Vec<Token<'a>>, at: usize, line: usize) {
+fn push_empty<'a>(out: &mut Vec<Token<'a>>, at: usize, ctx: &LineCtx<'a>) {
     let run = out
         .iter()
         .rev()
@@ -61,45 +129,56 @@ fn push_empty<'a>(out: &mut Vec<Token<'a>>, at: usize, line: usize) {
         .take_while(|t| t.kind == TokenKind::Empty)
         .count();
     if run < MAX_EMPTY_RUN {
-        out.push(Token {
-            kind: TokenKind::Empty,
-            text: Cow::Borrowed(""),
-            range: at..at,
-            line,
-        });
+        out.push(ctx.token(TokenKind::Empty, Cow::Borrowed(""), at..at, true));
     }
+}
+
+/// Whether a line is a run of pipes (`||`, `|||`): the end of a row in text with one
+/// cell per line, never cells. (A lone `|` separates cells.)
+fn is_pipe_run(line: &str) -> bool {
+    let t = line.trim();
+    t.len() >= 2 && t.bytes().all(|b| b == b'|')
 }
 
 /// Lex the lines in `range` that `keep` accepts.
 ///
 /// Where cells stand one per line with a blank line between them, an empty cell shows
 /// only as one more blank line: in that layout a run of `k` blank lines between cells
-/// stands for `k - 1` empty cells.
+/// stands for `k - 1` empty cells. Where cells stand one per line with `|||` runs
+/// between rows, the lines between two runs are one row.
 fn lex_lines(text: &str, range: Range<usize>, keep: impl Fn(&str) -> bool) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let Some(region) = text.get(range.clone()) else {
         return out;
     };
-    let blank_separated = blank_separated(region);
+    let (blank_separated, runs) = layout_of(region);
     let mut offset = range.start;
-    let first_line = 0;
     let mut blank_run: Option<(usize, usize, usize)> = None; // (count, offset, line)
     let mut seen_cell = false;
+    let mut run_row = 0usize;
     for (i, line) in region.split_inclusive('\n').enumerate() {
         let body = line.trim_end_matches(['\n', '\r']);
+        let row = if runs { run_row } else { i };
         if body.trim().is_empty() {
-            let run = blank_run.get_or_insert((0, offset, first_line + i));
+            let run = blank_run.get_or_insert((0, offset, i));
             run.0 += 1;
         } else {
             if let Some((k, at, line_no)) = blank_run.take() {
                 if blank_separated && seen_cell && k >= 2 {
+                    let ctx = LineCtx {
+                        line_no,
+                        row: line_no,
+                        spaced: None,
+                    };
                     for _ in 1..k.min(MAX_EMPTY_RUN + 1) {
-                        push_empty(&mut out, at, line_no);
+                        push_empty(&mut out, at, &ctx);
                     }
                 }
             }
-            if keep(body) {
-                lex_line(body, offset, first_line + i, &mut out);
+            if runs && is_pipe_run(body) {
+                run_row = i + 1;
+            } else if keep(body) {
+                lex_line(body, offset, i, row, &mut out);
                 seen_cell = true;
             }
         }
@@ -108,16 +187,31 @@ fn lex_lines(text: &str, range: Range<usize>, keep: impl Fn(&str) -> bool) -> Ve
     out
 }
 
-/// Whether most non-blank lines of a region are followed by exactly one blank line and
-/// hold one cell (the layout of cells separated by blank lines).
-fn blank_separated(region: &str) -> bool {
+/// The region's layout: whether cells stand one per line separated by blank lines, and
+/// whether they stand one per line with `|||` runs between rows.
+fn layout_of(region: &str) -> (bool, bool) {
     let mut cells = 0usize;
     let mut separated = 0usize;
+    let mut pipe_runs = 0usize;
+    let mut single = 0usize;
+    let mut nonblank = 0usize;
     let mut lines = region.lines().peekable();
     while let Some(l) = lines.next() {
         let t = l.trim();
+        if t.is_empty() {
+            continue;
+        }
+        nonblank += 1;
         let b = t.as_bytes();
-        if t.is_empty() || b.contains(&b'|') || b.contains(&b'\t') || t.contains("  ") {
+        let pipes = b.iter().filter(|&&c| c == b'|').count();
+        if is_pipe_run(t) {
+            pipe_runs += 1;
+            continue;
+        }
+        if !b.contains(&b'\t') && (pipes == 0 || (pipes == 1 && b.last() == Some(&b'|'))) {
+            single += 1;
+        }
+        if pipes > 0 || b.contains(&b'\t') || t.contains("  ") {
             continue;
         }
         cells += 1;
@@ -125,7 +219,9 @@ fn blank_separated(region: &str) -> bool {
             separated += 1;
         }
     }
-    cells >= 6 && separated * 4 >= cells * 3
+    let blank = cells >= 6 && separated * 4 >= cells * 3;
+    let runs = pipe_runs >= 2 && single * 4 >= nonblank * 3;
+    (blank, runs)
 }
 
 /// Whether a line is a sentence of prose rather than table cells.
@@ -141,16 +237,19 @@ pub fn is_prose(line: &str) -> bool {
             || line.trim().starts_with("注"))
 }
 
-/// Whether a line is a markdown table rule (`|---|:--:|`).
+/// Whether a line is a markdown table rule (`|---|:--:|`, `|-|-|`); a lone `- |` is a
+/// cell holding a dash.
 fn is_markdown_rule(line: &str) -> bool {
     let t = line.trim();
-    t.as_bytes().contains(&b'-')
+    let b = t.as_bytes();
+    b.contains(&b'-')
+        && (t.contains("---") || b.iter().filter(|&&c| c == b'|').count() >= 2)
         && t.chars()
             .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t' | '—'))
 }
 
-fn lex_line<'a>(line: &'a str, base: usize, line_no: usize, out: &mut Vec<Token<'a>>) {
-    if line.trim().is_empty() || is_markdown_rule(line) {
+fn lex_line<'a>(line: &'a str, base: usize, line_no: usize, row: usize, out: &mut Vec<Token<'a>>) {
+    if line.trim().is_empty() || is_markdown_rule(line) || is_pipe_run(line) {
         return;
     }
     // Markdown heading markers are not cells.
@@ -164,23 +263,58 @@ fn lex_line<'a>(line: &'a str, base: usize, line_no: usize, out: &mut Vec<Token<
             (line, base)
         }
     };
-    if !line.as_bytes().contains(&b'|') {
-        lex_piece(line, base, line_no, out);
-        return;
-    }
-    let pieces: Vec<(usize, &str)> = split_with_offsets(line, '|');
-    let n = pieces.len();
-    for (i, (off, piece)) in pieces.into_iter().enumerate() {
-        let blank = piece.trim().is_empty();
-        if blank {
-            // Before the first pipe and after the last pipe there is no cell.
-            if i == 0 || i + 1 == n {
-                continue;
+    let b = line.as_bytes();
+    if b.contains(&b'|') {
+        let ctx = LineCtx {
+            line_no,
+            row,
+            spaced: None,
+        };
+        let pieces: Vec<(usize, &str)> = split_with_offsets(line, '|');
+        let n = pieces.len();
+        for (i, (off, piece)) in pieces.into_iter().enumerate() {
+            if piece.trim().is_empty() {
+                // After the last pipe there is no cell, nor before the first when the
+                // line starts with it (markdown); a blank before the first pipe
+                // (` | 2 | 3 |`) is an empty first field.
+                if i + 1 == n || (i == 0 && piece.is_empty()) {
+                    continue;
+                }
+                push_empty(out, base + off, &ctx);
+            } else {
+                lex_field(piece, base + off, &ctx, out);
             }
-            push_empty(out, base + off, line_no);
-        } else {
-            lex_piece(piece, base + off, line_no, out);
         }
+    } else if b.contains(&b'\t') && !line.trim().is_empty() {
+        let ctx = LineCtx {
+            line_no,
+            row,
+            spaced: None,
+        };
+        let fields = split_with_offsets(line, '\t');
+        let last = fields.iter().rposition(|(_, f)| !f.trim().is_empty());
+        let mut started = false;
+        for (i, (off, field)) in fields.into_iter().enumerate() {
+            if last.is_some_and(|l| i > l) {
+                break;
+            }
+            if field.trim().is_empty() {
+                // Leading empty fields are indentation; later ones are empty cells.
+                if started {
+                    push_empty(out, base + off, &ctx);
+                }
+            } else {
+                started = true;
+                lex_field(field, base + off, &ctx, out);
+            }
+        }
+    } else {
+        let ctx = LineCtx {
+            line_no,
+            row,
+            spaced: Some((line, base)),
+        };
+        lex_piece(line, base, &ctx, false, out);
     }
 }
 
@@ -197,24 +331,52 @@ fn split_with_offsets(s: &str, sep: char) -> Vec<(usize, &str)> {
     v
 }
 
+/// Whether a word is a value, or a value with a note (`147(含合并2件)`).
+fn is_value_word(w: &str) -> bool {
+    looks_like_value(w) || split_note(w).is_some()
+}
+
+/// A field between explicit separators: two or more numbers and nothing else in one
+/// field (`1 2`, from `<td>1<br>2</td>`) are one unreadable cell, never two cells and
+/// never one number; anything else is lexed as a piece.
+fn lex_field<'a>(piece: &'a str, base: usize, ctx: &LineCtx<'a>, out: &mut Vec<Token<'a>>) {
+    let t = piece.trim();
+    if t.bytes().any(|b| b == b' ') {
+        let ws = words(t);
+        if ws.len() >= 2 && ws.iter().all(|(_, w)| looks_like_value(w)) {
+            let at = base + (t.as_ptr() as usize - piece.as_ptr() as usize);
+            out.push(ctx.token(
+                TokenKind::Unreadable,
+                Cow::Borrowed(t),
+                at..at + t.len(),
+                true,
+            ));
+            return;
+        }
+    }
+    lex_piece(piece, base, ctx, true, out);
+}
+
 /// A piece between separators: split at tabs and runs of two or more spaces into
-/// segments; within a segment, values stand alone and label words join up.
-fn lex_piece<'a>(piece: &'a str, base: usize, line_no: usize, out: &mut Vec<Token<'a>>) {
+/// segments; within a segment, values stand alone and label words join up; a note in
+/// brackets right after a value (`147 (含合并2件)`) stays with it.
+fn lex_piece<'a>(
+    piece: &'a str,
+    base: usize,
+    ctx: &LineCtx<'a>,
+    delimited: bool,
+    out: &mut Vec<Token<'a>>,
+) {
     // One word alone (one cell per line): no splitting needed.
     let word = piece.trim_matches(' ');
     if !word.is_empty() && !word.bytes().any(|b| b == b' ' || b == b'\t') {
         let at = base + (word.as_ptr() as usize - piece.as_ptr() as usize);
-        let kind = if looks_like_value(word) {
+        let kind = if is_value_word(word) {
             TokenKind::Value
         } else {
             TokenKind::Label
         };
-        out.push(Token {
-            kind,
-            text: Cow::Borrowed(word),
-            range: at..at + word.len(),
-            line: line_no,
-        });
+        out.push(ctx.token(kind, Cow::Borrowed(word), at..at + word.len(), delimited));
         return;
     }
     for (seg_off, seg) in segments(piece) {
@@ -239,25 +401,40 @@ fn lex_piece<'a>(piece: &'a str, base: usize, line_no: usize, out: &mut Vec<Toke
                             .collect::<String>(),
                     )
                 };
-                out.push(Token {
-                    kind: TokenKind::Label,
+                out.push(ctx.token(
+                    TokenKind::Label,
                     text,
-                    range: base + seg_off + s..base + seg_off + end,
-                    line: line_no,
-                });
+                    base + seg_off + s..base + seg_off + end,
+                    delimited,
+                ));
             }
         };
+        let mut last_value: Option<usize> = None; // index in `out` of this segment's last value
         for (i, &(w_off, w)) in words.iter().enumerate() {
-            if looks_like_value(w) {
+            if is_value_word(w) {
                 flush(&mut label, out);
                 let at = base + seg_off + w_off;
-                out.push(Token {
-                    kind: TokenKind::Value,
-                    text: Cow::Borrowed(w),
-                    range: at..at + w.len(),
-                    line: line_no,
-                });
+                out.push(ctx.token(
+                    TokenKind::Value,
+                    Cow::Borrowed(w),
+                    at..at + w.len(),
+                    delimited,
+                ));
+                last_value = Some(out.len() - 1);
+            } else if let (None, Some(v), true) = (label, last_value, is_note(w)) {
+                // A note in brackets after a value: one cell.
+                if let Some(prev) = out.get_mut(v) {
+                    let start = prev.range.start - base - seg_off;
+                    let end = w_off + w.len();
+                    if let Some(joined) = seg.get(start..end) {
+                        prev.text = Cow::Owned(joined.to_string());
+                        prev.range = prev.range.start..base + seg_off + end;
+                        prev.width = display_width(joined);
+                    }
+                }
+                last_value = None;
             } else {
+                last_value = None;
                 label = Some(match label {
                     Some((a, _)) => (a, i + 1),
                     None => (i, i + 1),
@@ -268,6 +445,10 @@ fn lex_piece<'a>(piece: &'a str, base: usize, line_no: usize, out: &mut Vec<Toke
     }
 }
 
+/// Whether a word is a note in brackets (`(含合并2件)`).
+fn is_note(w: &str) -> bool {
+    (w.starts_with('(') || w.starts_with('（')) && (w.ends_with(')') || w.ends_with('）'))
+}
 /// Split at tabs and runs of 2+ spaces; returns (offset, segment) pairs.
 fn segments(s: &str) -> Vec<(usize, &str)> {
     let mut v = Vec::new();
@@ -356,7 +537,47 @@ mod tests {
             .map(|x| x.1.as_str())
             .collect();
         assert_eq!(v, ["231项", "增加1297项", "31.2万件"]);
-        assert_eq!(k.iter().filter(|x| x.0 == Empty).count(), 2);
+        // A `|||` run ends the row; its pipes are no cells.
+        assert_eq!(k.iter().filter(|x| x.0 == Empty).count(), 0);
+        // A blank ` |` line is an empty cell, a `- |` line a dash, and the lines
+        // between two runs are one row.
+        let t = "规章 |\n |\n- |\n3 |\n|||\n行政强制 |\n4 |\n|||\n";
+        let toks = lex(t, 0..t.len());
+        let shape: Vec<(TokenKind, usize)> = toks.iter().map(|t| (t.kind, t.row)).collect();
+        assert_eq!(
+            shape,
+            [(Label, 0), (Empty, 0), (Value, 0), (Value, 0), (Label, 5), (Value, 5)]
+        );
+    }
+
+    #[test]
+    fn delimited_fields_keep_their_slots() {
+        // An empty field between tabs, a blank first field before a pipe.
+        let k = kinds("数量\t\t2\t3");
+        assert_eq!(k.iter().map(|x| x.0).collect::<Vec<_>>(), [Label, Empty, Value, Value]);
+        let k = kinds(" | 2 | 3 |");
+        assert_eq!(k.iter().map(|x| x.0).collect::<Vec<_>>(), [Empty, Value, Value]);
+        // Markdown rows start with a pipe: no field before it.
+        let k = kinds("| 2 | 3 |");
+        assert_eq!(k.iter().map(|x| x.0).collect::<Vec<_>>(), [Value, Value]);
+        // Two numbers in one field are one unreadable cell.
+        let k = kinds("规章 | 1 2 | 3 |");
+        assert_eq!(k[1], (Unreadable, "1 2".into()));
+        assert_eq!(k.len(), 3);
+        // A note stays with its number, in a field and after a space.
+        let k = kinds("规章 | 147(含合并2件) | 3 |");
+        assert_eq!(k[1], (Value, "147(含合并2件)".into()));
+        let k = kinds("规章    147 (含合并2件)    3");
+        assert_eq!(k[1], (Value, "147 (含合并2件)".into()));
+        assert_eq!(k.len(), 3);
+    }
+
+    #[test]
+    fn display_columns_of_spaced_lines() {
+        let t = "规章      12   3";
+        let toks = lex(t, 0..t.len());
+        let cols: Vec<(usize, usize)> = toks.iter().map(|t| (t.col, t.width)).collect();
+        assert_eq!(cols, [(0, 4), (10, 2), (15, 1)]);
     }
 
     #[test]
@@ -389,6 +610,7 @@ mod tests {
                 Label => 'L',
                 Value => 'V',
                 Empty => 'E',
+                Unreadable => 'U',
             })
             .collect();
         assert_eq!(shape, "LVEEVLVVV");

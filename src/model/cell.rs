@@ -337,6 +337,37 @@ impl Value {
     }
 }
 
+/// How a cell's place in its table was decided.
+///
+/// A value is only ever placed where something pins it; what nothing pins is reported
+/// (a `NotPlaced` warning with its candidate cells), never filled in by order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Placement {
+    /// By its row label and the column it stands in among the row's delimited fields
+    /// (pipes, tabs, markdown, one cell per line, HTML).
+    #[default]
+    Label,
+    /// By its row label and its column position on the page (space-aligned text from
+    /// a PDF: the display column under the header or the other rows' numbers).
+    Position,
+    /// Solved by the template's arithmetic (row totals, results summing to the total,
+    /// received + carried = handled + carried forward, table 四's group totals).
+    Arithmetic,
+}
+
+impl Placement {
+    /// The tidy record key: `label`, `position` or `arithmetic`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Placement::Label => "label",
+            Placement::Position => "position",
+            Placement::Arithmetic => "arithmetic",
+        }
+    }
+}
+
 /// One cell of a statistical table: its value, the text it was read from, and where.
 ///
 /// Equality and hashing leave the span out: two cells are equal when they hold the
@@ -365,6 +396,13 @@ pub struct Cell {
     pub raw: String,
     /// Where the cell is in the original input.
     pub span: Span,
+    /// How the cell's place was decided.
+    #[serde(default)]
+    pub placement: Placement,
+    /// A note printed with the number (`147（含合并2件）` → 147 with the note
+    /// `含合并2件`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 impl PartialEq for Cell {
@@ -374,8 +412,13 @@ impl PartialEq for Cell {
             value,
             raw,
             span: _,
+            placement,
+            note,
         } = self;
-        *value == other.value && *raw == other.raw
+        *value == other.value
+            && *raw == other.raw
+            && *placement == other.placement
+            && *note == other.note
     }
 }
 
@@ -383,6 +426,8 @@ impl std::hash::Hash for Cell {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.value.hash(state);
         self.raw.hash(state);
+        self.placement.hash(state);
+        self.note.hash(state);
     }
 }
 
@@ -401,6 +446,8 @@ impl Cell {
             value,
             raw: raw.into(),
             span,
+            placement: Placement::Label,
+            note: None,
         }
     }
 

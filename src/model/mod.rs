@@ -6,11 +6,11 @@ pub mod report;
 pub mod tables;
 pub mod warning;
 
-pub use cell::{Cell, Decimal, Value};
+pub use cell::{Cell, Decimal, Placement, Value};
 pub use legacy::{Figure, LegacyFigures, LegacyKey};
 pub use report::{Date, Located, Metadata, Report, Section, Tables};
 pub use tables::{
     ActiveDisclosure, ActiveDisclosure2019, ActiveDisclosure2021, Appeals, Applicants, Outcomes,
     Requests,
 };
-pub use warning::{StatedFigure, UnusedValue, Warning, WarningKind};
+pub use warning::{NotPlacedValue, StatedFigure, UnusedValue, Warning, WarningKind};

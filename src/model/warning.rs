@@ -46,6 +46,15 @@ impl std::hash::Hash for UnusedValue {
     }
 }
 
+/// A value that nothing pinned to a cell, with the cells it could stand in.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct NotPlacedValue {
+    /// The value as read.
+    pub value: UnusedValue,
+    /// The column keys it could stand in (printed order kept), in template order.
+    pub candidates: Vec<String>,
+}
+
 /// A figure stated in the prose of a pre-2019 report, by its tidy row key.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -100,8 +109,9 @@ pub enum WarningKind {
         /// The row key.
         row: String,
     },
-    /// A row with fewer cells than its columns; the missing ones are left empty and
-    /// the found ones taken in template order.
+    /// A row with fewer cells than its columns and no value among them (a row that
+    /// has values but lost a cell is [`WarningKind::NotPlaced`]: never filled in
+    /// template order).
     MissingCell {
         /// The table.
         table: TableId,
@@ -161,6 +171,23 @@ pub enum WarningKind {
         column: String,
         /// The cell text.
         text: String,
+    },
+    /// A row that lost a cell: fewer fields than columns, so that nothing pins which
+    /// cell each value stands in. Its values were not used (never filled in template
+    /// order); each is kept with its candidate cells.
+    NotPlaced {
+        /// The table.
+        table: TableId,
+        /// Table 二's block.
+        block: Option<String>,
+        /// The row key; `None` when the table is read as one run of values (四).
+        row: Option<String>,
+        /// Fields found (empty ones included).
+        found: usize,
+        /// Cells the template has.
+        expected: usize,
+        /// The row's values with their candidate cells.
+        values: Vec<NotPlacedValue>,
     },
     /// A header cut short (`本年新`) or unreadable; columns were taken in template
     /// order.
@@ -226,6 +253,7 @@ impl WarningKind {
             | WarningKind::StrayValue { table, .. }
             | WarningKind::Misaligned { table, .. }
             | WarningKind::UnreadableCell { table, .. }
+            | WarningKind::NotPlaced { table, .. }
             | WarningKind::TruncatedHeader { table, .. }
             | WarningKind::FuzzyLabel { table, .. }
             | WarningKind::DuplicateRow { table, .. } => Some(*table),
@@ -248,6 +276,7 @@ impl WarningKind {
             WarningKind::StrayValue { .. } => "stray_value",
             WarningKind::Misaligned { .. } => "misaligned",
             WarningKind::UnreadableCell { .. } => "unreadable_cell",
+            WarningKind::NotPlaced { .. } => "not_placed",
             WarningKind::TruncatedHeader { .. } => "truncated_header",
             WarningKind::MixedEdition { .. } => "mixed_edition",
             WarningKind::EditionAssumed { .. } => "edition_assumed",
@@ -416,6 +445,29 @@ impl fmt::Display for WarningKind {
                 write_place(f, *table, block.as_deref(), Some(row))?;
                 write!(f, " [{column}]: cannot read `{text}` as a number")
             }
+            WarningKind::NotPlaced {
+                table,
+                block,
+                row,
+                found,
+                expected,
+                values,
+            } => {
+                write_place(f, *table, block.as_deref(), row.as_deref())?;
+                write!(
+                    f,
+                    ": {found} field(s) for {expected} columns, and nothing pins which cell \
+                     each stands in; not placed:"
+                )?;
+                for (i, v) in values.iter().take(SHOWN).enumerate() {
+                    let sep = if i > 0 { "," } else { "" };
+                    write!(f, "{sep} `{}` → {}", v.value.text, v.candidates.join(" / "))?;
+                }
+                if values.len() > SHOWN {
+                    write!(f, " … ({} more)", values.len() - SHOWN)?;
+                }
+                Ok(())
+            }
             WarningKind::TruncatedHeader {
                 table,
                 block,
@@ -483,11 +535,16 @@ impl fmt::Display for WarningKind {
 /// let w = report
 ///     .warnings
 ///     .iter()
-///     .find(|w| matches!(w.kind, WarningKind::MissingCell { .. }))
+///     .find(|w| matches!(w.kind, WarningKind::NotPlaced { .. }))
 ///     .unwrap();
-/// let WarningKind::MissingCell { table, found, expected, .. } = &w.kind else { unreachable!() };
+/// let WarningKind::NotPlaced { table, found, expected, values, .. } = &w.kind else {
+///     unreachable!()
+/// };
 /// assert_eq!((*table, *found, *expected), (TableId::T4, 14, 15));
-/// assert!(w.message().contains("14 of 15 cells found"));
+/// // 14 values under 15 cells: each could stand in two; none is placed.
+/// assert_eq!(values[0].candidates, ["行政复议/结果维持", "行政复议/结果纠正"]);
+/// assert!(report.tables.appeals.as_ref().unwrap().review.upheld.is_none());
+/// assert!(w.message().contains("14 field(s) for 15 columns"));
 /// ```
 #[derive(Debug, Clone, Eq)]
 #[non_exhaustive]

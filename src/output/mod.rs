@@ -17,10 +17,12 @@
 //! | `approximate` | `true` when the text marks the figure as approximate (`2万余`, `100多`, `约300`) |
 //! | `raw` | the cell text after normalization, exactly as read |
 //! | `line` | 1-based line of the cell in the original input |
+//! | `placement` | how the cell's place was decided: `label` (its row label and its field among the row's delimited fields), `position` (its row label and its column position on the page, in space-aligned PDF text), `arithmetic` (solved by the template's identities); pre-2019 figures are `label` |
+//! | `note` | a note printed with the number (`147（含合并2件）` → `含合并2件`), or `null` |
 //!
 //! `无` ("none") is the number 0 (`kind` `number`); a blank is never 0. Keys come from
 //! [`crate::catalogue`]; they are a contract and change only with a CHANGELOG entry.
-//! New keys may be added (after `approximate`); programs should read records by key.
+//! New keys may be added (after `note`); programs should read records by key.
 //!
 //! ```
 //! let text = "四、政府信息公开行政复议、行政诉讼情况\n行政复议 | 行政诉讼 |\n\
@@ -33,7 +35,7 @@
 //!     .collect();
 //! assert_eq!(
 //!     json[0],
-//!     r#"{"table":"四","block":"","row":"行政复议","column":"结果维持","value":30,"unit":null,"kind":"number","approximate":true,"raw":"约30","line":3}"#
+//!     r#"{"table":"四","block":"","row":"行政复议","column":"结果维持","value":30,"unit":null,"kind":"number","approximate":true,"raw":"约30","line":3,"placement":"label","note":null}"#
 //! );
 //! assert!(json[1].contains(r#""value":null,"unit":null,"kind":"dash","approximate":false,"raw":"-""#));
 //! ```

@@ -68,6 +68,10 @@ pub struct TidyRecord<'r> {
     pub raw: &'r str,
     /// 1-based line in the original input.
     pub line: usize,
+    /// How the cell's place was decided (`label`, `position`, `arithmetic`).
+    pub placement: &'static str,
+    /// A note printed with the number.
+    pub note: Option<&'r str>,
 }
 
 impl<'r> TidyRecord<'r> {
@@ -98,6 +102,8 @@ impl<'r> TidyRecord<'r> {
             approximate,
             raw: &cell.raw,
             line: report.line_of(cell.span.start),
+            placement: cell.placement.key(),
+            note: cell.note.as_deref(),
         }
     }
 }
@@ -163,6 +169,8 @@ fn legacy_records<'r>(
             approximate: f.approximate,
             raw: &f.phrase,
             line: report.line_of(f.span.start),
+            placement: crate::model::cell::Placement::Label.key(),
+            note: None,
         }
     })
 }

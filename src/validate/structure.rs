@@ -189,7 +189,7 @@ fn edition_year<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>) {
 fn code_of(kind: &WarningKind) -> Option<Code> {
     match kind {
         WarningKind::UnknownRow { .. } => Some(Code::StructUnknownRow),
-        WarningKind::MissingCell { .. } => Some(Code::CellMissing),
+        WarningKind::MissingCell { .. } | WarningKind::NotPlaced { .. } => Some(Code::CellMissing),
         _ => None,
     }
 }

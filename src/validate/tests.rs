@@ -34,6 +34,8 @@ impl Spans {
             value: number(Decimal::integer(v)),
             raw: v.to_string(),
             span: Span::new(self.0, self.0 + v.to_string().len()),
+            placement: Default::default(),
+            note: None,
         }
     }
 }
