@@ -1109,7 +1109,19 @@ fn render_in_cell(
             return cs;
         }
         Kind::Tag(Tag::Break) => {
-            r.delete(src);
+            // Digits on both sides of a line break are two numbers in one cell
+            // (`1<br>2`, `<p>3</p><p>5</p>`): a space keeps them apart, never `12`.
+            let digits = cs.content
+                && !cs.space
+                && cs.last.is_some_and(|c| c.is_ascii_digit())
+                && matches!(next, Some(Next::Text(n)) if n.is_ascii_digit());
+            if digits {
+                r.replace(src, " ");
+                r.space = true;
+                cs.space = true;
+            } else {
+                r.delete(src);
+            }
             cs.after_break |= cs.content;
             return cs;
         }
