@@ -79,9 +79,18 @@ pub struct RawRow<'a, R> {
     pub score: f32,
     /// Cells after the first [`MAX_ROW_CELLS`], counted but not kept.
     pub dropped: usize,
+    /// The label of a row printed just before this one with no value after it: values
+    /// that stand apart from this row's label could be that row's as well.
+    pub contested: Option<Token<'a>>,
 }
 
 impl<'a, R> RawRow<'a, R> {
+    /// Whether the row's values could belong to the value-less row before it: the
+    /// label before had none, and no value stands on this label's own row.
+    pub fn ambiguous(&self) -> bool {
+        self.contested.is_some() && !self.values.iter().any(|v| v.row == self.label.row)
+    }
+
     /// A row that starts at its label.
     pub fn new(row: R, label: &Token<'a>, score: f32) -> Self {
         RawRow {
@@ -90,6 +99,7 @@ impl<'a, R> RawRow<'a, R> {
             values: Vec::new(),
             score,
             dropped: 0,
+            contested: None,
         }
     }
 
@@ -287,8 +297,15 @@ pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
                     current = Some(RawRow::new(r, tok, s));
                 }
                 None => {
-                    // A label continuing a wrapped row label, or text we do not know.
+                    // A label continuing a wrapped row label, or text we do not know
+                    // (a delimited row of its own starting with it is never the open
+                    // row's continuation).
                     if current.as_ref().is_some_and(RawRow::has_values) {
+                        finish(&mut current, &mut raw, &mut before, sink);
+                        unknown = Some(tok.clone());
+                    } else if tok.delimited
+                        && current.as_ref().is_some_and(|c| c.label.row != tok.row)
+                    {
                         finish(&mut current, &mut raw, &mut before, sink);
                         unknown = Some(tok.clone());
                     }
@@ -347,6 +364,9 @@ pub struct Unplaced {
     pub fields: Vec<(String, std::ops::Range<usize>)>,
     /// Where the row is (its label), in the normalized text.
     pub at: std::ops::Range<usize>,
+    /// The label of a value-less row just before, when the values could be its (see
+    /// [`RawRow::ambiguous`]); then the row is not placed though its fields fill it.
+    pub or_row: Option<String>,
 }
 
 impl Unplaced {
@@ -386,6 +406,7 @@ pub fn report_unplaced(sink: &mut Sink<'_>) {
                 found: u.fields.len(),
                 expected: u.columns.len(),
                 values,
+                or_row: u.or_row,
             },
             start..end,
         );
@@ -443,6 +464,7 @@ pub fn fit<'a>(
                     .map(|t| (t.text.to_string(), t.range.clone()))
                     .collect(),
                 at,
+                or_row: None,
             });
         } else {
             sink.warn(
@@ -810,6 +832,7 @@ pub fn read_t3<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T3Raw<'a> {
     let mut current: Option<RawRow<'a, T3Row>> = None;
     let mut loose: Vec<Token<'a>> = Vec::new();
     let mut unknown: Option<Token<'a>> = None;
+    let mut bare: Option<Token<'a>> = None;
     let finish = |cur: &mut Option<RawRow<'a, T3Row>>, raw: &mut T3Raw<'a>| {
         if let Some(r) = cur.take() {
             if !r.values.is_empty() {
@@ -841,6 +864,13 @@ pub fn read_t3<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T3Raw<'a> {
                 }
                 Some(T3Label::Group(g)) => {
                     raw.found = true;
+                    // A row label run into the group label (`(四)无2.没有现成信息…`,
+                    // text taken from a PDF in reading order) is a value-less row too.
+                    bare = current
+                        .as_ref()
+                        .filter(|c| c.values.is_empty())
+                        .map(|c| c.label.clone())
+                        .or_else(|| numbered(&tok.text).then(|| tok.clone()));
                     finish(&mut current, &mut raw);
                     stray(sink, TableId::T3, &mut loose, &mut unknown, false);
                     group = Some(g);
@@ -848,6 +878,19 @@ pub fn read_t3<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T3Raw<'a> {
                 }
                 Some(T3Label::Row(r, s)) => {
                     raw.found = true;
+                    // A row printed just before with no value, even across a group
+                    // label, contests values standing apart from this label.
+                    // (`(六)其他处理` printed as a row label heads its three rows.)
+                    let heads = |prev: T3Row| {
+                        prev == T3Row::OtherProcessing
+                            && r.def().group == Some(T3Group::OtherProcessing)
+                    };
+                    let contested = match current.as_ref() {
+                        Some(c) if c.values.is_empty() && !heads(c.row) => Some(c.label.clone()),
+                        Some(_) => None,
+                        None => bare.take(),
+                    };
+                    bare = None;
                     finish(&mut current, &mut raw);
                     stray(sink, TableId::T3, &mut loose, &mut unknown, !in_rows);
                     in_rows = true;
@@ -863,14 +906,27 @@ pub fn read_t3<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T3Raw<'a> {
                     } else {
                         def.group
                     };
-                    current = Some(RawRow::new(r, tok, s));
+                    let mut row = RawRow::new(r, tok, s);
+                    row.contested = contested;
+                    current = Some(row);
                 }
                 None => {
                     // A wrapped continuation of the label before it, a header we do not
                     // know, or a row the template does not have: its values (if any
-                    // follow) are reported as stray.
+                    // follow) are reported as stray. A delimited row of its own that
+                    // starts with unknown text is never the open row's continuation.
+                    if numbered(&tok.text) {
+                        // A row label we cannot match (run into other text): the
+                        // values after the next label could be its.
+                        bare = Some(tok.clone());
+                    }
                     if current.as_ref().is_some_and(RawRow::has_values) {
                         finish(&mut current, &mut raw);
+                        unknown = Some(tok.clone());
+                    } else if tok.delimited
+                        && current.as_ref().is_some_and(|c| c.label.row != tok.row)
+                    {
+                        current = None;
                         unknown = Some(tok.clone());
                     }
                 }
@@ -880,6 +936,13 @@ pub fn read_t3<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T3Raw<'a> {
     finish(&mut current, &mut raw);
     stray(sink, TableId::T3, &mut loose, &mut unknown, false);
     raw
+}
+
+/// Whether a label holds a row number (`2.`): a row label, maybe run into other text.
+fn numbered(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.windows(2)
+        .any(|w| w.first().is_some_and(u8::is_ascii_digit) && w.get(1) == Some(&b'.'))
 }
 
 /// Build table 三 from what was read; `allowed` says which rows the edition has.
@@ -933,6 +996,20 @@ pub fn build_t3(
                 },
                 label_range,
             );
+            continue;
+        }
+        if r.ambiguous() {
+            sink.unplaced.push(Unplaced {
+                place,
+                columns: T3_KEYS.to_vec(),
+                fields: r
+                    .values
+                    .iter()
+                    .map(|t| (t.text.to_string(), t.range.clone()))
+                    .collect(),
+                at: label_range,
+                or_row: r.contested.as_ref().map(|t| t.text.to_string()),
+            });
             continue;
         }
         let cells = fit(

@@ -188,6 +188,9 @@ pub enum WarningKind {
         expected: usize,
         /// The row's values with their candidate cells.
         values: Vec<NotPlacedValue>,
+        /// The label of a row printed just before with no value of its own, when the
+        /// values stand apart from this row's label: they could be that row's too.
+        or_row: Option<String>,
     },
     /// A header cut short (`本年新`) or unreadable; columns were taken in template
     /// order.
@@ -452,13 +455,21 @@ impl fmt::Display for WarningKind {
                 found,
                 expected,
                 values,
+                or_row,
             } => {
                 write_place(f, *table, block.as_deref(), row.as_deref())?;
-                write!(
-                    f,
-                    ": {found} field(s) for {expected} columns, and nothing pins which cell \
-                     each stands in; not placed:"
-                )?;
+                match or_row {
+                    Some(other) => write!(
+                        f,
+                        ": the values stand apart from the label, right after `{other}` \
+                         printed with none; they could be either row's; not placed:"
+                    )?,
+                    None => write!(
+                        f,
+                        ": {found} field(s) for {expected} columns, and nothing pins which \
+                         cell each stands in; not placed:"
+                    )?,
+                }
                 for (i, v) in values.iter().take(SHOWN).enumerate() {
                     let sep = if i > 0 { "," } else { "" };
                     write!(f, "{sep} `{}` → {}", v.value.text, v.candidates.join(" / "))?;
