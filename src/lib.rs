@@ -46,9 +46,8 @@ pub use catalogue::{Edition, TableId, Topic};
 pub use error::ParseError;
 pub use grammar::{parse_report, parse_report_with, ParseOptions};
 pub use model::{
-    Cell, Date, Decimal, LegacyFigures, Located, Metadata, Placement, Report, Section, Tables, Value,
-    Warning,
-    WarningKind,
+    Cell, Date, Decimal, LegacyFigures, Located, Metadata, Placement, Report, Section, Tables,
+    Value, Warning, WarningKind,
 };
 pub use output::TidyRecord;
 pub use span::{Location, Span};

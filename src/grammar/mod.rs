@@ -9,6 +9,7 @@ pub mod ed2019;
 pub mod ed2021;
 pub mod legacy;
 pub mod meta;
+pub mod positions;
 pub mod sections;
 pub mod tables;
 

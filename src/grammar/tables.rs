@@ -7,6 +7,7 @@ use crate::catalogue::{
     Edition, T2Block, T2Col, T2Row, T3Group, T3Row, TableId, T3_COLUMNS, T3_ROWS, T4_COLUMNS,
     T4_ROWS,
 };
+use crate::grammar::positions;
 use crate::lex::value::{parse_value, split_note};
 use crate::lex::{Token, TokenKind};
 use crate::model::cell::{Cell, Placement, Value};
@@ -240,8 +241,9 @@ pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
                 Some(r) => r.push(tok),
                 None => loose.push(tok.clone()),
             },
-            TokenKind::Label if current.as_ref().is_some_and(|r| r.takes_text(tok))
-                && match_t2(&tok.text).is_none() =>
+            TokenKind::Label
+                if current.as_ref().is_some_and(|r| r.takes_text(tok))
+                    && match_t2(&tok.text).is_none() =>
             {
                 if let Some(r) = current.as_mut() {
                     r.push_text(tok);
@@ -300,12 +302,10 @@ pub fn read_t2<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T2Raw<'a> {
                     // A label continuing a wrapped row label, or text we do not know
                     // (a delimited row of its own starting with it is never the open
                     // row's continuation).
-                    if current.as_ref().is_some_and(RawRow::has_values) {
-                        finish(&mut current, &mut raw, &mut before, sink);
-                        unknown = Some(tok.clone());
-                    } else if tok.delimited
-                        && current.as_ref().is_some_and(|c| c.label.row != tok.row)
-                    {
+                    let ends = current.as_ref().is_some_and(|c| {
+                        c.has_values() || (tok.delimited && c.label.row != tok.row)
+                    });
+                    if ends {
                         finish(&mut current, &mut raw, &mut before, sink);
                         unknown = Some(tok.clone());
                     }
@@ -377,7 +377,11 @@ impl Unplaced {
         let k = self.fields.len();
         let slack = n.saturating_sub(k);
         (0..k)
-            .map(|i| self.columns.get(i..=(i + slack).min(n.saturating_sub(1))).unwrap_or(&[]))
+            .map(|i| {
+                self.columns
+                    .get(i..=(i + slack).min(n.saturating_sub(1)))
+                    .unwrap_or(&[])
+            })
             .collect()
     }
 }
@@ -396,7 +400,10 @@ pub fn report_unplaced(sink: &mut Sink<'_>) {
                 candidates: c.iter().map(|k| k.to_string()).collect(),
             })
             .collect();
-        let start = u.fields.first().map_or(u.at.start, |f| f.1.start.min(u.at.start));
+        let start = u
+            .fields
+            .first()
+            .map_or(u.at.start, |f| f.1.start.min(u.at.start));
         let end = u.fields.last().map_or(u.at.end, |f| f.1.end.max(u.at.end));
         sink.warn(
             WarningKind::NotPlaced {
@@ -722,14 +729,7 @@ pub fn build_t2(
             row: Some(r.row.key(edition)),
         };
         let keys: Vec<&'static str> = columns.iter().map(|c| c.key()).collect();
-        let cells = fit(
-            &r.values,
-            r.dropped,
-            &keys,
-            place,
-            label_range,
-            sink,
-        );
+        let cells = fit(&r.values, r.dropped, &keys, place, label_range, sink);
         for (col, tok) in columns.iter().zip(cells) {
             let Some(tok) = tok else { continue };
             let c = cell_of(&tok, col.declared_unit(), place, col.key(), sink);
@@ -826,6 +826,8 @@ pub struct T3Raw<'a> {
 
 /// Read table 三's tokens.
 pub fn read_t3<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T3Raw<'a> {
+    let tokens = split_inline_groups(tokens);
+    let tokens: &[Token<'a>] = &tokens;
     let mut raw = T3Raw::default();
     let mut group: Option<T3Group> = None;
     let mut in_rows = false;
@@ -846,8 +848,9 @@ pub fn read_t3<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T3Raw<'a> {
                 Some(r) => r.push(tok),
                 None => loose.push(tok.clone()),
             },
-            TokenKind::Label if current.as_ref().is_some_and(|r| r.takes_text(tok))
-                && match_t3(&tok.text, group, in_rows).is_none() =>
+            TokenKind::Label
+                if current.as_ref().is_some_and(|r| r.takes_text(tok))
+                    && match_t3(&tok.text, group, in_rows).is_none() =>
             {
                 if let Some(r) = current.as_mut() {
                     r.push_text(tok);
@@ -938,6 +941,80 @@ pub fn read_t3<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T3Raw<'a> {
     raw
 }
 
+/// Where a row label starts inside a label that begins with a group label, joined to
+/// it by a single space (`三、本年度办理结果 (一)予以公开`, `(三)不予公开 1.属于国家秘密`):
+/// the byte offset of the row's numbering, when the part before is a group and the
+/// part from there a row of that group.
+fn inline_group_split(text: &str) -> Option<usize> {
+    let mut starts = text
+        .char_indices()
+        .skip(1)
+        .filter(|&(i, c)| {
+            let rest = text.get(i..).unwrap_or("");
+            let mut cs = rest.chars();
+            let second = cs.nth(1);
+            (c.is_ascii_digit() && second == Some('.'))
+                || (c == '(' && cs.next() == Some(')'))
+                || ("一二三四五六七".contains(c) && second == Some('、'))
+        })
+        .peekable();
+    // `(六)其他处理` reads as the 2019 edition's row; before a row label it heads a
+    // group.
+    let group_of = |t: &str| match match_t3(t, None, true) {
+        Some(T3Label::Group(g)) => Some(g),
+        Some(T3Label::Row(T3Row::OtherProcessing, _)) => Some(T3Group::OtherProcessing),
+        _ => None,
+    };
+    if starts.peek().is_none() || group_of(text).is_none() {
+        return None;
+    }
+    for (i, _) in starts {
+        let (head, tail) = (text.get(..i)?, text.get(i..)?);
+        if let Some(g) = group_of(head) {
+            if let Some(T3Label::Row(r, _)) = match_t3(tail, Some(g), true) {
+                let fits =
+                    r.def().group == Some(g) || (g == T3Group::Results && r.def().group.is_some());
+                if fits {
+                    return Some(i);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Table 三's tokens with each label that runs a group label into a row label split
+/// in two (borrowed as they are when there is none).
+fn split_inline_groups<'t, 'a>(tokens: &'t [Token<'a>]) -> std::borrow::Cow<'t, [Token<'a>]> {
+    let split = |t: &Token<'a>| {
+        (t.kind == TokenKind::Label)
+            .then(|| inline_group_split(&t.text))
+            .flatten()
+    };
+    if !tokens.iter().any(|t| split(t).is_some()) {
+        return std::borrow::Cow::Borrowed(tokens);
+    }
+    let mut out = Vec::with_capacity(tokens.len() + 4);
+    for t in tokens {
+        match split(t) {
+            Some(i) => {
+                let (head, tail) = (
+                    t.text.get(..i).unwrap_or_default(),
+                    t.text.get(i..).unwrap_or_default(),
+                );
+                let mut g = t.clone();
+                g.text = std::borrow::Cow::Owned(head.to_string());
+                let mut r = t.clone();
+                r.text = std::borrow::Cow::Owned(tail.to_string());
+                out.push(g);
+                out.push(r);
+            }
+            None => out.push(t.clone()),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Whether a label holds a row number (`2.`): a row label, maybe run into other text.
 fn numbered(text: &str) -> bool {
     let b = text.as_bytes();
@@ -953,7 +1030,21 @@ pub fn build_t3(
     sink: &mut Sink<'_>,
 ) -> Requests {
     let mut table = Requests::default();
-    for r in &raw.rows {
+    // Complete rows of space-aligned text: their values' centres are the anchors that
+    // place the values of rows with blank cells.
+    let full: Vec<(usize, Vec<usize>)> = raw
+        .rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| {
+            let vals: Vec<&Token<'_>> = r.values.iter().collect();
+            (vals.len() == T3_COLUMNS.len()
+                && positions::spaced(&vals)
+                && vals.iter().all(|t| t.kind == TokenKind::Value))
+            .then(|| (i, vals.iter().map(|t| positions::centre(t)).collect()))
+        })
+        .collect();
+    for (idx, r) in raw.rows.iter().enumerate() {
         let label_range = r.label.range.clone();
         if !allowed(r.row) {
             let unused = sink.unused(r.values.iter().filter(|t| t.kind == TokenKind::Value));
@@ -1012,14 +1103,11 @@ pub fn build_t3(
             });
             continue;
         }
-        let cells = fit(
-            &r.values,
-            r.dropped,
-            &T3_KEYS,
-            place,
-            label_range,
-            sink,
-        );
+        if let Some(row) = t3_by_position(r, idx, &full, place, sink) {
+            *table.row_mut(r.row) = Some(row);
+            continue;
+        }
+        let cells = fit(&r.values, r.dropped, &T3_KEYS, place, label_range, sink);
         let mut row = crate::model::tables::Applicants::default();
         for (col, tok) in T3_COLUMNS.iter().zip(cells) {
             if let Some(tok) = tok {
@@ -1029,6 +1117,58 @@ pub fn build_t3(
         *table.row_mut(r.row) = Some(row);
     }
     table
+}
+
+/// A row of space-aligned text with blank cells (fewer values than columns), placed
+/// by its values' column positions against the complete rows before and after it
+/// (see [`positions`]); `None` when the row is not such a row or its positions do not
+/// pin every value.
+fn t3_by_position(
+    r: &RawRow<'_, T3Row>,
+    idx: usize,
+    full: &[(usize, Vec<usize>)],
+    place: RowAt,
+    sink: &mut Sink<'_>,
+) -> Option<crate::model::tables::Applicants> {
+    let vals: Vec<&Token<'_>> = r.values.iter().collect();
+    if vals.len() >= T3_COLUMNS.len()
+        || !positions::spaced(&vals)
+        || vals
+            .iter()
+            .any(|t| !matches!(t.kind, TokenKind::Value | TokenKind::Unreadable))
+    {
+        return None;
+    }
+    let xs: Vec<usize> = vals.iter().map(|t| positions::centre(t)).collect();
+    let before = full
+        .iter()
+        .rev()
+        .find(|(i, _)| *i < idx)
+        .map(|(_, a)| a.as_slice());
+    let after = full
+        .iter()
+        .find(|(i, _)| *i > idx)
+        .map(|(_, a)| a.as_slice());
+    let cols = positions::place_between(&xs, before, after)?;
+    let mut row = crate::model::tables::Applicants::default();
+    let mut at = r.label.range.end;
+    for (k, col) in T3_COLUMNS.iter().enumerate() {
+        let cell = match cols.iter().position(|&c| c == k).and_then(|p| vals.get(p)) {
+            Some(tok) => {
+                at = tok.range.end;
+                cell_placed(tok, None, Placement::Position, place, col.key(), sink)
+            }
+            None => Cell {
+                value: Value::Blank,
+                raw: String::new(),
+                span: sink.span(at..at),
+                placement: Placement::Position,
+                note: None,
+            },
+        };
+        *row.slot_mut(*col) = Some(cell);
+    }
+    Some(row)
 }
 
 /// Whether a row of table 三 took more values than it has columns from separate lines

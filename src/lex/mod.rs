@@ -98,7 +98,13 @@ struct LineCtx<'a> {
 }
 
 impl<'a> LineCtx<'a> {
-    fn token(&self, kind: TokenKind, text: Cow<'a, str>, range: Range<usize>, delimited: bool) -> Token<'a> {
+    fn token(
+        &self,
+        kind: TokenKind,
+        text: Cow<'a, str>,
+        range: Range<usize>,
+        delimited: bool,
+    ) -> Token<'a> {
         let (col, width) = match self.spaced {
             Some((line, base)) => {
                 let before = line.get(..range.start.saturating_sub(base)).unwrap_or("");
@@ -292,12 +298,10 @@ fn lex_line<'a>(line: &'a str, base: usize, line_no: usize, row: usize, out: &mu
             spaced: None,
         };
         let fields = split_with_offsets(line, '\t');
-        let last = fields.iter().rposition(|(_, f)| !f.trim().is_empty());
         let mut started = false;
-        for (i, (off, field)) in fields.into_iter().enumerate() {
-            if last.is_some_and(|l| i > l) {
-                break;
-            }
+        // Empty fields at the end are kept: past the row's last column the table
+        // grammar drops them, within it they are blank cells.
+        for (off, field) in fields {
             if field.trim().is_empty() {
                 // Leading empty fields are indentation; later ones are empty cells.
                 if started {
@@ -546,7 +550,14 @@ mod tests {
         let shape: Vec<(TokenKind, usize)> = toks.iter().map(|t| (t.kind, t.row)).collect();
         assert_eq!(
             shape,
-            [(Label, 0), (Empty, 0), (Value, 0), (Value, 0), (Label, 5), (Value, 5)]
+            [
+                (Label, 0),
+                (Empty, 0),
+                (Value, 0),
+                (Value, 0),
+                (Label, 5),
+                (Value, 5)
+            ]
         );
     }
 
@@ -554,9 +565,15 @@ mod tests {
     fn delimited_fields_keep_their_slots() {
         // An empty field between tabs, a blank first field before a pipe.
         let k = kinds("数量\t\t2\t3");
-        assert_eq!(k.iter().map(|x| x.0).collect::<Vec<_>>(), [Label, Empty, Value, Value]);
+        assert_eq!(
+            k.iter().map(|x| x.0).collect::<Vec<_>>(),
+            [Label, Empty, Value, Value]
+        );
         let k = kinds(" | 2 | 3 |");
-        assert_eq!(k.iter().map(|x| x.0).collect::<Vec<_>>(), [Empty, Value, Value]);
+        assert_eq!(
+            k.iter().map(|x| x.0).collect::<Vec<_>>(),
+            [Empty, Value, Value]
+        );
         // Markdown rows start with a pipe: no field before it.
         let k = kinds("| 2 | 3 |");
         assert_eq!(k.iter().map(|x| x.0).collect::<Vec<_>>(), [Value, Value]);

@@ -226,21 +226,13 @@ fn divide_pow10(v: Decimal, factor: i64) -> Option<Decimal> {
 
 /// A number followed by a note in brackets (`147(含合并2件)`, `22（其中修订16件）`): the
 /// number's text and the note (spaces, line-wrap artefacts, removed).
-///
-/// ```
-/// use zfxxgk::grammar::value::split_note;
-/// assert_eq!(split_note("147(含合并2件)"), Some(("147", "含合并2件".to_string())));
-/// assert_eq!(split_note("1.属于国家秘密"), None);
-/// ```
 pub fn split_note(text: &str) -> Option<(&str, String)> {
     let t = text.trim();
     let inner = t.strip_suffix(')').or_else(|| t.strip_suffix('）'))?;
     let open = inner.find(['(', '（'])?;
     let head = inner.get(..open)?.trim_end();
     let note = inner.get(open..)?;
-    let note = note
-        .strip_prefix('(')
-        .or_else(|| note.strip_prefix('（'))?;
+    let note = note.strip_prefix('(').or_else(|| note.strip_prefix('（'))?;
     let note: String = note.chars().filter(|c| !c.is_whitespace()).collect();
     if head.is_empty() || note.is_empty() || !looks_like_value(head) {
         return None;
@@ -279,6 +271,20 @@ pub fn looks_like_value(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notes_after_numbers() {
+        assert_eq!(
+            split_note("147(含合并2件)"),
+            Some(("147", "含合并2件".to_string()))
+        );
+        assert_eq!(
+            split_note("22（其中修订 16 件）"),
+            Some(("22", "其中修订16件".to_string()))
+        );
+        assert_eq!(split_note("1.属于国家秘密"), None);
+        assert_eq!(split_note("(二)部分公开(区分处理的)"), None);
+    }
 
     fn num(t: &str) -> (String, Option<String>) {
         match parse_value(t, None) {

@@ -460,7 +460,13 @@ pub(crate) fn run(
         let end = nl.unwrap_or(text.len());
         let line = text.get(start..end).unwrap_or("");
         let content_end = if trim {
-            start + line.trim_end_matches([' ', '\t']).len()
+            let trimmed = line.trim_end_matches([' ', '\t']);
+            // A tab-separated row keeps its trailing tabs: they end empty fields.
+            if trimmed.contains('\t') {
+                start + line.trim_end_matches(' ').len()
+            } else {
+                start + trimmed.len()
+            }
         } else {
             end
         };

@@ -24,7 +24,8 @@
 //! 4. **Traditional → simplified** (`to_simplified`): OpenCC `t2s` (mainland
 //!    simplified, not Taiwan phrases), applied to the runs of ideographs that contain a
 //!    traditional character; texts without one skip it after one scan.
-//! 5. **Lines** (`fold_whitespace`, `strip_chrome`): trailing spaces and tabs trimmed;
+//! 5. **Lines** (`fold_whitespace`, `strip_chrome`): trailing spaces and tabs trimmed
+//!    (a tab-separated row keeps its trailing tabs, which end empty fields);
 //!    page-chrome lines (breadcrumbs, page metadata, page tools, pagers, page numbers
 //!    between PDF pages) taken out of the text and kept in [`Normalized::chrome`].
 //!
@@ -481,6 +482,8 @@ mod tests {
     #[test]
     fn spaces_are_not_collapsed() {
         assert_eq!(n("规章  |\u{3000}\u{3000}0  \t\r\n").text(), "规章  |  0\n");
-        assert_eq!(n("a\tb\t\n").text(), "a\tb\n");
+        // A tab-separated row keeps the tab that ends its empty last field.
+        assert_eq!(n("a\tb\t \n").text(), "a\tb\t\n");
+        assert_eq!(n("a b \t\n").text(), "a b\n");
     }
 }
