@@ -856,7 +856,9 @@ pub fn read_t3<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T3Raw<'a> {
                     r.push_text(tok);
                 }
             }
-            TokenKind::Label => match match_t3(&tok.text, group, in_rows) {
+            TokenKind::Label => match match_t3(&tok.text, group, in_rows)
+                .filter(|m| !fragment(m, &tok.text))
+            {
                 Some(T3Label::Header) => {
                     raw.found = true;
                     if current.as_ref().is_some_and(RawRow::has_values) {
@@ -1013,6 +1015,13 @@ fn split_inline_groups<'t, 'a>(tokens: &'t [Token<'a>]) -> std::borrow::Cow<'t, 
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// Whether a label matched only approximately is too short to be a row label: a
+/// fragment of a label broken over lines (`他处理` of `(六)其\n他处理`), which would
+/// take the next row's values.
+fn fragment(m: &T3Label, text: &str) -> bool {
+    matches!(m, T3Label::Row(_, s) if *s < EXACT) && text.chars().count() <= 3
 }
 
 /// Whether a label holds a row number (`2.`): a row label, maybe run into other text.
