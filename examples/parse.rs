@@ -6,8 +6,8 @@
 //!
 //! - `json` (default): each report as JSON (the `Report` type, serde).
 //! - `tidy`: JSON Lines, one record per statistical cell, with the keys
-//!   `table, block, row, column, value, unit, raw, line` in that order; `--with-file`
-//!   adds a leading `file` key.
+//!   `table, block, row, column, value, unit, raw, line, placement, note` in that order;
+//!   `--with-file` adds a leading `file` key.
 //! - `none`: parse and validate every file and print one summary line (files, MB,
 //!   reports parsed, findings, seconds, MB/s) — for sizing jobs on a corpus.
 //!
