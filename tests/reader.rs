@@ -600,3 +600,93 @@ proptest! {
         }
     }
 }
+
+/// Table 三 cells of a report as (row, values in column order with `_` for blank),
+/// numbers only where the cell holds one.
+fn t3_rows(r: &Report) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for c in r.cells().filter(|c| c.table == "三") {
+        let v = c.value.map_or("_".to_string(), |v| v.to_string());
+        match out.last_mut() {
+            Some((k, vals)) if k == c.row => {
+                vals.push(' ');
+                vals.push_str(&v);
+            }
+            _ => out.push((c.row.to_string(), v)),
+        }
+    }
+    out
+}
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/pdf/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// A report written as HTML with real table markup (rowspans, colspans, blank cells:
+/// `blank-cells.html`), printed to PDF by a browser and taken out with
+/// `pdftotext -layout`: the rows on the header's page are placed by column position
+/// (pdftotext counts a CJK character as one cell), blanks stay blank; after the page
+/// break the columns moved and nothing anchors them: those rows are not placed.
+#[test]
+fn browser_printed_pdf_layout_text() {
+    let r = parse_report(&fixture("blank-cells.layout.txt")).expect("parses");
+    let want = [
+        ("本年新收政府信息公开申请数量", "46 2 _ _ 1 _ 49"),
+        ("上年结转政府信息公开申请数量", "3 _ _ _ _ _ 3"),
+        ("本年度办理结果/予以公开", "20 1 _ _ 1 _ 22"),
+        ("本年度办理结果/部分公开", "5 _ _ _ _ _ 5"),
+        (
+            "本年度办理结果/不予公开/其他法律行政法规禁止公开",
+            "1 _ _ _ _ _ 1",
+        ),
+        (
+            "本年度办理结果/不予公开/保护第三方合法权益",
+            "2 _ _ _ _ _ 2",
+        ),
+        (
+            "本年度办理结果/不予公开/属于四类过程性信息",
+            "1 _ _ _ _ _ 1",
+        ),
+    ];
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    assert_eq!(t3_rows(&r), want);
+    assert!(r
+        .cells()
+        .filter(|c| c.table == "三")
+        .all(|c| c.placement == "position"));
+    let not_placed = r
+        .warnings
+        .iter()
+        .filter(|w| matches!(w.kind, WarningKind::NotPlaced { .. }))
+        .count();
+    assert_eq!(not_placed, 9);
+    // Table 四 is complete on its line.
+    let t4: Vec<String> = r
+        .cells()
+        .filter(|c| c.table == "四")
+        .map(|c| c.raw.to_string())
+        .collect();
+    assert_eq!(t4.join(" "), "3 1 0 1 5 2 0 0 1 3 1 0 0 0 1");
+    // Table 二's 规章 row printed a blank cell: not placed, not shifted.
+    assert!(r
+        .cells()
+        .filter(|c| c.table == "二")
+        .all(|c| c.row != "规章"));
+}
+
+/// The same PDF taken out without `-layout` (reading order, one cell per line, blank
+/// cells gone): no cell of tables 三 and 四 can be pinned, and none is placed.
+#[test]
+fn browser_printed_pdf_flow_text() {
+    let r = parse_report(&fixture("blank-cells.flow.txt")).expect("parses");
+    let placed: Vec<String> = r
+        .cells()
+        .filter(|c| c.table != "二" && c.value.is_some())
+        .map(|c| format!("{} {} {}", c.row, c.column, c.raw))
+        .collect();
+    assert_eq!(placed, Vec::<String>::new());
+}

@@ -11,10 +11,42 @@
 
 use crate::lex::Token;
 
-/// A token's centre in half display columns (`2 × col + width`), so that it stays an
-/// integer.
-pub fn centre(t: &Token<'_>) -> usize {
-    2 * t.col + t.width
+/// How columns are counted on a line: `pdftotext -layout` counts characters (a CJK
+/// character one cell), text aligned in an editor counts display columns (two).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    /// Display columns, CJK characters two wide.
+    Display,
+    /// Characters.
+    Chars,
+}
+
+/// A token's centre in half columns (`2 × col + width`), so that it stays an integer.
+pub fn centre(t: &Token<'_>, m: Measure) -> usize {
+    match m {
+        Measure::Display => 2 * t.col + t.width,
+        Measure::Chars => 2 * t.char_col + t.char_width,
+    }
+}
+
+/// The measure under which the complete rows' values stand most nearly in columns
+/// (the smaller sum of each column's spread of centres).
+pub fn measure_of(rows: &[Vec<&Token<'_>>]) -> Measure {
+    let spread = |m: Measure| -> usize {
+        let n = rows.first().map_or(0, Vec::len);
+        (0..n)
+            .map(|j| {
+                let xs = rows.iter().filter_map(|r| r.get(j)).map(|t| centre(t, m));
+                let (lo, hi) = xs.fold((usize::MAX, 0), |(lo, hi), x| (lo.min(x), hi.max(x)));
+                hi.saturating_sub(lo)
+            })
+            .sum()
+    };
+    if rows.len() >= 2 && spread(Measure::Display) < spread(Measure::Chars) {
+        Measure::Display
+    } else {
+        Measure::Chars
+    }
 }
 
 /// Whether every token comes from a line aligned with spaces (not delimited, with a
@@ -66,6 +98,41 @@ pub fn place_between(
         (Some(Some(x)), None) | (None, Some(Some(x))) => Some(x),
         _ => None,
     }
+}
+
+/// The centres (in characters, as `pdftotext -layout` aligns) of a header line naming
+/// every column in order: the first line (of
+/// space-aligned text) whose label tokens are exactly one per column, each a part of
+/// its column's name (`然 商业 科研 社会公 法律服 其 计`, a header broken over lines).
+pub fn header_anchors(tokens: &[Token<'_>], names: &[&str]) -> Option<Vec<usize>> {
+    let mut line: Option<usize> = None;
+    let mut cells: Vec<&Token<'_>> = Vec::new();
+    let fits = |cells: &[&Token<'_>]| {
+        cells.len() == names.len()
+            && cells
+                .iter()
+                .zip(names)
+                .all(|(t, n)| !t.text.is_empty() && n.contains(t.text.as_ref()))
+    };
+    for t in tokens {
+        if t.delimited || t.width == 0 {
+            continue;
+        }
+        if line != Some(t.line) {
+            if fits(&cells) {
+                break;
+            }
+            cells.clear();
+            line = Some(t.line);
+        }
+        if t.kind == crate::lex::TokenKind::Label {
+            cells.push(t);
+        } else {
+            cells.push(t);
+            cells.push(t); // a value on the line: never a header
+        }
+    }
+    fits(&cells).then(|| cells.iter().map(|t| centre(t, Measure::Chars)).collect())
 }
 
 #[cfg(test)]

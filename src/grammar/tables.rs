@@ -822,6 +822,8 @@ pub struct T3Raw<'a> {
     pub votes: Votes,
     /// Whether the table was found.
     pub found: bool,
+    /// Column centres from a header line naming every column (space-aligned text).
+    pub header: Option<Vec<usize>>,
 }
 
 /// Read table 三's tokens.
@@ -829,6 +831,11 @@ pub fn read_t3<'a>(tokens: &[Token<'a>], sink: &mut Sink<'_>) -> T3Raw<'a> {
     let tokens = split_inline_groups(tokens);
     let tokens: &[Token<'a>] = &tokens;
     let mut raw = T3Raw::default();
+    let names: Vec<&str> = T3_KEYS
+        .iter()
+        .map(|k| k.rsplit('/').next().unwrap_or(k))
+        .collect();
+    raw.header = positions::header_anchors(tokens, &names);
     let mut group: Option<T3Group> = None;
     let mut in_rows = false;
     let mut current: Option<RawRow<'a, T3Row>> = None;
@@ -1041,7 +1048,7 @@ pub fn build_t3(
     let mut table = Requests::default();
     // Complete rows of space-aligned text: their values' centres are the anchors that
     // place the values of rows with blank cells.
-    let full: Vec<(usize, Vec<usize>)> = raw
+    let complete: Vec<(usize, Vec<&Token<'_>>)> = raw
         .rows
         .iter()
         .enumerate()
@@ -1050,7 +1057,18 @@ pub fn build_t3(
             (vals.len() == T3_COLUMNS.len()
                 && positions::spaced(&vals)
                 && vals.iter().all(|t| t.kind == TokenKind::Value))
-            .then(|| (i, vals.iter().map(|t| positions::centre(t)).collect()))
+            .then_some((i, vals))
+        })
+        .collect();
+    let measure =
+        positions::measure_of(&complete.iter().map(|(_, v)| v.clone()).collect::<Vec<_>>());
+    let full: Vec<(usize, Vec<usize>)> = complete
+        .iter()
+        .map(|(i, v)| {
+            (
+                *i,
+                v.iter().map(|t| positions::centre(t, measure)).collect(),
+            )
         })
         .collect();
     for (idx, r) in raw.rows.iter().enumerate() {
@@ -1112,7 +1130,11 @@ pub fn build_t3(
             });
             continue;
         }
-        if let Some(row) = t3_by_position(r, idx, &full, place, sink) {
+        let header = raw
+            .header
+            .as_deref()
+            .filter(|_| measure == positions::Measure::Chars);
+        if let Some(row) = t3_by_position(r, idx, &full, header, measure, place, sink) {
             *table.row_mut(r.row) = Some(row);
             continue;
         }
@@ -1136,6 +1158,8 @@ fn t3_by_position(
     r: &RawRow<'_, T3Row>,
     idx: usize,
     full: &[(usize, Vec<usize>)],
+    header: Option<&[usize]>,
+    measure: positions::Measure,
     place: RowAt,
     sink: &mut Sink<'_>,
 ) -> Option<crate::model::tables::Applicants> {
@@ -1148,7 +1172,7 @@ fn t3_by_position(
     {
         return None;
     }
-    let xs: Vec<usize> = vals.iter().map(|t| positions::centre(t)).collect();
+    let xs: Vec<usize> = vals.iter().map(|t| positions::centre(t, measure)).collect();
     let before = full
         .iter()
         .rev()
@@ -1158,7 +1182,11 @@ fn t3_by_position(
         .iter()
         .find(|(i, _)| *i > idx)
         .map(|(_, a)| a.as_slice());
-    let cols = positions::place_between(&xs, before, after)?;
+    // Without a complete row, the header's cells anchor the columns.
+    let cols = match (before, after) {
+        (None, None) => positions::place_between(&xs, header, None)?,
+        _ => positions::place_between(&xs, before, after)?,
+    };
     let mut row = crate::model::tables::Applicants::default();
     let mut at = r.label.range.end;
     for (k, col) in T3_COLUMNS.iter().enumerate() {

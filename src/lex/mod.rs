@@ -47,6 +47,11 @@ pub struct Token<'a> {
     pub col: usize,
     /// Display width of the token.
     pub width: usize,
+    /// Character column of the token's start on a line aligned with spaces (as
+    /// `pdftotext -layout` counts, a CJK character one cell); 0 on delimited lines.
+    pub char_col: usize,
+    /// Characters in the token.
+    pub char_width: usize,
 }
 
 /// Display width of a text: CJK and other wide characters count two columns.
@@ -105,12 +110,17 @@ impl<'a> LineCtx<'a> {
         range: Range<usize>,
         delimited: bool,
     ) -> Token<'a> {
-        let (col, width) = match self.spaced {
+        let (col, width, char_col, char_width) = match self.spaced {
             Some((line, base)) => {
                 let before = line.get(..range.start.saturating_sub(base)).unwrap_or("");
-                (display_width(before), display_width(&text))
+                (
+                    display_width(before),
+                    display_width(&text),
+                    before.chars().count(),
+                    text.chars().count(),
+                )
             }
-            None => (0, 0),
+            None => (0, 0, 0, 0),
         };
         Token {
             kind,
@@ -121,6 +131,8 @@ impl<'a> LineCtx<'a> {
             delimited,
             col,
             width,
+            char_col,
+            char_width,
         }
     }
 }
@@ -434,6 +446,7 @@ fn lex_piece<'a>(
                         prev.text = Cow::Owned(joined.to_string());
                         prev.range = prev.range.start..base + seg_off + end;
                         prev.width = display_width(joined);
+                        prev.char_width = joined.chars().count();
                     }
                 }
                 last_value = None;
