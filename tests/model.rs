@@ -5,8 +5,8 @@ mod common;
 use common::*;
 use std::collections::HashSet;
 use zfxxgk::{
-    parse_report, Cell, Decimal, Located, Placement, Report, Section, Span, TableId, Topic, Value,
-    Warning, WarningKind,
+    parse_report, Cell, Decimal, Located, Report, Section, Span, TableId, Topic, Value, Warning,
+    WarningKind,
 };
 
 fn cell(span: Span) -> Cell {

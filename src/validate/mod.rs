@@ -532,7 +532,7 @@ impl Validator {
 /// | `MissingSection` | `STRUCT-MISSING-SECTION`, where the section should have been |
 /// | `MissingRow` | `STRUCT-MISSING-ROW`, where the row should have been |
 /// | `UnknownRow` | `STRUCT-UNKNOWN-ROW` |
-/// | `MissingCell` | `CELL-MISSING` |
+/// | `MissingCell`, `NotPlaced` | `CELL-MISSING` |
 /// | `UnreadableCell` | `CELL-UNREADABLE` (once per cell, with the cells of the model that hold unreadable text) |
 /// | `MissingTable` | gives its place to `STRUCT-MISSING-TABLE` (found from the model's absent table) |
 ///
@@ -549,7 +549,8 @@ impl Validator {
 /// let findings = validate(&report);
 /// let missing_cell = findings.iter().find(|f| f.code == Code::CellMissing).unwrap();
 /// assert_eq!(missing_cell.severity, Severity::Warning);
-/// assert!(missing_cell.message.contains("14 of 15 cells found"));
+/// // 14 values for 15 cells: none is placed, each is reported with its candidates.
+/// assert!(missing_cell.message.contains("14 field(s) for 15 columns"));
 /// // Five template sections are missing.
 /// let sections = findings.iter().filter(|f| f.code == Code::StructMissingSection).count();
 /// assert_eq!(sections, 5);
