@@ -94,12 +94,25 @@ pub const MAX_EMPTY_RUN: usize = 32;
 
 /// Where a line's tokens go: its line number, physical row, and (for lines aligned with
 /// spaces) the line's text and offset, to measure display columns.
-#[derive(Clone, Copy)]
 struct LineCtx<'a> {
     line_no: usize,
     row: usize,
     /// The whole line and its offset, when its tokens get display columns.
     spaced: Option<(&'a str, usize)>,
+    /// Where the last measure stopped (byte offset in the line, display column,
+    /// character column): tokens come left to right, so each line is measured once.
+    measured: std::cell::Cell<(usize, usize, usize)>,
+}
+
+impl<'a> LineCtx<'a> {
+    fn new(line_no: usize, row: usize, spaced: Option<(&'a str, usize)>) -> Self {
+        LineCtx {
+            line_no,
+            row,
+            spaced,
+            measured: std::cell::Cell::new((0, 0, 0)),
+        }
+    }
 }
 
 impl<'a> LineCtx<'a> {
@@ -112,13 +125,16 @@ impl<'a> LineCtx<'a> {
     ) -> Token<'a> {
         let (col, width, char_col, char_width) = match self.spaced {
             Some((line, base)) => {
-                let before = line.get(..range.start.saturating_sub(base)).unwrap_or("");
-                (
-                    display_width(before),
-                    display_width(&text),
-                    before.chars().count(),
-                    text.chars().count(),
-                )
+                let at = range.start.saturating_sub(base);
+                let (mut from, mut col, mut ccol) = self.measured.get();
+                if at < from {
+                    (from, col, ccol) = (0, 0, 0);
+                }
+                let between = line.get(from..at).unwrap_or("");
+                col += display_width(between);
+                ccol += between.chars().count();
+                self.measured.set((at, col, ccol));
+                (col, display_width(&text), ccol, text.chars().count())
             }
             None => (0, 0, 0, 0),
         };
@@ -183,11 +199,7 @@ fn lex_lines(text: &str, range: Range<usize>, keep: impl Fn(&str) -> bool) -> Ve
         } else {
             if let Some((k, at, line_no)) = blank_run.take() {
                 if blank_separated && seen_cell && k >= 2 {
-                    let ctx = LineCtx {
-                        line_no,
-                        row: line_no,
-                        spaced: None,
-                    };
+                    let ctx = LineCtx::new(line_no, line_no, None);
                     for _ in 1..k.min(MAX_EMPTY_RUN + 1) {
                         push_empty(&mut out, at, &ctx);
                     }
@@ -283,11 +295,7 @@ fn lex_line<'a>(line: &'a str, base: usize, line_no: usize, row: usize, out: &mu
     };
     let b = line.as_bytes();
     if b.contains(&b'|') {
-        let ctx = LineCtx {
-            line_no,
-            row,
-            spaced: None,
-        };
+        let ctx = LineCtx::new(line_no, row, None);
         let pieces: Vec<(usize, &str)> = split_with_offsets(line, '|');
         let n = pieces.len();
         for (i, (off, piece)) in pieces.into_iter().enumerate() {
@@ -304,11 +312,7 @@ fn lex_line<'a>(line: &'a str, base: usize, line_no: usize, row: usize, out: &mu
             }
         }
     } else if b.contains(&b'\t') && !line.trim().is_empty() {
-        let ctx = LineCtx {
-            line_no,
-            row,
-            spaced: None,
-        };
+        let ctx = LineCtx::new(line_no, row, None);
         let fields = split_with_offsets(line, '\t');
         let mut started = false;
         // Empty fields at the end are kept: past the row's last column the table
@@ -325,11 +329,7 @@ fn lex_line<'a>(line: &'a str, base: usize, line_no: usize, row: usize, out: &mu
             }
         }
     } else {
-        let ctx = LineCtx {
-            line_no,
-            row,
-            spaced: Some((line, base)),
-        };
+        let ctx = LineCtx::new(line_no, row, Some((line, base)));
         lex_piece(line, base, &ctx, false, out);
     }
 }
