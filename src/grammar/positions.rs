@@ -49,12 +49,6 @@ pub fn measure_of(rows: &[Vec<&Token<'_>>]) -> Measure {
     }
 }
 
-/// Whether every token comes from a line aligned with spaces (not delimited, with a
-/// measured width).
-pub fn spaced(toks: &[&Token<'_>]) -> bool {
-    !toks.is_empty() && toks.iter().all(|t| !t.delimited && t.width > 0)
-}
-
 /// The column of each value (by centre) among `anchors` (centres, left to right), or
 /// `None` when a value is not clearly nearest one anchor (nearer to it than half its
 /// distance to any other), or two values claim one column, or their order changes.

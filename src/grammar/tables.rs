@@ -1052,13 +1052,13 @@ pub fn build_t3(
         .rows
         .iter()
         .enumerate()
-        .filter_map(|(i, r)| {
-            let vals: Vec<&Token<'_>> = r.values.iter().collect();
-            (vals.len() == T3_COLUMNS.len()
-                && positions::spaced(&vals)
-                && vals.iter().all(|t| t.kind == TokenKind::Value))
-            .then_some((i, vals))
+        .filter(|(_, r)| {
+            r.values.len() == T3_COLUMNS.len()
+                && r.values
+                    .iter()
+                    .all(|t| !t.delimited && t.width > 0 && t.kind == TokenKind::Value)
         })
+        .map(|(i, r)| (i, r.values.iter().collect::<Vec<&Token<'_>>>()))
         .collect();
     let measure =
         positions::measure_of(&complete.iter().map(|(_, v)| v.clone()).collect::<Vec<_>>());
@@ -1163,15 +1163,17 @@ fn t3_by_position(
     place: RowAt,
     sink: &mut Sink<'_>,
 ) -> Option<crate::model::tables::Applicants> {
-    let vals: Vec<&Token<'_>> = r.values.iter().collect();
-    if vals.len() >= T3_COLUMNS.len()
-        || !positions::spaced(&vals)
-        || vals
-            .iter()
-            .any(|t| !matches!(t.kind, TokenKind::Value | TokenKind::Unreadable))
+    if r.values.is_empty()
+        || r.values.len() >= T3_COLUMNS.len()
+        || r.values.iter().any(|t| {
+            t.delimited
+                || t.width == 0
+                || !matches!(t.kind, TokenKind::Value | TokenKind::Unreadable)
+        })
     {
         return None;
     }
+    let vals: Vec<&Token<'_>> = r.values.iter().collect();
     let xs: Vec<usize> = vals.iter().map(|t| positions::centre(t, measure)).collect();
     let before = full
         .iter()
