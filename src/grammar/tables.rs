@@ -958,13 +958,17 @@ fn inline_group_split(text: &str) -> Option<usize> {
     let mut starts = text
         .char_indices()
         .skip(1)
-        .filter(|&(i, c)| {
-            let rest = text.get(i..).unwrap_or("");
-            let mut cs = rest.chars();
-            let second = cs.nth(1);
-            (c.is_ascii_digit() && second == Some('.'))
-                || (c == '(' && cs.next() == Some(')'))
-                || ("一二三四五六七".contains(c) && second == Some('、'))
+        .filter_map(|(i, c)| {
+            let cjk = matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七');
+            if !(c.is_ascii_digit() || c == '(' || cjk) {
+                return None;
+            }
+            let mut rest = text.get(i + c.len_utf8()..)?.chars();
+            let second = rest.next();
+            let start = (c.is_ascii_digit() && second == Some('.'))
+                || (c == '(' && second.is_some() && rest.next() == Some(')'))
+                || (cjk && second == Some('、'));
+            start.then_some((i, c))
         })
         .peekable();
     // `(六)其他处理` reads as the 2019 edition's row; before a row label it heads a

@@ -227,6 +227,9 @@ fn divide_pow10(v: Decimal, factor: i64) -> Option<Decimal> {
 /// A number followed by a note in brackets (`147(含合并2件)`, `22（其中修订16件）`): the
 /// number's text and the note (spaces, line-wrap artefacts, removed).
 pub fn split_note(text: &str) -> Option<(&str, String)> {
+    if !(text.ends_with(')') || text.ends_with('）')) {
+        return None;
+    }
     let t = text.trim();
     let inner = t.strip_suffix(')').or_else(|| t.strip_suffix('）'))?;
     let open = inner.find(['(', '（'])?;
