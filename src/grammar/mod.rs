@@ -16,10 +16,11 @@ use crate::catalogue::{Edition, TableId, Topic, TEMPLATE_SECTIONS};
 use crate::error::ParseError;
 use crate::lex::lex_table;
 use crate::model::report::{
-    Located, Metadata, Report, Section, SourceLines, Tables, Warning, WarningKind,
+    InputFormat, Located, Metadata, Report, Section, Source, SourceLines, Tables, Warning,
+    WarningKind,
 };
-use crate::normalize::{normalize, ChromeKind, NormalizeOptions, Normalized};
-use crate::span::LineIndex;
+use crate::normalize::{decode, normalize, ChromeKind, Decoded, NormalizeOptions, Normalized};
+use crate::span::{LineIndex, Span};
 use sections::SectionSlice;
 use std::ops::Range;
 use tables::{Sink, Votes};
@@ -102,11 +103,144 @@ pub fn parse_report_with(input: &str, options: &ParseOptions) -> Result<Report, 
             limit: options.max_input_bytes,
         });
     }
+    parse_text(input, options, "UTF-8")
+}
+
+fn parse_text(
+    input: &str,
+    options: &ParseOptions,
+    encoding: &'static str,
+) -> Result<Report, ParseError> {
     if input.trim().is_empty() {
         return Err(ParseError::Empty);
     }
     let norm = normalize(input, &options.normalize);
-    parse_normalized(input, &norm)
+    let mut report = parse_normalized(input, &norm)?;
+    let format = if norm.html() {
+        InputFormat::Html
+    } else {
+        InputFormat::Text
+    };
+    report.source = Source::new(encoding, format, 0);
+    Ok(report)
+}
+
+/// Parse a report from its bytes as saved (a text file or a web page in any of the
+/// encodings Chinese portals use) with default options.
+///
+/// The encoding is decided as [`decode`](crate::normalize::decode) describes (byte
+/// order mark, UTF-16, UTF-8, the page's `<meta charset>`, detection) and recorded in
+/// [`Report::source`](crate::Report::source); invalid byte sequences are read as U+FFFD,
+/// with a [`WarningKind::InvalidBytes`] warning for each line that has some, and the rest
+/// of the report is read. Spans are byte offsets into the decoded text (see
+/// [`Source`](crate::Source) for reaching the original bytes).
+///
+/// ```
+/// // A GBK file whose second line holds a byte no encoding can read here.
+/// let mut bytes = vec![
+///     0xC4, 0xB3, 0xCF, 0xD8, b'2', b'0', b'2', b'1', 0xC4, 0xEA, // 某县2021年
+///     0xB6, 0xC8, 0xB1, 0xA8, 0xB8, 0xE6, b'\n', // 度报告
+///     0xFF, b'\n', // an invalid byte on line 2
+///     0xD2, 0xBB, 0xA1, 0xA2, 0xD7, 0xDC, 0xCC, 0xE5, 0xC7, 0xE9, 0xBF, 0xF6, b'\n', // 一、总体情况
+/// ];
+/// let report = zfxxgk::parse_bytes(&bytes).unwrap();
+/// assert_eq!(report.source.encoding, "GBK");
+/// assert_eq!(report.source.decode_errors, 1);
+/// let w = report.warnings.iter().find(|w| matches!(w.kind, zfxxgk::WarningKind::InvalidBytes { .. })).unwrap();
+/// assert_eq!(report.line_of(w.span.start), 2);
+/// assert_eq!(report.sections[0].heading, "一、总体情况");
+///
+/// let pdf = zfxxgk::parse_bytes(b"%PDF-1.7\n");
+/// assert!(pdf.unwrap_err().to_string().contains("pdftotext -layout"));
+/// ```
+pub fn parse_bytes(bytes: &[u8]) -> Result<Report, ParseError> {
+    parse_bytes_with(bytes, &ParseOptions::default())
+}
+
+/// Parse a report from its bytes as saved; see [`parse_bytes`].
+///
+/// [`ParseOptions::max_input_bytes`] applies to the bytes (before decoding).
+pub fn parse_bytes_with(bytes: &[u8], options: &ParseOptions) -> Result<Report, ParseError> {
+    if bytes.len() > options.max_input_bytes {
+        return Err(ParseError::TooLarge {
+            size: bytes.len(),
+            limit: options.max_input_bytes,
+        });
+    }
+    let decoded = decode(bytes)?;
+    let mut report = parse_text(decoded.text(), options, decoded.encoding())?;
+    report.source.decode_errors = decoded.invalid().len();
+    decoding_warnings(&decoded, &mut report);
+    Ok(report)
+}
+
+/// Most warnings about invalid bytes: one per line, the last one counting all the
+/// remaining lines.
+const MAX_DECODING_WARNINGS: usize = 50;
+
+/// One [`WarningKind::InvalidBytes`] warning per line with invalid byte sequences.
+fn decoding_warnings(decoded: &Decoded, report: &mut Report) {
+    let invalid = decoded.invalid();
+    if invalid.is_empty() {
+        return;
+    }
+    let mut new = Vec::new();
+    let mut lines = 0usize;
+    let mut i = 0;
+    while let Some(first) = invalid.get(i) {
+        let line = report.line_of(first.decoded);
+        let same = invalid
+            .get(i..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|s| report.line_of(s.decoded) == line)
+            .count()
+            .max(1);
+        lines += 1;
+        let bytes: usize = invalid
+            .get(i..i + same)
+            .unwrap_or(&[])
+            .iter()
+            .map(|s| s.len)
+            .sum();
+        let span = Span::new(first.decoded, first.decoded + '\u{FFFD}'.len_utf8());
+        let kind = WarningKind::InvalidBytes {
+            encoding: decoded.encoding().to_string(),
+            line,
+            lines: 1,
+            sequences: same,
+            bytes,
+            offset: first.original,
+        };
+        if lines < MAX_DECODING_WARNINGS {
+            new.push(Warning::new(kind, span));
+        } else if lines == MAX_DECODING_WARNINGS {
+            // The last warning counts every remaining line.
+            let rest = invalid.get(i..).unwrap_or(&[]);
+            let mut distinct = 0;
+            let mut prev = 0;
+            for s in rest {
+                let l = report.line_of(s.decoded);
+                distinct += usize::from(l != prev);
+                prev = l;
+            }
+            new.push(Warning::new(
+                WarningKind::InvalidBytes {
+                    encoding: decoded.encoding().to_string(),
+                    line,
+                    lines: distinct,
+                    sequences: rest.len(),
+                    bytes: rest.iter().map(|s| s.len).sum(),
+                    offset: first.original,
+                },
+                span,
+            ));
+            break;
+        }
+        i += same;
+    }
+    report.warnings.extend(new);
+    report.warnings.sort_by_key(|w| w.span.start);
 }
 
 fn parse_normalized(input: &str, norm: &Normalized) -> Result<Report, ParseError> {
@@ -202,6 +336,7 @@ fn parse_normalized(input: &str, norm: &Normalized) -> Result<Report, ParseError
         tables,
         legacy,
         warnings,
+        source: Source::default(),
         lines: SourceLines(LineIndex::new(input)),
     })
 }

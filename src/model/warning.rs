@@ -212,6 +212,24 @@ pub enum WarningKind {
         /// What the parts add up to.
         sum: Decimal,
     },
+    /// Bytes not valid in the input's encoding, read as U+FFFD (one warning per line
+    /// that has some; see [`Source::decode_errors`](crate::Source::decode_errors)). The
+    /// span is the first U+FFFD of the line in the decoded text.
+    InvalidBytes {
+        /// The encoding the input was decoded from (WHATWG name).
+        encoding: String,
+        /// The 1-based line of the decoded text.
+        line: usize,
+        /// How many lines this warning covers: 1, except for the last warning of a
+        /// text with very many such lines, which counts all the remaining ones.
+        lines: usize,
+        /// Invalid sequences (each read as one U+FFFD).
+        sequences: usize,
+        /// Bytes in them.
+        bytes: usize,
+        /// Byte offset of the first one in the input (before decoding).
+        offset: usize,
+    },
 }
 
 impl WarningKind {
@@ -232,7 +250,8 @@ impl WarningKind {
             WarningKind::MissingSection { .. }
             | WarningKind::MixedEdition { .. }
             | WarningKind::EditionAssumed { .. }
-            | WarningKind::FiguresDisagree { .. } => None,
+            | WarningKind::FiguresDisagree { .. }
+            | WarningKind::InvalidBytes { .. } => None,
         }
     }
 
@@ -254,6 +273,7 @@ impl WarningKind {
             WarningKind::FuzzyLabel { .. } => "fuzzy_label",
             WarningKind::DuplicateRow { .. } => "duplicate_row",
             WarningKind::FiguresDisagree { .. } => "figures_disagree",
+            WarningKind::InvalidBytes { .. } => "invalid_bytes",
         }
     }
 }
@@ -463,6 +483,25 @@ impl fmt::Display for WarningKind {
                     f,
                     ") add up to {sum}, but {} is stated as {}",
                     total.row, total.value
+                )
+            }
+            WarningKind::InvalidBytes {
+                encoding,
+                line,
+                lines,
+                sequences,
+                bytes,
+                offset,
+            } => {
+                if *lines > 1 {
+                    write!(f, "lines {line} and after ({lines} lines)")?;
+                } else {
+                    write!(f, "line {line}")?;
+                }
+                write!(
+                    f,
+                    ": {sequences} invalid {encoding} byte sequence(s) ({bytes} byte(s), the \
+                     first at byte {offset} of the input) read as U+FFFD"
                 )
             }
         }

@@ -64,11 +64,13 @@
 mod chars;
 pub(crate) mod chrome;
 pub(crate) mod convert;
+mod decode;
 mod html;
 mod offsets;
 pub(crate) mod pinyin;
 
 use convert::{default_converter, Converter};
+pub use decode::{decode, Decoded, InvalidSequence, META_PRESCAN, UTF8_PER_ERROR};
 
 use crate::span::Span;
 use offsets::OffsetMap;
@@ -218,6 +220,7 @@ pub struct Normalized {
     converter: Option<String>,
     conversion_unavailable: bool,
     glosses_removed: usize,
+    html: bool,
 }
 
 impl Normalized {
@@ -272,6 +275,11 @@ impl Normalized {
     /// How many pinyin glosses were removed.
     pub fn glosses_removed(&self) -> usize {
         self.glosses_removed
+    }
+
+    /// Whether the input was read as HTML (the `html` step ran).
+    pub fn html(&self) -> bool {
+        self.html
     }
 
     /// Length of the original input in bytes.
@@ -367,12 +375,14 @@ fn run(input: &str, options: &NormalizeOptions, conv: Option<&dyn Converter>) ->
         converter: None,
         conversion_unavailable: false,
         glosses_removed: 0,
+        html: false,
     };
 
     if options.html {
         if let Some((t, m)) = html::run(&text, &map) {
             text = Cow::Owned(t);
             map = m;
+            out.html = true;
         }
     }
     if let Some((t, m)) = chars::run(&text, &map, options.nfkc, options.fold_whitespace) {

@@ -170,6 +170,7 @@ fn consistent(edition: Edition, year: u16) -> Report {
         },
         legacy: None,
         warnings: Vec::new(),
+        source: Default::default(),
         lines: Default::default(),
     }
 }
