@@ -5,14 +5,17 @@
 //! [`normalize`] runs these steps in order, each of which can be turned off in
 //! [`NormalizeOptions`]:
 //!
-//! 1. **HTML** (`html`): only when the text contains table markup (`<table`, `<tr`,
-//!    `<td`, `<th`), the text is read as HTML: each table row becomes one line of cells
+//! 1. **HTML** (`html`): when the text is HTML (table markup `<table`, `<tr`, `<td`,
+//!    `<th`; a page tag `<html`, `<head`, `<body`, `<!DOCTYPE`; or three or more common
+//!    body tags such as `<p>`, `<div>`, `<br>`), it is read as HTML: each table row becomes one line of cells
 //!    separated by ` | ` and ended by ` |` (a row of one cell becomes a plain line),
 //!    `<br>` and other tags inside a cell are removed, `<p>`, `<div>`, `<br>`, headings
 //!    and other block tags outside cells become line breaks, all other tags, comments
-//!    and `<script>`/`<style>` contents are removed, and entities are decoded. Every
+//!    and `<script>`/`<style>` contents are removed, and every HTML5 entity is decoded.
+//!    The page's titles (`<title>`, `<h1>`, `<meta name="ArticleTitle">`) and images
+//!    are kept aside ([`Normalized::page_titles`], [`Normalized::images`]). Every
 //!    output byte maps back into the HTML (a cell's digits to the digits in its `<td>`).
-//!    Text without table markup is not touched.
+//!    Other text is not touched.
 //! 2. **Characters** (`nfkc`, `fold_whitespace`): Unicode NFKC, applied only to the
 //!    characters that are not already NFKC (full-width `（１）：` → `(1):`, `﹝` → `〔`);
 //!    U+3000, NBSP and other Unicode spaces → one ASCII space each (runs are kept: the
@@ -82,9 +85,10 @@ use std::ops::Range;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct NormalizeOptions {
-    /// Read text that contains HTML table markup (`<table`, `<tr`, `<td`, `<th`) as
-    /// HTML: table rows become ` | `-separated lines, tags are removed, entities
-    /// decoded. Text without table markup is left alone either way.
+    /// Read HTML (table markup, a page tag, or three or more common body tags) as a
+    /// browser shows it: table rows become ` | `-separated lines, block tags line
+    /// breaks, other tags are removed, entities decoded. Other text is left alone
+    /// either way.
     #[serde(default = "default_true")]
     pub html: bool,
     /// Unicode NFKC (full-width forms to half-width, compatibility characters).
@@ -210,6 +214,41 @@ impl PartialEq for ChromeLine {
     }
 }
 
+/// Where a page states its title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum PageTitleKind {
+    /// The `<title>` element (the browser tab's; often with the site name appended).
+    Title,
+    /// `<meta name="ArticleTitle" content="…">` (the article title of the portal's
+    /// content system).
+    ArticleTitle,
+    /// An `<h1>` element.
+    H1,
+}
+
+/// A title the page states for itself (not from its navigation).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PageTitle {
+    /// Where it was stated.
+    pub kind: PageTitleKind,
+    /// Its text: entities decoded, tags removed, whitespace folded.
+    pub text: String,
+    /// Where it is in the original input (the element's content, the attribute's value).
+    pub span: Span,
+}
+
+/// An `<img>` tag of a page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PageImage {
+    /// Its `src` attribute (empty when it has none).
+    pub src: String,
+    /// The tag in the original input.
+    pub span: Span,
+}
+
 /// Normalized text with its map back to the original.
 #[derive(Debug, Clone)]
 pub struct Normalized {
@@ -221,6 +260,8 @@ pub struct Normalized {
     conversion_unavailable: bool,
     glosses_removed: usize,
     html: bool,
+    titles: Vec<PageTitle>,
+    images: Vec<PageImage>,
 }
 
 impl Normalized {
@@ -280,6 +321,18 @@ impl Normalized {
     /// Whether the input was read as HTML (the `html` step ran).
     pub fn html(&self) -> bool {
         self.html
+    }
+
+    /// The page's own titles (`<title>`, `<meta name="ArticleTitle">`, `<h1>`), in
+    /// input order, when the input was read as HTML.
+    pub fn page_titles(&self) -> &[PageTitle] {
+        &self.titles
+    }
+
+    /// The page's images (`<img>` tags), in input order, when the input was read as
+    /// HTML: tables published as pictures are found among them.
+    pub fn images(&self) -> &[PageImage] {
+        &self.images
     }
 
     /// Length of the original input in bytes.
@@ -376,13 +429,32 @@ fn run(input: &str, options: &NormalizeOptions, conv: Option<&dyn Converter>) ->
         conversion_unavailable: false,
         glosses_removed: 0,
         html: false,
+        titles: Vec::new(),
+        images: Vec::new(),
     };
 
     if options.html {
-        if let Some((t, m)) = html::run(&text, &map) {
+        if let Some((t, m, page)) = html::run(&text, &map) {
             text = Cow::Owned(t);
             map = m;
             out.html = true;
+            out.titles = page
+                .titles
+                .into_iter()
+                .map(|(kind, text, r)| PageTitle {
+                    kind,
+                    text,
+                    span: Span::new(r.start, r.end),
+                })
+                .collect();
+            out.images = page
+                .images
+                .into_iter()
+                .map(|(r, src)| PageImage {
+                    src,
+                    span: Span::new(r.start, r.end),
+                })
+                .collect();
         }
     }
     if let Some((t, m)) = chars::run(&text, &map, options.nfkc, options.fold_whitespace) {
