@@ -258,7 +258,7 @@ fn parse_normalized(input: &str, norm: &Normalized) -> Result<Report, ParseError
     let raw3 = tables::read_t3(&t3_tokens, &mut sink);
     let raw4 = tables::read_t4(&t4_tokens);
 
-    let metadata = metadata(text, norm, &slices);
+    let metadata = metadata(input, text, norm, &slices, &mut sink);
     let any_table = raw2.found || raw3.found || raw4.found;
     if slices.is_empty()
         && !any_table
@@ -313,7 +313,28 @@ fn parse_normalized(input: &str, norm: &Normalized) -> Result<Report, ParseError
                         .clone()
                         .or_else(|| heading_of(&slices, id.topic()))
                         .unwrap_or(0..0);
-                    sink.warn(WarningKind::MissingTable { table: id }, at.start..at.start);
+                    let image = region.as_ref().and_then(|r| {
+                        let within = norm.original_offset(r.start)..norm.original_offset(r.end);
+                        norm.images()
+                            .iter()
+                            .find(|im| within.contains(&im.span.start))
+                    });
+                    if let Some(im) = image {
+                        sink.warnings.push(Warning::new(
+                            WarningKind::TableImage {
+                                table: id,
+                                src: im.src.clone(),
+                            },
+                            im.span,
+                        ));
+                    }
+                    sink.warn(
+                        WarningKind::MissingTable {
+                            table: id,
+                            image: image.map(|im| im.src.clone()),
+                        },
+                        at.start..at.start,
+                    );
                 }
             }
         }
@@ -494,9 +515,87 @@ fn located<T>(norm: &Normalized, value: T, range: Range<usize>) -> Located<T> {
     }
 }
 
-fn metadata(text: &str, norm: &Normalized, slices: &[SectionSlice]) -> Metadata {
-    let mut m = Metadata::default();
-    let first_heading = slices.first().map_or(text.len(), |s| s.heading_range.start);
+/// A title the report gives itself, from the page or the text.
+struct TitleCandidate {
+    /// Where: `ArticleTitle`, `<h1>`, `the title line`, `<title>`.
+    from: &'static str,
+    /// Lower is preferred.
+    rank: u8,
+    title: String,
+    /// The title in the original input.
+    span: Span,
+    /// For a title line of the text: its normalized range and, when on one line, the
+    /// normalized offset its text starts at (sub-ranges of the title are relative to it).
+    in_text: Option<(Range<usize>, Option<usize>)>,
+}
+
+impl TitleCandidate {
+    /// The original span of `r`, a byte range of `self.title`.
+    fn sub_span(&self, input: &str, norm: &Normalized, r: Range<usize>) -> Span {
+        match &self.in_text {
+            Some((range, base)) => {
+                let nr = base.map_or(range.clone(), |b| b + r.start..b + r.end);
+                norm.original_span(nr)
+            }
+            None => {
+                let part = self.title.get(r).unwrap_or("");
+                input
+                    .get(self.span.range())
+                    .and_then(|s| s.find(part))
+                    .filter(|_| !part.is_empty())
+                    .map_or(self.span, |p| {
+                        Span::new(self.span.start + p, self.span.start + p + part.len())
+                    })
+            }
+        }
+    }
+}
+
+/// The report's own titles: `<meta name="ArticleTitle">`, `<h1>`, the title line of the
+/// text (navigation, breadcrumbs and previous/next links skipped) and `<title>` (its
+/// site name cut off), most trusted first.
+fn title_candidates(
+    input: &str,
+    text: &str,
+    norm: &Normalized,
+    first_heading: usize,
+) -> Vec<TitleCandidate> {
+    use crate::normalize::PageTitleKind;
+    let mut out = Vec::new();
+    for pt in norm.page_titles() {
+        let (from, rank, title, span) = match pt.kind {
+            PageTitleKind::ArticleTitle | PageTitleKind::H1 => {
+                if !meta::is_title(&pt.text) || meta::is_navigation(&pt.text) {
+                    continue;
+                }
+                let (from, rank) = if pt.kind == PageTitleKind::H1 {
+                    ("<h1>", 1)
+                } else {
+                    ("ArticleTitle", 0)
+                };
+                (from, rank, pt.text.clone(), pt.span)
+            }
+            PageTitleKind::Title => {
+                let Some(t) = meta::title_of_page_title(&pt.text) else {
+                    continue;
+                };
+                let span = input
+                    .get(pt.span.range())
+                    .and_then(|s| s.find(t))
+                    .map_or(pt.span, |p| {
+                        Span::new(pt.span.start + p, pt.span.start + p + t.len())
+                    });
+                ("<title>", 3, t.to_string(), span)
+            }
+        };
+        out.push(TitleCandidate {
+            from,
+            rank,
+            title,
+            span,
+            in_text: None,
+        });
+    }
     // Title: one of the first lines before the first section, maybe split over two.
     let lines: Vec<(usize, &str)> = line_offsets(text.get(..first_heading).unwrap_or(""))
         .into_iter()
@@ -509,8 +608,10 @@ fn metadata(text: &str, norm: &Normalized, slices: &[SectionSlice]) -> Metadata 
             .trim_start_matches('#')
             .trim_end_matches(['|', ' '])
             .trim();
+        if meta::is_navigation(t) {
+            continue;
+        }
         let lead = line.find(t).unwrap_or(0);
-        // The title, its range, and (on one line) where its text starts.
         let mut found = None;
         if meta::is_title(t) {
             found = Some((
@@ -520,22 +621,83 @@ fn metadata(text: &str, norm: &Normalized, slices: &[SectionSlice]) -> Metadata 
             ));
         } else if let Some((noff, next)) = lines.get(i + 1) {
             let joined = format!("{}{}", t, next.trim());
-            if meta::is_title(&joined) && t.chars().count() >= 2 {
+            if meta::is_title(&joined) && t.chars().count() >= 2 && !meta::is_navigation(next) {
                 found = Some((joined, off + lead..noff + next.trim_end().len(), None));
             }
         }
         if let Some((title, range, base)) = found {
-            let compact: String = title.chars().filter(|c| *c != ' ').collect();
-            let (agency, year) = meta::agency_and_year_of_title(&title);
-            let within = |r: Range<usize>| base.map_or(range.clone(), |b| b + r.start..b + r.end);
-            if let Some((a, r)) = agency {
-                m.agency = Some(located(norm, a, within(r)));
-            }
-            if let Some((y, r)) = year {
-                m.year = Some(located(norm, y, within(r)));
-            }
-            m.title = Some(located(norm, compact, range));
+            out.push(TitleCandidate {
+                from: "the title line",
+                rank: 2,
+                title,
+                span: norm.original_span(range.clone()),
+                in_text: Some((range, base)),
+            });
             break;
+        }
+    }
+    out.sort_by_key(|c| c.rank);
+    out
+}
+
+fn metadata(
+    input: &str,
+    text: &str,
+    norm: &Normalized,
+    slices: &[SectionSlice],
+    sink: &mut Sink<'_>,
+) -> Metadata {
+    let mut m = Metadata::default();
+    let first_heading = slices.first().map_or(text.len(), |s| s.heading_range.start);
+    let lines: Vec<(usize, &str)> = line_offsets(text.get(..first_heading).unwrap_or(""))
+        .into_iter()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .take(15)
+        .collect();
+    let cands = title_candidates(input, text, norm, first_heading);
+    if let Some(best) = cands.first() {
+        let compact: String = best.title.chars().filter(|c| *c != ' ').collect();
+        let (agency, year) = meta::agency_and_year_of_title(&best.title);
+        if let Some((a, r)) = agency {
+            m.agency = Some(Located {
+                value: a,
+                span: best.sub_span(input, norm, r),
+            });
+        }
+        m.title = Some(Located {
+            value: compact,
+            span: best.span,
+        });
+        // The year of the most trusted title that states one.
+        let mut with_year = cands
+            .iter()
+            .filter_map(|c| meta::find_year(&c.title).map(|(y, r)| (c, y, r)));
+        let chosen = match year {
+            Some((y, r)) => Some((best, y, r)),
+            None => with_year.next(),
+        };
+        if let Some((c, y, r)) = chosen {
+            m.year = Some(Located {
+                value: y,
+                span: c.sub_span(input, norm, r),
+            });
+            if let Some((other, oy, _)) = cands
+                .iter()
+                .filter_map(|o| meta::find_year(&o.title).map(|(oy, r)| (o, oy, r)))
+                .find(|(_, oy, _)| *oy != y)
+            {
+                sink.warnings.push(Warning::new(
+                    WarningKind::TitleYear {
+                        year: y,
+                        from: c.from.to_string(),
+                        title: c.title.clone(),
+                        other_year: oy,
+                        other_from: other.from.to_string(),
+                        other_title: other.title.clone(),
+                    },
+                    other.span,
+                ));
+            }
         }
     }
     // The opening sentence of the report (preamble or overview).

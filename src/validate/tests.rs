@@ -697,7 +697,10 @@ fn missing_table_points_at_its_section() {
     assert_eq!(fs[0].span.map(|s| s.range()), heading);
     // The parser's warning, when there is one, gives the place.
     r.warnings.push(Warning::new(
-        WarningKind::MissingTable { table: TableId::T4 },
+        WarningKind::MissingTable {
+            table: TableId::T4,
+            image: None,
+        },
         Span::new(4242, 4242),
     ));
     let fs = validate(&r);
