@@ -115,7 +115,7 @@ fn parse_text(
         return Err(ParseError::Empty);
     }
     let norm = normalize(input, &options.normalize);
-    let mut report = parse_normalized(input, &norm)?;
+    let mut report = parse_normalized(input, &norm, &options.normalize)?;
     let format = if norm.html() {
         InputFormat::Html
     } else {
@@ -243,7 +243,11 @@ fn decoding_warnings(decoded: &Decoded, report: &mut Report) {
     report.warnings.sort_by_key(|w| w.span.start);
 }
 
-fn parse_normalized(input: &str, norm: &Normalized) -> Result<Report, ParseError> {
+fn parse_normalized(
+    input: &str,
+    norm: &Normalized,
+    options: &NormalizeOptions,
+) -> Result<Report, ParseError> {
     let text = norm.text();
     let mut sink = Sink::new(norm);
     let slices = sections::split_sections(text);
@@ -258,7 +262,7 @@ fn parse_normalized(input: &str, norm: &Normalized) -> Result<Report, ParseError
     let raw3 = tables::read_t3(&t3_tokens, &mut sink);
     let raw4 = tables::read_t4(&t4_tokens);
 
-    let metadata = metadata(input, text, norm, &slices, &mut sink);
+    let metadata = metadata(input, text, norm, options, &slices, &mut sink);
     let any_table = raw2.found || raw3.found || raw4.found;
     if slices.is_empty()
         && !any_table
@@ -313,8 +317,13 @@ fn parse_normalized(input: &str, norm: &Normalized) -> Result<Report, ParseError
                         .clone()
                         .or_else(|| heading_of(&slices, id.topic()))
                         .unwrap_or(0..0);
+                    // From the end of the section's heading (the line break after it
+                    // maps onto the tags that follow, pictures included) to the end of
+                    // the region.
                     let image = region.as_ref().and_then(|r| {
-                        let within = norm.original_offset(r.start)..norm.original_offset(r.end);
+                        let from = heading_of(&slices, id.topic())
+                            .map_or(norm.original_offset(r.start), |h| norm.original_span(h).end);
+                        let within = from..norm.original_offset(r.end);
                         norm.images()
                             .iter()
                             .find(|im| within.contains(&im.span.start))
@@ -558,11 +567,24 @@ fn title_candidates(
     input: &str,
     text: &str,
     norm: &Normalized,
+    options: &NormalizeOptions,
     first_heading: usize,
 ) -> Vec<TitleCandidate> {
     use crate::normalize::PageTitleKind;
     let mut out = Vec::new();
+    // Page titles get the character steps the text got (full-width forms, traditional
+    // characters), so that they read like titles found in the text.
+    let chars_only = NormalizeOptions {
+        html: false,
+        strip_chrome: false,
+        ..options.clone()
+    };
     for pt in norm.page_titles() {
+        let text = normalize(&pt.text, &chars_only);
+        let pt = crate::normalize::PageTitle {
+            text: text.text().trim().to_string(),
+            ..pt.clone()
+        };
         let (from, rank, title, span) = match pt.kind {
             PageTitleKind::ArticleTitle | PageTitleKind::H1 => {
                 if !meta::is_title(&pt.text) || meta::is_navigation(&pt.text) {
@@ -644,6 +666,7 @@ fn metadata(
     input: &str,
     text: &str,
     norm: &Normalized,
+    options: &NormalizeOptions,
     slices: &[SectionSlice],
     sink: &mut Sink<'_>,
 ) -> Metadata {
@@ -654,7 +677,7 @@ fn metadata(
         .filter(|(_, l)| !l.trim().is_empty())
         .take(15)
         .collect();
-    let cands = title_candidates(input, text, norm, first_heading);
+    let cands = title_candidates(input, text, norm, options, first_heading);
     if let Some(best) = cands.first() {
         let compact: String = best.title.chars().filter(|c| *c != ' ').collect();
         let (agency, year) = meta::agency_and_year_of_title(&best.title);
