@@ -27,10 +27,11 @@ fn report(carried: u32, forward: u32) -> Report {
     let full = zfxxgk::parse_report(&text).expect("parses");
     let t3 = full.tables.requests.as_ref().expect("table 三");
     let mut slim = full.clone();
-    let mut req = Requests::default();
-    req.carried_over = t3.carried_over.clone();
-    req.carried_forward = t3.carried_forward.clone();
-    slim.tables.requests = Some(req);
+    slim.tables.requests = Some(Requests {
+        carried_over: t3.carried_over.clone(),
+        carried_forward: t3.carried_forward.clone(),
+        ..Requests::default()
+    });
     slim.tables.active_disclosure = None;
     slim.tables.appeals = None;
     slim.sections.clear();

@@ -228,7 +228,7 @@ pub enum PageTitleKind {
 }
 
 /// A title the page states for itself (not from its navigation).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PageTitle {
     /// Where it was stated.
@@ -240,13 +240,27 @@ pub struct PageTitle {
 }
 
 /// An `<img>` tag of a page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PageImage {
     /// Its `src` attribute (empty when it has none).
     pub src: String,
     /// The tag in the original input.
     pub span: Span,
+}
+
+impl PartialEq for PageTitle {
+    fn eq(&self, other: &Self) -> bool {
+        // The span is left out on purpose, as for every container of spans.
+        self.kind == other.kind && self.text == other.text
+    }
+}
+
+impl PartialEq for PageImage {
+    fn eq(&self, other: &Self) -> bool {
+        // The span is left out on purpose.
+        self.src == other.src
+    }
 }
 
 /// Normalized text with its map back to the original.
