@@ -37,12 +37,11 @@
 //! Spans of a report parsed from bytes are byte offsets into the decoded text
 //! ([`Decoded::text`]), which is UTF-8 whatever the input was. To reach the original
 //! bytes, [`Decoded::original_offset`] maps a decoded offset back to the input's byte
-//! offset (by re-encoding the text before it; exact for every encoding this module
-//! decodes, except that a byte the encoding maps to a character it encodes otherwise,
-//! such as GBK's single byte `0x80` for `€`, counts as that other encoding).
+//! offset, exactly (the invalid sequences are its checkpoints; between them it counts
+//! UTF-8 and UTF-16 code units, and decodes other encodings again).
 
 use crate::error::ParseError;
-use encoding_rs::{DecoderResult, Encoding, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::{DecoderResult, Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
 /// Bytes at the start of a page searched for a `<meta>` charset declaration (browsers
 /// search 1024; portals often put long scripts and styles first).
@@ -103,9 +102,12 @@ impl Decoded {
         &self.invalid
     }
 
-    /// The byte offset in the input of a byte offset of the decoded text (an offset
-    /// inside a character is taken as that character's start; past the end, the end of
-    /// the input). Takes time linear in `decoded`.
+    /// The byte offset in `input` (the bytes this text was decoded from) of a byte
+    /// offset of the decoded text: where the character at `decoded` starts (an offset
+    /// inside a character is taken as that character's start; the end of the text, the
+    /// end of the input). Exact: the bytes after the last invalid sequence before
+    /// `decoded` are decoded again up to that character (UTF-8 and UTF-16 are counted
+    /// without decoding). Takes time linear in the distance from that sequence.
     ///
     /// ```
     /// use zfxxgk::normalize::decode;
@@ -115,38 +117,50 @@ impl Decoded {
     /// assert_eq!(d.encoding(), "GBK");
     /// let at = d.text().find("12").unwrap();
     /// assert_eq!(at, 6); // in the decoded UTF-8 text
-    /// assert_eq!(d.original_offset(at), 4); // in the GBK bytes
+    /// assert_eq!(d.original_offset(&bytes, at), 4); // in the GBK bytes
     /// ```
-    pub fn original_offset(&self, decoded: usize) -> usize {
+    pub fn original_offset(&self, input: &[u8], decoded: usize) -> usize {
         let mut d = decoded.min(self.text.len());
         while d > 0 && !self.text.is_char_boundary(d) {
             d -= 1;
         }
-        // The last replacement before `d` is a checkpoint: both offsets are known.
-        let i = self.invalid.partition_point(|s| s.decoded < d);
+        if d == self.text.len() {
+            return input.len();
+        }
+        // The last replacement at or before `d` is a checkpoint: both offsets are known.
+        let i = self.invalid.partition_point(|s| s.decoded <= d);
         let (from, orig) = match i.checked_sub(1).and_then(|k| self.invalid.get(k)) {
+            Some(s) if s.decoded == d => return s.original,
             Some(s) => (s.decoded + '\u{FFFD}'.len_utf8(), s.original + s.len),
             None => (0, self.bom),
         };
-        let from = from.min(d);
-        orig + self.encoded_len(self.text.get(from..d).unwrap_or(""))
-    }
-
-    fn encoded_len(&self, s: &str) -> usize {
+        let between = self.text.get(from.min(d)..d).unwrap_or("");
         if self.encoding == UTF_8 {
-            s.len()
-        } else if self.encoding == UTF_16LE || self.encoding == UTF_16BE {
-            s.chars().map(|c| c.len_utf16() * 2).sum()
-        } else {
-            // GBK text re-encodes as GB18030 (the GBK encoder writes characters outside
-            // GBK as numeric references; its decoder read them as four-byte sequences).
-            let enc = if self.encoding == GBK {
-                GB18030
-            } else {
-                self.encoding
-            };
-            enc.encode(s).0.len()
+            return (orig + between.len()).min(input.len());
         }
+        if self.encoding == UTF_16LE || self.encoding == UTF_16BE {
+            let units: usize = between.chars().map(char::len_utf16).sum();
+            return (orig + 2 * units).min(input.len());
+        }
+        // Decode again, one byte at a time, until the text before `d` is out.
+        let target = between.len();
+        if target == 0 {
+            return orig.min(input.len());
+        }
+        let mut decoder = self.encoding.new_decoder_without_bom_handling();
+        let mut out = String::with_capacity(16);
+        let mut written = 0;
+        for k in orig..input.len() {
+            let byte = input.get(k..=k).unwrap_or(&[]);
+            out.clear();
+            out.reserve(16);
+            let (_, _) = decoder.decode_to_string_without_replacement(byte, &mut out, false);
+            written += out.len();
+            if written >= target {
+                return k + 1;
+            }
+        }
+        input.len()
     }
 }
 
@@ -382,6 +396,7 @@ fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use encoding_rs::GBK;
 
     fn enc(s: &str, e: &'static Encoding) -> Vec<u8> {
         e.encode(s).0.into_owned()
@@ -406,7 +421,7 @@ mod tests {
         bom.extend(s.as_bytes());
         let d = decode(&bom).unwrap();
         assert_eq!((d.text(), d.encoding(), d.bom_len()), (s, "UTF-8", 3));
-        assert_eq!(d.original_offset(0), 3);
+        assert_eq!(d.original_offset(&bom, 0), 3);
     }
 
     #[test]
@@ -438,7 +453,8 @@ mod tests {
         assert_eq!(b[bad[0].original], 0xFF);
         // After the replacement, offsets still map.
         let after = d.text().find("有坏").unwrap();
-        assert_eq!(d.original_offset(after), 32);
+        assert_eq!(d.original_offset(&b, after), 32);
+        assert_eq!(d.original_offset(&b, at), 31);
 
         // GBK with a truncated pair in the middle.
         let mut g = enc("报告第一行\n", GBK);
@@ -449,7 +465,13 @@ mod tests {
         assert_eq!(d.encoding(), "GBK");
         assert_eq!(d.text(), "报告第一行\n\u{FFFD}\n第二行内容");
         let after = d.text().find("第二").unwrap();
-        assert_eq!(d.original_offset(after), 13);
+        assert_eq!(d.original_offset(&g, after), 13);
+        // Every character of the text maps onto its bytes.
+        for (i, c) in d.text().char_indices().filter(|(_, c)| *c != '\u{FFFD}') {
+            let o = d.original_offset(&g, i);
+            let (back, _) = GBK.decode_without_bom_handling(&g[o..]);
+            assert!(back.starts_with(c), "{i} {c}");
+        }
     }
 
     #[test]
