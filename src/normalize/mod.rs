@@ -73,7 +73,7 @@ mod offsets;
 pub(crate) mod pinyin;
 
 use convert::{default_converter, Converter};
-pub use decode::{decode, Decoded, InvalidSequence, META_PRESCAN, UTF8_PER_ERROR};
+pub use decode::{decode, Decoded, InvalidSequence, DETECT_BYTES, META_PRESCAN, UTF8_PER_ERROR};
 
 use crate::span::Span;
 use offsets::OffsetMap;
