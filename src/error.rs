@@ -1,5 +1,5 @@
-//! The error of [`parse_report`](crate::parse_report): only for input that is not a
-//! report at all.
+//! The error of [`parse_report`](crate::parse_report) and
+//! [`parse_bytes`](crate::parse_bytes): only for input that is not a report at all.
 
 use thiserror::Error;
 
@@ -25,4 +25,17 @@ pub enum ParseError {
         /// What was missing.
         reason: String,
     },
+    /// The input is a PDF file: its text must be extracted first.
+    #[error(
+        "a PDF file: extract its text with `pdftotext -layout FILE` (poppler-utils) and parse \
+         the text file it writes; -layout keeps the table columns the table reader needs"
+    )]
+    Pdf,
+    /// The input is not text (NUL or control bytes, or a Word, Excel, archive or image
+    /// file).
+    #[error(
+        "not text: binary data (a Word, Excel, archive or image file?); save the report \
+         as text or HTML first"
+    )]
+    Binary,
 }

@@ -8,7 +8,7 @@
 //!
 //! | rank | modules | may use |
 //! |---|---|---|
-//! | 0 | `span`, `error`, `syntax` (the nom parsers' one error type, runs of digits) | nothing of the crate |
+//! | 0 | `span`, `error`, `syntax` (the nom parsers' one error type, runs of digits), `input` (reading up to a size limit) | nothing of the crate |
 //! | 1 | [`catalogue`] (the template's labels and keys, shared by every layer) | `span` |
 //! | 2 | [`model`] (the typed report, and the grammar of a [`Decimal`]'s digits behind its `FromStr`) | ranks 0–1 |
 //! | 3 | [`normalize`] | ranks 0–2 |
@@ -22,10 +22,11 @@
 //! build it (`grammar`), check it (`validate`) and flatten it (`output`). A test
 //! (`tests/layers.rs`) fails when a module imports from a layer above its own.
 //!
-//! The public surface is [`parse_report`], [`parse_report_with`], [`ParseOptions`], the
+//! The public surface is [`parse_report`], [`parse_report_with`], [`parse_bytes`],
+//! [`parse_bytes_with`], [`ParseOptions`], [`read_limited`], [`read_file_limited`], the
 //! [`model`] types, the [`catalogue`]'s keys, [`normalize()`](normalize::normalize)
-//! with its options and result, [`validate`] with its findings, and [`output`]'s
-//! records. The lexer, the table readers, label matching and the converter's tables
+//! with its options and result, [`decode()`](normalize::decode) with its result,
+//! [`validate`] with its findings, and [`output`]'s records. The lexer, the table readers, label matching and the converter's tables
 //! are private.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
@@ -34,6 +35,7 @@
 pub mod catalogue;
 mod error;
 mod grammar;
+mod input;
 mod lex;
 pub mod model;
 pub mod normalize;
@@ -44,10 +46,14 @@ pub mod validate;
 
 pub use catalogue::{Edition, TableId, Topic};
 pub use error::ParseError;
-pub use grammar::{parse_report, parse_report_with, ParseOptions};
+pub use grammar::{
+    parse_bytes, parse_bytes_with, parse_report, parse_report_with, ParseOptions,
+    DEFAULT_MAX_INPUT_BYTES,
+};
+pub use input::{read_file_limited, read_limited, ReadError};
 pub use model::{
-    Cell, Date, Decimal, LegacyFigures, Located, Metadata, Placement, Report, Section, Tables,
-    Value, Warning, WarningKind,
+    Cell, Date, Decimal, InputFormat, LegacyFigures, Located, Metadata, Placement, Report,
+    Section, Source, Tables, Value, Warning, WarningKind,
 };
 pub use output::TidyRecord;
 pub use span::{Location, Span};

@@ -427,7 +427,8 @@ fn text_without_markup_is_untouched() {
         text.clone(),
         String::new(),
         "a < b > c".into(),
-        "<title>报告</title><p>一、总体情况</p><thead><tbody>".into(),
+        // Two body tags (start and end of one element) are not yet a page.
+        "<title>报告</title>一、总体情况<thead><tbody>".into(),
         "<tt>x</tt> <textarea> <T> <t".into(),
         "规章 | 0 | 0 |\n&nbsp;&amp;".into(),
         "</td></tr></table>".into(),

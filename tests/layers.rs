@@ -8,6 +8,7 @@ const RANKS: &[(&str, u8)] = &[
     ("span", 0),
     ("error", 0),
     ("syntax", 0),
+    ("input", 0),
     ("catalogue", 1),
     ("model", 2),
     ("normalize", 3),
@@ -40,6 +41,14 @@ const ROOT_ITEMS: &[(&str, &str)] = &[
     ("parse_report", "grammar"),
     ("parse_report_with", "grammar"),
     ("ParseOptions", "grammar"),
+    ("parse_bytes", "grammar"),
+    ("parse_bytes_with", "grammar"),
+    ("DEFAULT_MAX_INPUT_BYTES", "grammar"),
+    ("read_limited", "input"),
+    ("read_file_limited", "input"),
+    ("ReadError", "input"),
+    ("InputFormat", "model"),
+    ("Source", "model"),
     ("TidyRecord", "output"),
 ];
 

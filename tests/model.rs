@@ -54,7 +54,15 @@ fn containers_are_equal_whatever_their_spans() {
     other.topic = Some(Topic::Requests);
     assert_ne!(section(a), other);
 
-    let warning = |span| Warning::new(WarningKind::MissingTable { table: TableId::T4 }, span);
+    let warning = |span| {
+        Warning::new(
+            WarningKind::MissingTable {
+                table: TableId::T4,
+                image: None,
+            },
+            span,
+        )
+    };
     assert_eq!(warning(a), warning(b));
     let warnings: HashSet<Warning> = [warning(a), warning(b)].into_iter().collect();
     assert_eq!(warnings.len(), 1);

@@ -129,3 +129,82 @@ fn limits_and_non_reports() {
         })
     );
 }
+
+/// Parsing bytes must end in a report or an error; spans lie in the decoded text, and
+/// decoded offsets map back into the input.
+fn total_bytes(bytes: &[u8]) {
+    match zfxxgk::parse_bytes(bytes) {
+        Ok(r) => {
+            let decoded = zfxxgk::normalize::decode(bytes).expect("decodes when it parses");
+            let text = decoded.text();
+            for w in &r.warnings {
+                assert!(w.span.end <= text.len(), "{w:?}");
+            }
+            assert_eq!(r.source.decode_errors, decoded.invalid().len());
+            // Offsets map into the input, in order (a few, to stay linear).
+            let mut last = 0;
+            for i in (0..=text.len())
+                .step_by(text.len() / 16 + 1)
+                .chain([text.len()])
+            {
+                let o = decoded.original_offset(bytes, i);
+                assert!(o <= bytes.len() && o >= last, "{i} {o} {last}");
+                last = o;
+            }
+        }
+        Err(
+            ParseError::Empty
+            | ParseError::NotAReport { .. }
+            | ParseError::TooLarge { .. }
+            | ParseError::Pdf
+            | ParseError::Binary,
+        ) => {}
+        Err(e) => panic!("unexpected error {e}"),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, .. ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes(b in proptest::collection::vec(any::<u8>(), 0..600)) {
+        total_bytes(&b);
+    }
+
+    #[test]
+    fn reports_in_legacy_encodings_with_bytes_changed(
+        seed in any::<u64>(),
+        enc in 0usize..3,
+        li in 0usize..7,
+    ) {
+        let text = sample_report(Edition::E2021, LAYOUTS[li]);
+        let encoding = [encoding_rs::GBK, encoding_rs::UTF_8, encoding_rs::BIG5][enc];
+        let mut bytes = encoding.encode(&text).0.into_owned();
+        let mut x = seed;
+        for _ in 0..4 {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let i = (x >> 33) as usize % bytes.len().max(1);
+            if let Some(b) = bytes.get_mut(i) {
+                *b = (x >> 5) as u8 | 0x80;
+            }
+        }
+        total_bytes(&bytes);
+    }
+}
+
+#[test]
+fn html_pages_and_entities_never_panic() {
+    for s in [
+        "<html><title>",
+        "<meta charset=\"",
+        "<meta name=ArticleTitle content=",
+        "<h1><h1><h1></h1>",
+        "<img src='",
+        "<p>&NotEqualTilde</p><p>&#x110000;</p><p>&#128;&</p>",
+        "<body>&;&#;&#x;&amp</body>",
+        "<!DOCTYPE html><h1>某县2021年政府信息公开工作年度报告</h1><table><td><img src=x>",
+    ] {
+        total(s);
+        total_bytes(s.as_bytes());
+    }
+}

@@ -128,6 +128,49 @@ pub fn is_title(line: &str) -> bool {
         && !t.contains(['。', ','])
 }
 
+/// Words of navigation, breadcrumbs, previous/next links and related-article lists: a
+/// line with one of them names other pages, never the report itself.
+const NAVIGATION: &[&str] = &[
+    "上一篇",
+    "下一篇",
+    "上一条",
+    "下一条",
+    "上篇",
+    "下篇",
+    "上一页",
+    "下一页",
+    "相关",
+    "首页",
+    "当前位置",
+    "您的位置",
+    "你的位置",
+    "所在位置",
+    "推荐阅读",
+    "热点",
+    "猜你",
+    "栏目",
+    "返回",
+];
+
+/// Whether a line is navigation (breadcrumbs `首页 > 政务公开`, menus `首页|政务公开|…`,
+/// `上一篇:…`, `下一篇:…`, related-article lists): it may name another year's report,
+/// and is never taken as the report's title.
+pub fn is_navigation(line: &str) -> bool {
+    let t = line.trim();
+    NAVIGATION.iter().any(|w| t.contains(w))
+        || t.contains(['>', '»', '›', '＞', '|', '｜'])
+        || t.starts_with(['·', '•', '●', '■', '◆', '>'])
+}
+
+/// The report title inside a page's `<title>`: the part before or after the site name
+/// (`青禾镇2022年政府信息公开工作年度报告_某县人民政府`), or the whole when it is one.
+pub fn title_of_page_title(title: &str) -> Option<&str> {
+    title
+        .split(['_', '|', '｜', '-', '－', '–', '—'])
+        .map(str::trim)
+        .find(|p| is_title(p) && !is_navigation(p))
+}
+
 /// A value read from a text, with its byte range there.
 pub type Found<T> = Option<(T, Range<usize>)>;
 
@@ -240,6 +283,26 @@ mod tests {
         assert_eq!(a.map(|x| x.0), Some("沐阳县人民政府".into()));
         assert!(is_title("新乡市2018年政府信息公开工作年度报告"));
         assert!(!is_title("本报告由…编制。"));
+        for nav in [
+            "首页|政务公开|互动交流|青禾镇人民政府2021年政府信息公开工作年度报告",
+            "上一篇:青禾镇人民政府2021年政府信息公开工作年度报告",
+            "当前位置:首页 > 政务公开 > 年度报告",
+            "· 青禾镇2020年政府信息公开工作年度报告",
+        ] {
+            assert!(is_navigation(nav), "{nav}");
+        }
+        assert!(!is_navigation(
+            "青禾镇人民政府2022年政府信息公开工作年度报告"
+        ));
+        assert_eq!(
+            title_of_page_title("青禾镇2022年政府信息公开工作年度报告_青禾镇人民政府"),
+            Some("青禾镇2022年政府信息公开工作年度报告")
+        );
+        assert_eq!(
+            title_of_page_title("某县人民政府 - 2022年度政务公开工作年度报告"),
+            Some("2022年度政务公开工作年度报告")
+        );
+        assert_eq!(title_of_page_title("某县人民政府门户网站"), None);
     }
 
     #[test]

@@ -17,10 +17,11 @@ use crate::catalogue::{Edition, TableId, Topic, TEMPLATE_SECTIONS};
 use crate::error::ParseError;
 use crate::lex::lex_table;
 use crate::model::report::{
-    Located, Metadata, Report, Section, SourceLines, Tables, Warning, WarningKind,
+    InputFormat, Located, Metadata, Report, Section, Source, SourceLines, Tables, Warning,
+    WarningKind,
 };
-use crate::normalize::{normalize, ChromeKind, NormalizeOptions, Normalized};
-use crate::span::LineIndex;
+use crate::normalize::{decode, normalize, ChromeKind, Decoded, NormalizeOptions, Normalized};
+use crate::span::{LineIndex, Span};
 use sections::SectionSlice;
 use std::ops::Range;
 use tables::{Sink, Votes};
@@ -103,14 +104,151 @@ pub fn parse_report_with(input: &str, options: &ParseOptions) -> Result<Report, 
             limit: options.max_input_bytes,
         });
     }
+    parse_text(input, options, "UTF-8")
+}
+
+fn parse_text(
+    input: &str,
+    options: &ParseOptions,
+    encoding: &'static str,
+) -> Result<Report, ParseError> {
     if input.trim().is_empty() {
         return Err(ParseError::Empty);
     }
     let norm = normalize(input, &options.normalize);
-    parse_normalized(input, &norm)
+    let mut report = parse_normalized(input, &norm, &options.normalize)?;
+    let format = if norm.html() {
+        InputFormat::Html
+    } else {
+        InputFormat::Text
+    };
+    report.source = Source::new(encoding, format, 0);
+    Ok(report)
 }
 
-fn parse_normalized(input: &str, norm: &Normalized) -> Result<Report, ParseError> {
+/// Parse a report from its bytes as saved (a text file or a web page in any of the
+/// encodings Chinese portals use) with default options.
+///
+/// The encoding is decided as [`decode`](crate::normalize::decode) describes (byte
+/// order mark, UTF-16, UTF-8, the page's `<meta charset>`, detection) and recorded in
+/// [`Report::source`](crate::Report::source); invalid byte sequences are read as U+FFFD,
+/// with a [`WarningKind::InvalidBytes`] warning for each line that has some, and the rest
+/// of the report is read. Spans are byte offsets into the decoded text (see
+/// [`Source`](crate::Source) for reaching the original bytes).
+///
+/// ```
+/// // A GBK file whose second line holds a byte no encoding can read here.
+/// let mut bytes = vec![
+///     0xC4, 0xB3, 0xCF, 0xD8, b'2', b'0', b'2', b'1', 0xC4, 0xEA, // 某县2021年
+///     0xB6, 0xC8, 0xB1, 0xA8, 0xB8, 0xE6, b'\n', // 度报告
+///     0xFF, b'\n', // an invalid byte on line 2
+///     0xD2, 0xBB, 0xA1, 0xA2, 0xD7, 0xDC, 0xCC, 0xE5, 0xC7, 0xE9, 0xBF, 0xF6, b'\n', // 一、总体情况
+/// ];
+/// let report = zfxxgk::parse_bytes(&bytes).unwrap();
+/// assert_eq!(report.source.encoding, "GBK");
+/// assert_eq!(report.source.decode_errors, 1);
+/// let w = report.warnings.iter().find(|w| matches!(w.kind, zfxxgk::WarningKind::InvalidBytes { .. })).unwrap();
+/// assert_eq!(report.line_of(w.span.start), 2);
+/// assert_eq!(report.sections[0].heading, "一、总体情况");
+///
+/// let pdf = zfxxgk::parse_bytes(b"%PDF-1.7\n");
+/// assert!(pdf.unwrap_err().to_string().contains("pdftotext -layout"));
+/// ```
+pub fn parse_bytes(bytes: &[u8]) -> Result<Report, ParseError> {
+    parse_bytes_with(bytes, &ParseOptions::default())
+}
+
+/// Parse a report from its bytes as saved; see [`parse_bytes`].
+///
+/// [`ParseOptions::max_input_bytes`] applies to the bytes (before decoding).
+pub fn parse_bytes_with(bytes: &[u8], options: &ParseOptions) -> Result<Report, ParseError> {
+    if bytes.len() > options.max_input_bytes {
+        return Err(ParseError::TooLarge {
+            size: bytes.len(),
+            limit: options.max_input_bytes,
+        });
+    }
+    let decoded = decode(bytes)?;
+    let mut report = parse_text(decoded.text(), options, decoded.encoding())?;
+    report.source.decode_errors = decoded.invalid().len();
+    decoding_warnings(&decoded, &mut report);
+    Ok(report)
+}
+
+/// Most warnings about invalid bytes: one per line, the last one counting all the
+/// remaining lines.
+const MAX_DECODING_WARNINGS: usize = 50;
+
+/// One [`WarningKind::InvalidBytes`] warning per line with invalid byte sequences.
+fn decoding_warnings(decoded: &Decoded, report: &mut Report) {
+    let invalid = decoded.invalid();
+    if invalid.is_empty() {
+        return;
+    }
+    let mut new = Vec::new();
+    let mut lines = 0usize;
+    let mut i = 0;
+    while let Some(first) = invalid.get(i) {
+        let line = report.line_of(first.decoded);
+        let same = invalid
+            .get(i..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|s| report.line_of(s.decoded) == line)
+            .count()
+            .max(1);
+        lines += 1;
+        let bytes: usize = invalid
+            .get(i..i + same)
+            .unwrap_or(&[])
+            .iter()
+            .map(|s| s.len)
+            .sum();
+        let span = Span::new(first.decoded, first.decoded + '\u{FFFD}'.len_utf8());
+        let kind = WarningKind::InvalidBytes {
+            encoding: decoded.encoding().to_string(),
+            line,
+            lines: 1,
+            sequences: same,
+            bytes,
+            offset: first.original,
+        };
+        if lines < MAX_DECODING_WARNINGS {
+            new.push(Warning::new(kind, span));
+        } else if lines == MAX_DECODING_WARNINGS {
+            // The last warning counts every remaining line.
+            let rest = invalid.get(i..).unwrap_or(&[]);
+            let mut distinct = 0;
+            let mut prev = 0;
+            for s in rest {
+                let l = report.line_of(s.decoded);
+                distinct += usize::from(l != prev);
+                prev = l;
+            }
+            new.push(Warning::new(
+                WarningKind::InvalidBytes {
+                    encoding: decoded.encoding().to_string(),
+                    line,
+                    lines: distinct,
+                    sequences: rest.len(),
+                    bytes: rest.iter().map(|s| s.len).sum(),
+                    offset: first.original,
+                },
+                span,
+            ));
+            break;
+        }
+        i += same;
+    }
+    report.warnings.extend(new);
+    report.warnings.sort_by_key(|w| w.span.start);
+}
+
+fn parse_normalized(
+    input: &str,
+    norm: &Normalized,
+    options: &NormalizeOptions,
+) -> Result<Report, ParseError> {
     let text = norm.text();
     let mut sink = Sink::new(norm);
     let slices = sections::split_sections(text);
@@ -125,7 +263,7 @@ fn parse_normalized(input: &str, norm: &Normalized) -> Result<Report, ParseError
     let raw3 = tables::read_t3(&t3_tokens, &mut sink);
     let raw4 = tables::read_t4(&t4_tokens);
 
-    let metadata = metadata(text, norm, &slices);
+    let metadata = metadata(input, text, norm, options, &slices, &mut sink);
     let any_table = raw2.found || raw3.found || raw4.found;
     if slices.is_empty()
         && !any_table
@@ -184,7 +322,33 @@ fn parse_normalized(input: &str, norm: &Normalized) -> Result<Report, ParseError
                         .clone()
                         .or_else(|| heading_of(&slices, id.topic()))
                         .unwrap_or(0..0);
-                    sink.warn(WarningKind::MissingTable { table: id }, at.start..at.start);
+                    // From the end of the section's heading (the line break after it
+                    // maps onto the tags that follow, pictures included) to the end of
+                    // the region.
+                    let image = region.as_ref().and_then(|r| {
+                        let from = heading_of(&slices, id.topic())
+                            .map_or(norm.original_offset(r.start), |h| norm.original_span(h).end);
+                        let within = from..norm.original_offset(r.end);
+                        norm.images()
+                            .iter()
+                            .find(|im| within.contains(&im.span.start))
+                    });
+                    if let Some(im) = image {
+                        sink.warnings.push(Warning::new(
+                            WarningKind::TableImage {
+                                table: id,
+                                src: im.src.clone(),
+                            },
+                            im.span,
+                        ));
+                    }
+                    sink.warn(
+                        WarningKind::MissingTable {
+                            table: id,
+                            image: image.map(|im| im.src.clone()),
+                        },
+                        at.start..at.start,
+                    );
                 }
             }
         }
@@ -207,6 +371,7 @@ fn parse_normalized(input: &str, norm: &Normalized) -> Result<Report, ParseError
         tables,
         legacy,
         warnings,
+        source: Source::default(),
         lines: SourceLines(LineIndex::new(input)),
     })
 }
@@ -364,9 +529,100 @@ fn located<T>(norm: &Normalized, value: T, range: Range<usize>) -> Located<T> {
     }
 }
 
-fn metadata(text: &str, norm: &Normalized, slices: &[SectionSlice]) -> Metadata {
-    let mut m = Metadata::default();
-    let first_heading = slices.first().map_or(text.len(), |s| s.heading_range.start);
+/// A title the report gives itself, from the page or the text.
+struct TitleCandidate {
+    /// Where: `ArticleTitle`, `<h1>`, `the title line`, `<title>`.
+    from: &'static str,
+    /// Lower is preferred.
+    rank: u8,
+    title: String,
+    /// The title in the original input.
+    span: Span,
+    /// For a title line of the text: its normalized range and, when on one line, the
+    /// normalized offset its text starts at (sub-ranges of the title are relative to it).
+    in_text: Option<(Range<usize>, Option<usize>)>,
+}
+
+impl TitleCandidate {
+    /// The original span of `r`, a byte range of `self.title`.
+    fn sub_span(&self, input: &str, norm: &Normalized, r: Range<usize>) -> Span {
+        match &self.in_text {
+            Some((range, base)) => {
+                let nr = base.map_or(range.clone(), |b| b + r.start..b + r.end);
+                norm.original_span(nr)
+            }
+            None => {
+                let part = self.title.get(r).unwrap_or("");
+                input
+                    .get(self.span.range())
+                    .and_then(|s| s.find(part))
+                    .filter(|_| !part.is_empty())
+                    .map_or(self.span, |p| {
+                        Span::new(self.span.start + p, self.span.start + p + part.len())
+                    })
+            }
+        }
+    }
+}
+
+/// The report's own titles: `<meta name="ArticleTitle">`, `<h1>`, the title line of the
+/// text (navigation, breadcrumbs and previous/next links skipped) and `<title>` (its
+/// site name cut off), most trusted first.
+fn title_candidates(
+    input: &str,
+    text: &str,
+    norm: &Normalized,
+    options: &NormalizeOptions,
+    first_heading: usize,
+) -> Vec<TitleCandidate> {
+    use crate::normalize::PageTitleKind;
+    let mut out = Vec::new();
+    // Page titles get the character steps the text got (full-width forms, traditional
+    // characters), so that they read like titles found in the text.
+    let chars_only = NormalizeOptions {
+        html: false,
+        strip_chrome: false,
+        ..options.clone()
+    };
+    for pt in norm.page_titles() {
+        let text = normalize(&pt.text, &chars_only);
+        let pt = crate::normalize::PageTitle {
+            text: text.text().trim().to_string(),
+            ..pt.clone()
+        };
+        let (from, rank, title, span) = match pt.kind {
+            PageTitleKind::ArticleTitle | PageTitleKind::H1 => {
+                if !meta::is_title(&pt.text) || meta::is_navigation(&pt.text) {
+                    continue;
+                }
+                let (from, rank) = if pt.kind == PageTitleKind::H1 {
+                    ("<h1>", 1)
+                } else {
+                    ("ArticleTitle", 0)
+                };
+                (from, rank, pt.text.clone(), pt.span)
+            }
+            PageTitleKind::Title => {
+                let Some(t) = meta::title_of_page_title(&pt.text) else {
+                    continue;
+                };
+                let span = input
+                    .get(pt.span.range())
+                    .and_then(|s| s.find(t))
+                    .map_or(pt.span, |p| {
+                        Span::new(pt.span.start + p, pt.span.start + p + t.len())
+                    });
+                ("<title>", 3, t.to_string(), span)
+            }
+        };
+        out.push(TitleCandidate {
+            from,
+            rank,
+            title,
+            span,
+            in_text: None,
+        });
+    }
     // Title: one of the first lines before the first section, maybe split over two.
     let lines: Vec<(usize, &str)> = line_offsets(text.get(..first_heading).unwrap_or(""))
         .into_iter()
@@ -379,8 +635,10 @@ fn metadata(text: &str, norm: &Normalized, slices: &[SectionSlice]) -> Metadata 
             .trim_start_matches('#')
             .trim_end_matches(['|', ' '])
             .trim();
+        if meta::is_navigation(t) {
+            continue;
+        }
         let lead = line.find(t).unwrap_or(0);
-        // The title, its range, and (on one line) where its text starts.
         let mut found = None;
         if meta::is_title(t) {
             found = Some((
@@ -390,22 +648,84 @@ fn metadata(text: &str, norm: &Normalized, slices: &[SectionSlice]) -> Metadata 
             ));
         } else if let Some((noff, next)) = lines.get(i + 1) {
             let joined = format!("{}{}", t, next.trim());
-            if meta::is_title(&joined) && t.chars().count() >= 2 {
+            if meta::is_title(&joined) && t.chars().count() >= 2 && !meta::is_navigation(next) {
                 found = Some((joined, off + lead..noff + next.trim_end().len(), None));
             }
         }
         if let Some((title, range, base)) = found {
-            let compact: String = title.chars().filter(|c| *c != ' ').collect();
-            let (agency, year) = meta::agency_and_year_of_title(&title);
-            let within = |r: Range<usize>| base.map_or(range.clone(), |b| b + r.start..b + r.end);
-            if let Some((a, r)) = agency {
-                m.agency = Some(located(norm, a, within(r)));
-            }
-            if let Some((y, r)) = year {
-                m.year = Some(located(norm, y, within(r)));
-            }
-            m.title = Some(located(norm, compact, range));
+            out.push(TitleCandidate {
+                from: "the title line",
+                rank: 2,
+                title,
+                span: norm.original_span(range.clone()),
+                in_text: Some((range, base)),
+            });
             break;
+        }
+    }
+    out.sort_by_key(|c| c.rank);
+    out
+}
+
+fn metadata(
+    input: &str,
+    text: &str,
+    norm: &Normalized,
+    options: &NormalizeOptions,
+    slices: &[SectionSlice],
+    sink: &mut Sink<'_>,
+) -> Metadata {
+    let mut m = Metadata::default();
+    let first_heading = slices.first().map_or(text.len(), |s| s.heading_range.start);
+    let lines: Vec<(usize, &str)> = line_offsets(text.get(..first_heading).unwrap_or(""))
+        .into_iter()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .take(15)
+        .collect();
+    let cands = title_candidates(input, text, norm, options, first_heading);
+    if let Some(best) = cands.first() {
+        let compact: String = best.title.chars().filter(|c| *c != ' ').collect();
+        let (agency, year) = meta::agency_and_year_of_title(&best.title);
+        if let Some((a, r)) = agency {
+            m.agency = Some(Located {
+                value: a,
+                span: best.sub_span(input, norm, r),
+            });
+        }
+        m.title = Some(Located {
+            value: compact,
+            span: best.span,
+        });
+        // The year of the most trusted title that states one.
+        let mut with_year = cands
+            .iter()
+            .filter_map(|c| meta::find_year(&c.title).map(|(y, r)| (c, y, r)));
+        let chosen = match year {
+            Some((y, r)) => Some((best, y, r)),
+            None => with_year.next(),
+        };
+        if let Some((c, y, r)) = chosen {
+            m.year = Some(Located {
+                value: y,
+                span: c.sub_span(input, norm, r),
+            });
+            if let Some((other, oy, _)) = cands
+                .iter()
+                .filter_map(|o| meta::find_year(&o.title).map(|(oy, r)| (o, oy, r)))
+                .find(|(_, oy, _)| *oy != y)
+            {
+                sink.warnings.push(Warning::new(
+                    WarningKind::TitleYear {
+                        year: y,
+                        from: c.from.to_string(),
+                        title: c.title.clone(),
+                        other_year: oy,
+                        other_from: other.from.to_string(),
+                        other_title: other.title.clone(),
+                    },
+                    other.span,
+                ));
+            }
         }
     }
     // The opening sentence of the report (preamble or overview).

@@ -8,7 +8,7 @@ pub mod warning;
 
 pub use cell::{Cell, Decimal, Placement, Value};
 pub use legacy::{Figure, LegacyFigures, LegacyKey};
-pub use report::{Date, Located, Metadata, Report, Section, Tables};
+pub use report::{Date, InputFormat, Located, Metadata, Report, Section, Source, Tables};
 pub use tables::{
     ActiveDisclosure, ActiveDisclosure2019, ActiveDisclosure2021, Appeals, Applicants, Outcomes,
     Requests,

@@ -137,6 +137,90 @@ impl Tables {
     }
 }
 
+/// The format the input was read in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum InputFormat {
+    /// Plain text (copied from a page, extracted from a PDF).
+    #[default]
+    Text,
+    /// An HTML page or fragment, read as a browser displays it.
+    Html,
+}
+
+/// What the input of a report was: the encoding its bytes were decoded from and the
+/// format it was read in.
+///
+/// Spans of the report are byte offsets into the decoded text (for
+/// [`parse_report`](crate::parse_report), the text given); to reach the original bytes,
+/// decode them again with [`decode`](crate::normalize::decode) and map offsets with
+/// [`Decoded::original_offset`](crate::normalize::Decoded::original_offset).
+///
+/// ```
+/// // A report saved as UTF-16LE with a byte order mark.
+/// let text = "某县2021年政府信息公开工作年度报告\n一、总体情况\n";
+/// let mut bytes = vec![0xFF, 0xFE];
+/// bytes.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+/// let report = zfxxgk::parse_bytes(&bytes).unwrap();
+/// assert_eq!(report.source.encoding, "UTF-16LE");
+/// assert_eq!(report.source.format, zfxxgk::InputFormat::Text);
+/// assert_eq!(report.source.decode_errors, 0);
+/// assert_eq!(report.metadata.year.map(|y| y.value), Some(2021));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[non_exhaustive]
+pub struct Source {
+    /// The WHATWG name of the encoding the input was decoded from: `"UTF-8"`, `"GBK"`,
+    /// `"gb18030"`, `"UTF-16LE"`, `"UTF-16BE"`, `"Big5"`, …
+    pub encoding: &'static str,
+    /// Text or HTML.
+    pub format: InputFormat,
+    /// Invalid byte sequences read as U+FFFD (each line with some has a
+    /// [`WarningKind::InvalidBytes`] warning).
+    pub decode_errors: usize,
+}
+
+impl Default for Source {
+    fn default() -> Self {
+        Source {
+            encoding: "UTF-8",
+            format: InputFormat::Text,
+            decode_errors: 0,
+        }
+    }
+}
+
+impl Source {
+    pub(crate) fn new(encoding: &'static str, format: InputFormat, decode_errors: usize) -> Self {
+        Source {
+            encoding,
+            format,
+            decode_errors,
+        }
+    }
+}
+
+/// [`Source`] as read back: the encoding's name owned, then matched to its static name.
+#[derive(Deserialize)]
+struct SourceRepr {
+    encoding: String,
+    format: InputFormat,
+    decode_errors: usize,
+}
+
+impl<'de> Deserialize<'de> for Source {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let r = SourceRepr::deserialize(d)?;
+        Ok(Source {
+            encoding: encoding_rs::Encoding::for_label(r.encoding.as_bytes())
+                .map_or("UTF-8", |e| e.name()),
+            format: r.format,
+            decode_errors: r.decode_errors,
+        })
+    }
+}
+
 /// Line starts of the original input, so that spans can be reported as lines and
 /// columns without keeping the text. Never part of equality or serialization.
 #[derive(Debug, Clone)]
@@ -185,6 +269,9 @@ pub struct Report {
     pub legacy: Option<LegacyFigures>,
     /// Everything the parser had to tolerate.
     pub warnings: Vec<Warning>,
+    /// What the input was: its encoding and format.
+    #[serde(default)]
+    pub source: Source,
     /// Line starts of the original input.
     #[serde(default, rename = "line_starts")]
     pub(crate) lines: SourceLines,
@@ -194,7 +281,8 @@ impl Eq for Report {}
 
 impl PartialEq for Report {
     fn eq(&self, other: &Self) -> bool {
-        // Line starts are left out on purpose, like spans.
+        // Line starts are left out on purpose, like spans; so is the source: the same
+        // report read from UTF-8 text and from GBK bytes compares equal.
         let Report {
             edition,
             metadata,
@@ -202,6 +290,7 @@ impl PartialEq for Report {
             tables,
             legacy,
             warnings,
+            source: _,
             lines: _,
         } = self;
         *edition == other.edition

@@ -78,6 +78,10 @@ pub enum WarningKind {
     MissingTable {
         /// The table.
         table: TableId,
+        /// The `src` of the image the table's section shows where the table should be
+        /// (a table published as a picture; see [`WarningKind::TableImage`]).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        image: Option<String>,
     },
     /// A template section was not found. The warning's span is where it should have
     /// been: before the next template section that is present (or at the end).
@@ -242,13 +246,57 @@ pub enum WarningKind {
         /// What the parts add up to.
         sum: Decimal,
     },
+    /// A statistical table published as a picture: an `<img>` where the table should be.
+    /// The span is the `<img>` tag.
+    TableImage {
+        /// The table.
+        table: TableId,
+        /// The image's `src`.
+        src: String,
+    },
+    /// The report's own titles (`ArticleTitle`, `<h1>`, the title line of the text,
+    /// `<title>`) state different years; the most trusted one is taken. The span is the
+    /// other title.
+    TitleYear {
+        /// The year taken.
+        year: u16,
+        /// Where it was stated (`ArticleTitle`, `<h1>`, `the title line`, `<title>`).
+        from: String,
+        /// The title it was taken from.
+        title: String,
+        /// The other year.
+        other_year: u16,
+        /// Where the other year was stated.
+        other_from: String,
+        /// The title that states it.
+        other_title: String,
+    },
+    /// Bytes not valid in the input's encoding, read as U+FFFD (one warning per line
+    /// that has some; see [`Source::decode_errors`](crate::Source::decode_errors)). The
+    /// span is the first U+FFFD of the line in the decoded text.
+    InvalidBytes {
+        /// The encoding the input was decoded from (WHATWG name).
+        encoding: String,
+        /// The 1-based line of the decoded text.
+        line: usize,
+        /// How many lines this warning covers: 1, except for the last warning of a
+        /// text with very many such lines, which counts all the remaining ones.
+        lines: usize,
+        /// Invalid sequences (each read as one U+FFFD).
+        sequences: usize,
+        /// Bytes in them.
+        bytes: usize,
+        /// Byte offset of the first one in the input (before decoding).
+        offset: usize,
+    },
 }
 
 impl WarningKind {
     /// The table concerned, if any.
     pub fn table(&self) -> Option<TableId> {
         match self {
-            WarningKind::MissingTable { table }
+            WarningKind::MissingTable { table, .. }
+            | WarningKind::TableImage { table, .. }
             | WarningKind::UnknownRow { table, .. }
             | WarningKind::MissingRow { table, .. }
             | WarningKind::MissingCell { table, .. }
@@ -263,7 +311,9 @@ impl WarningKind {
             WarningKind::MissingSection { .. }
             | WarningKind::MixedEdition { .. }
             | WarningKind::EditionAssumed { .. }
-            | WarningKind::FiguresDisagree { .. } => None,
+            | WarningKind::FiguresDisagree { .. }
+            | WarningKind::TitleYear { .. }
+            | WarningKind::InvalidBytes { .. } => None,
         }
     }
 
@@ -286,6 +336,9 @@ impl WarningKind {
             WarningKind::FuzzyLabel { .. } => "fuzzy_label",
             WarningKind::DuplicateRow { .. } => "duplicate_row",
             WarningKind::FiguresDisagree { .. } => "figures_disagree",
+            WarningKind::TableImage { .. } => "table_image",
+            WarningKind::TitleYear { .. } => "title_year",
+            WarningKind::InvalidBytes { .. } => "invalid_bytes",
         }
     }
 }
@@ -334,10 +387,35 @@ fn numeral(n: u8) -> &'static str {
 impl fmt::Display for WarningKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            WarningKind::MissingTable { table } => write!(
+            WarningKind::MissingTable { table, image } => match image {
+                Some(src) => write!(
+                    f,
+                    "table {} not found: its section shows an image (<img src=\"{src}\">) \
+                     where the table should be; the table is published as a picture",
+                    table.key()
+                ),
+                None => write!(
+                    f,
+                    "table {} not found (absent, or published as an image)",
+                    table.key()
+                ),
+            },
+            WarningKind::TableImage { table, src } => write!(
                 f,
-                "table {} not found (absent, or published as an image)",
+                "table {} is published as an image (<img src=\"{src}\">): its cells cannot be read",
                 table.key()
+            ),
+            WarningKind::TitleYear {
+                year,
+                from,
+                title,
+                other_year,
+                other_from,
+                other_title,
+            } => write!(
+                f,
+                "the report's titles disagree on the year: {from} 「{title}」 says {year}, \
+                 {other_from} 「{other_title}」 says {other_year}; {year} is taken"
             ),
             WarningKind::MissingSection { topic } => match topic.template_heading() {
                 Some((n, h)) => write!(f, "section {}、{h} not found", numeral(n)),
@@ -526,6 +604,25 @@ impl fmt::Display for WarningKind {
                     f,
                     ") add up to {sum}, but {} is stated as {}",
                     total.row, total.value
+                )
+            }
+            WarningKind::InvalidBytes {
+                encoding,
+                line,
+                lines,
+                sequences,
+                bytes,
+                offset,
+            } => {
+                if *lines > 1 {
+                    write!(f, "lines {line} and after ({lines} lines)")?;
+                } else {
+                    write!(f, "line {line}")?;
+                }
+                write!(
+                    f,
+                    ": {sequences} invalid {encoding} byte sequence(s) ({bytes} byte(s), the \
+                     first at byte {offset} of the input) read as U+FFFD"
                 )
             }
         }

@@ -1,9 +1,11 @@
 //! Raw HTML: reports pasted as page source (or a fragment of it) instead of text.
 //!
-//! The stage only runs when the text contains table markup: a start tag named `table`,
-//! `tr`, `td` or `th` (any case). Everything else is left alone after one scan for `<`
-//! followed by `t`/`T`, without allocating. When it runs, the whole text is read as HTML
-//! and rendered into the layout the grammar reads (TEMPLATE.md §6.4, item 2):
+//! The stage runs when the text is HTML: it contains table markup (a start tag named
+//! `table`, `tr`, `td` or `th`, any case), a page tag (`<html`, `<head`, `<body`,
+//! `<!DOCTYPE`), or at least three common body tags (`<p>`, `<div>`, `<br>`, `<span>`,
+//! `<h1>`, …, start or end). Everything else is left alone after one scan, without
+//! allocating. When it runs, the whole text is read as HTML and rendered into the layout
+//! the grammar reads (TEMPLATE.md §6.4, item 2):
 //!
 //! * **Rows.** Each table row becomes one line, its cells separated by ` | ` and ended
 //!   by ` |`: `<tr><td>规章</td><td>0</td><td>&nbsp;</td></tr>` → `规章 | 0 |  |`.
@@ -25,13 +27,21 @@
 //!   the spaces around them, so that text with a pasted table fragment keeps its lines
 //!   and column gaps; whitespace at the start of a line is dropped, and a space after a
 //!   space (across a removed tag) too.
-//! * **Entities** `&nbsp; &amp; &lt; &gt; &quot; &apos;`, a few typographic ones
-//!   (`&ldquo; &rdquo; &mdash; &hellip; …`) and numeric `&#NNN; &#xHH;` are decoded;
+//! * **Entities**: every named entity of HTML5 (the WHATWG table of 2 231 names, through
+//!   the `htmlize` crate; names are case-sensitive as in browsers, except that a few
+//!   common ones such as `&NBSP;` are also read in any case; the legacy names browsers
+//!   accept without `;` are read so when no letter, digit or `=` follows) and numeric
+//!   `&#NNN; &#xHH;` (0x80–0x9F as windows-1252, invalid values as U+FFFD) are decoded;
 //!   anything else stays as written. `&nbsp;` and other space entities count as
 //!   whitespace.
 //! * **Dropped:** comments, `<!DOCTYPE …>`, `<?…?>`, and `<script>`, `<style>` and
 //!   `<title>` with their content (the page title is the browser tab's, usually the
 //!   report title with the site name appended; the page repeats it in its body).
+//! * **Page titles and images**: the content of `<title>`, of `<h1>` and of
+//!   `<meta name="ArticleTitle" content="…">`, and every `<img>` with its `src`, are
+//!   collected with their places ([`Normalized::page_titles`](super::Normalized::page_titles),
+//!   [`Normalized::images`](super::Normalized::images)): the grammar takes the report's
+//!   title from them, and tells a table published as a picture from a missing one.
 //!
 //! Every output byte maps back into the original: text is copied (a cell's digits map
 //! to the digits inside its `<td>`); a separator, line break or row end maps onto the
@@ -73,14 +83,281 @@ pub(crate) fn has_table_markup(text: &str) -> bool {
     false
 }
 
-/// Run the HTML stage. `None` when the text has no table markup (it is then unchanged).
-pub(crate) fn run(text: &str, map: &OffsetMap) -> Option<(String, OffsetMap)> {
-    if !has_table_markup(text) {
+/// Tags that mark a whole page: one of them makes the text HTML.
+const PAGE_TAGS: [&str; 4] = ["html", "head", "body", "!doctype"];
+
+/// Tags common in page bodies; [`PAGE_TAG_COUNT`] of them make the text HTML.
+const BODY_TAGS: [&str; 21] = [
+    "p", "div", "br", "span", "font", "h1", "h2", "h3", "h4", "h5", "h6", "meta", "title", "a",
+    "img", "li", "strong", "b", "center", "section", "article",
+];
+
+/// How many body tags (start or end) make a text without page tags HTML.
+pub(crate) const PAGE_TAG_COUNT: usize = 3;
+
+/// Whether `text` is HTML: table markup, a page tag (`<html`, `<head`, `<body`,
+/// `<!DOCTYPE`), or at least [`PAGE_TAG_COUNT`] common body tags (`<p>`, `<div>`,
+/// `<br>`, `<span>`, …). One scan, without allocating.
+pub(crate) fn is_html(text: &str) -> bool {
+    if has_table_markup(text) {
+        return true;
+    }
+    let b = text.as_bytes();
+    let mut body = 0;
+    let mut from = 0;
+    while let Some(p) = text.get(from..).and_then(|s| s.find('<')) {
+        let i = from + p;
+        from = i + 1;
+        let start = if b.get(i + 1) == Some(&b'/') {
+            i + 2
+        } else {
+            i + 1
+        };
+        let bang = usize::from(b.get(start) == Some(&b'!'));
+        let end = name_end(b, start + bang);
+        let Some(name) = b.get(start..end) else {
+            continue;
+        };
+        if name.is_empty()
+            || b.get(end)
+                .is_some_and(|&c| !matches!(c, b'>' | b'/') && !is_ascii_ws(c))
+        {
+            continue;
+        }
+        if PAGE_TAGS
+            .iter()
+            .any(|t| name.eq_ignore_ascii_case(t.as_bytes()))
+        {
+            return true;
+        }
+        if BODY_TAGS
+            .iter()
+            .any(|t| name.eq_ignore_ascii_case(t.as_bytes()))
+        {
+            body += 1;
+            if body >= PAGE_TAG_COUNT {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// What the HTML stage found besides the text: title candidates and images.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Page {
+    /// (kind, text, original range) of each title candidate, in input order.
+    pub(crate) titles: Vec<(super::PageTitleKind, String, std::ops::Range<usize>)>,
+    /// (original range of the tag, `src`) of each `<img>`.
+    pub(crate) images: Vec<(std::ops::Range<usize>, String)>,
+}
+
+/// Run the HTML stage. `None` when the text is not HTML (see [`is_html`]; it is then
+/// unchanged).
+pub(crate) fn run(text: &str, map: &OffsetMap) -> Option<(String, OffsetMap, Page)> {
+    if !is_html(text) {
         return None;
     }
     let toks = Lexer::new(text).tokens();
+    let page = page(text, map, &toks);
     let tree = Tree::build(&toks);
-    render(text, map, &toks, &tree)
+    let (t, m) = render(text, map, &toks, &tree)?;
+    Some((t, m, page))
+}
+
+/// The start of token `tok` is the tag `<name` (or `</name` with `close`).
+fn tag_is(text: &str, tok: &Tok, name: &str, close: bool) -> bool {
+    let b = text.as_bytes();
+    let start = tok.start + 1 + usize::from(close);
+    if close && b.get(tok.start + 1) != Some(&b'/') {
+        return false;
+    }
+    let end = name_end(b, start);
+    b.get(start..end)
+        .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+}
+
+/// The attributes of the start tag `text[range]`: (lower-case name, value range).
+fn attributes(text: &str, range: std::ops::Range<usize>) -> Vec<(String, std::ops::Range<usize>)> {
+    let b = text.as_bytes();
+    let end = range.end.min(b.len());
+    let mut k = name_end(b, range.start + 1);
+    let mut out = Vec::new();
+    while k < end {
+        while k < end && (is_ascii_ws(b.get(k).copied().unwrap_or(b' ')) || b.get(k) == Some(&b'/'))
+        {
+            k += 1;
+        }
+        let ns = k;
+        while k < end
+            && b.get(k)
+                .is_some_and(|&c| !is_ascii_ws(c) && !matches!(c, b'=' | b'>' | b'/'))
+        {
+            k += 1;
+        }
+        if k == ns {
+            break;
+        }
+        let name = text.get(ns..k).unwrap_or("").to_ascii_lowercase();
+        while k < end && b.get(k).is_some_and(|&c| is_ascii_ws(c)) {
+            k += 1;
+        }
+        if b.get(k) != Some(&b'=') {
+            out.push((name, k..k));
+            continue;
+        }
+        k += 1;
+        while k < end && b.get(k).is_some_and(|&c| is_ascii_ws(c)) {
+            k += 1;
+        }
+        let value = match b.get(k).copied() {
+            Some(q @ (b'"' | b'\'')) => {
+                let vs = k + 1;
+                let ve = text
+                    .get(vs..end)
+                    .and_then(|t| t.find(char::from(q)))
+                    .map_or(end, |p| vs + p);
+                k = ve + 1;
+                vs..ve
+            }
+            _ => {
+                let vs = k;
+                while k < end && b.get(k).is_some_and(|&c| !is_ascii_ws(c) && c != b'>') {
+                    k += 1;
+                }
+                vs..k
+            }
+        };
+        out.push((name, value));
+    }
+    out
+}
+
+/// `s` with its entities decoded, its tags removed and its whitespace folded to single
+/// spaces, trimmed.
+fn plain(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    let mut in_tag = false;
+    while let Some(c) = s.get(i..).and_then(|t| t.chars().next()) {
+        let len = c.len_utf8();
+        if in_tag {
+            in_tag = c != '>';
+            i += len;
+            continue;
+        }
+        match c {
+            '<' if b
+                .get(i + 1)
+                .is_some_and(|n| n.is_ascii_alphabetic() || *n == b'/') =>
+            {
+                in_tag = true;
+            }
+            '&' => {
+                if let Some((end, e)) = entity(b, i) {
+                    if e.first.is_whitespace() && e.second.is_none() {
+                        if !out.ends_with(' ') {
+                            out.push(' ');
+                        }
+                    } else {
+                        e.push_to(&mut out);
+                    }
+                    i = end;
+                    continue;
+                }
+                out.push('&');
+            }
+            c if c.is_whitespace() => {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+            c => out.push(c),
+        }
+        i += len;
+    }
+    let t = out.trim();
+    if t.len() == out.len() {
+        out
+    } else {
+        t.to_string()
+    }
+}
+
+/// Title candidates and images of the page (original ranges through `map`).
+fn page(text: &str, map: &OffsetMap, toks: &[Tok]) -> Page {
+    use super::PageTitleKind as K;
+    let orig = |r: std::ops::Range<usize>| {
+        map.start_of(r.start)..map.end_of(r.end).max(map.start_of(r.start))
+    };
+    let mut page = Page::default();
+    let mut h1: Option<(usize, usize)> = None;
+    for (k, tok) in toks.iter().enumerate() {
+        match tok.kind {
+            Kind::Drop if tag_is(text, tok, "title", false) => {
+                let Some(t) = text.get(tok.start..tok.end) else {
+                    continue;
+                };
+                let open = t.find('>').map_or(t.len(), |p| p + 1);
+                let close = t.rfind("</").filter(|&c| c >= open).unwrap_or(t.len());
+                let inner = tok.start + open..tok.start + close;
+                let value = plain(text.get(inner.clone()).unwrap_or(""));
+                if !value.is_empty() {
+                    page.titles.push((K::Title, value, orig(inner)));
+                }
+            }
+            Kind::Tag(Tag::Other) if tag_is(text, tok, "meta", false) => {
+                let attrs = attributes(text, tok.start..tok.end);
+                let named = attrs.iter().any(|(n, v)| {
+                    n == "name"
+                        && text
+                            .get(v.clone())
+                            .is_some_and(|v| v.trim().eq_ignore_ascii_case("ArticleTitle"))
+                });
+                if let Some((_, v)) = attrs.iter().find(|(n, _)| named && n == "content") {
+                    let value = plain(text.get(v.clone()).unwrap_or(""));
+                    if !value.is_empty() {
+                        page.titles.push((K::ArticleTitle, value, orig(v.clone())));
+                    }
+                }
+            }
+            Kind::Tag(Tag::Other) if tag_is(text, tok, "img", false) => {
+                let attrs = attributes(text, tok.start..tok.end);
+                let src = attrs
+                    .iter()
+                    .find(|(n, _)| n == "src")
+                    .and_then(|(_, v)| text.get(v.clone()))
+                    .unwrap_or("")
+                    .trim()
+                    .to_string();
+                page.images.push((orig(tok.start..tok.end), src));
+            }
+            Kind::Tag(Tag::Break) if tag_is(text, tok, "h1", false) => h1 = Some((k + 1, k + 1)),
+            Kind::Tag(_)
+                if tag_is(text, tok, "h1", true)
+                    || matches!(tok.kind, Kind::Tag(t) if t.structural()) =>
+            {
+                if let Some((from, to)) = h1.take() {
+                    let range = toks.get(from).map_or(0, |t| t.start)
+                        ..toks.get(to.saturating_sub(1)).map_or(0, |t| t.end);
+                    if to > from {
+                        let value = plain(text.get(range.clone()).unwrap_or(""));
+                        if !value.is_empty() {
+                            page.titles.push((K::H1, value, orig(range)));
+                        }
+                    }
+                }
+            }
+            Kind::Text | Kind::Entity(_) => {
+                if let Some((_, to)) = h1.as_mut() {
+                    *to = k + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    page
 }
 
 // ---------------------------------------------------------------------------------
@@ -136,7 +413,7 @@ enum Kind {
         blank: Blank,
     },
     /// An entity decoded to a character that is not whitespace.
-    Entity(char),
+    Entity(Ent),
     Tag(Tag),
     /// Comments, doctypes, processing instructions, `<script>`/`<style>` with content.
     Drop,
@@ -228,40 +505,68 @@ fn classify(name: &[u8], close: bool) -> Tag {
     }
 }
 
-/// Named entities that are decoded (matched without regard to case).
-const ENTITIES: &[(&str, char)] = &[
+/// Named entities also matched without regard to case (`&NBSP;`, `&Amp;` are seen in
+/// pages written by hand); every other name must match exactly, as in browsers.
+const CASELESS: &[(&str, char)] = &[
     ("nbsp", '\u{A0}'),
     ("amp", '&'),
     ("lt", '<'),
     ("gt", '>'),
     ("quot", '"'),
     ("apos", '\''),
-    ("ensp", '\u{2002}'),
-    ("emsp", '\u{2003}'),
-    ("thinsp", '\u{2009}'),
     ("ldquo", '\u{201C}'),
     ("rdquo", '\u{201D}'),
-    ("lsquo", '\u{2018}'),
-    ("rsquo", '\u{2019}'),
     ("mdash", '\u{2014}'),
-    ("ndash", '\u{2013}'),
     ("hellip", '\u{2026}'),
-    ("middot", '\u{B7}'),
-    ("times", '\u{D7}'),
-    ("divide", '\u{F7}'),
-    ("yen", '\u{A5}'),
-    ("deg", '\u{B0}'),
-    ("plusmn", '\u{B1}'),
-    ("permil", '\u{2030}'),
-    ("laquo", '\u{AB}'),
-    ("raquo", '\u{BB}'),
-    ("bull", '\u{2022}'),
-    ("copy", '\u{A9}'),
-    ("reg", '\u{AE}'),
 ];
 
-/// The entity at `i` (`b[i] == b'&'`): its end and character.
-fn entity(b: &[u8], i: usize) -> Option<(usize, char)> {
+/// What an entity stands for: one character, or two (a few HTML5 entities, such as
+/// `&NotEqualTilde;`, are a character and a combining mark).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Ent {
+    first: char,
+    second: Option<char>,
+}
+
+impl Ent {
+    fn one(c: char) -> Self {
+        Ent {
+            first: c,
+            second: None,
+        }
+    }
+
+    fn last(self) -> char {
+        self.second.unwrap_or(self.first)
+    }
+
+    fn push_to(self, s: &mut String) {
+        s.push(self.first);
+        if let Some(c) = self.second {
+            s.push(c);
+        }
+    }
+}
+
+/// The character of a numeric reference, as browsers read it: NUL, surrogates and
+/// values past U+10FFFF are U+FFFD, and 0x80–0x9F are the windows-1252 characters
+/// pages mean by them (`&#151;` is `—`).
+fn numeric_char(v: u32) -> char {
+    if (0x80..=0x9F).contains(&v) {
+        let byte = [v as u8];
+        let (s, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&byte);
+        return s.chars().next().unwrap_or('\u{FFFD}');
+    }
+    char::from_u32(v)
+        .filter(|&c| c != '\0')
+        .unwrap_or('\u{FFFD}')
+}
+
+/// The entity at `i` (`b[i] == b'&'`): its end and what it stands for. Named entities
+/// come from the complete HTML5 table (WHATWG `entities.json`, 2 231 names, through the
+/// `htmlize` crate); a name without its `;` is read only when it is one of the legacy
+/// names browsers accept so and is followed by neither a letter, a digit nor `=`.
+fn entity(b: &[u8], i: usize) -> Option<(usize, Ent)> {
     let rest = b.get(i + 1..)?;
     if rest.first() == Some(&b'#') {
         let hex = matches!(rest.get(1), Some(b'x' | b'X'));
@@ -284,22 +589,41 @@ fn entity(b: &[u8], i: usize) -> Option<(usize, char)> {
         if k == first {
             return None;
         }
-        let c = char::from_u32(v).filter(|&c| c != '\0')?;
-        return Some((i + 1 + k + 1, c));
+        return Some((i + 1 + k + 1, Ent::one(numeric_char(v))));
     }
     let n = rest
         .iter()
-        .take(9)
+        .take(htmlize::ENTITY_MAX_LENGTH)
         .take_while(|c| c.is_ascii_alphanumeric())
         .count();
-    if rest.get(n) != Some(&b';') {
+    if n == 0 {
         return None;
     }
     let name = rest.get(..n)?;
-    ENTITIES
+    let with_semicolon = rest.get(n) == Some(&b';');
+    // `&` name (`;`) as the table's keys have it.
+    let key = b.get(i..i + 1 + n + usize::from(with_semicolon))?;
+    if let Some(v) = htmlize::ENTITIES.get(key) {
+        if with_semicolon || !matches!(rest.get(n), Some(b'=')) {
+            let mut chars = std::str::from_utf8(v).ok()?.chars();
+            let first = chars.next()?;
+            return Some((
+                i + 1 + n + usize::from(with_semicolon),
+                Ent {
+                    first,
+                    second: chars.next(),
+                },
+            ));
+        }
+        return None;
+    }
+    if !with_semicolon {
+        return None;
+    }
+    CASELESS
         .iter()
         .find(|(e, _)| name.eq_ignore_ascii_case(e.as_bytes()))
-        .map(|&(_, c)| (i + 1 + n + 1, c))
+        .map(|&(_, c)| (i + 1 + n + 1, Ent::one(c)))
 }
 
 /// Splits the text into tokens. Failed searches are remembered (`no_*` = nothing of the
@@ -483,9 +807,9 @@ impl<'a> Lexer<'a> {
             let special = match c {
                 b'<' => self.markup(i),
                 b'&' => entity(b, i).map(|(end, ch)| {
-                    let kind = if ch.is_whitespace() {
+                    let kind = if ch.first.is_whitespace() && ch.second.is_none() {
                         Kind::Space {
-                            newline: is_newline(ch),
+                            newline: is_newline(ch.first),
                             blank: Blank::Entity,
                         }
                     } else {
@@ -778,7 +1102,7 @@ fn next_tokens(text: &str, toks: &[Tok]) -> Vec<Next> {
                 .get(tok.start..)
                 .and_then(|t| t.chars().next())
                 .map_or(after, Next::Text),
-            Kind::Entity(c) => Next::Text(c),
+            Kind::Entity(c) => Next::Text(c.first),
             Kind::Tag(Tag::Break) => Next::Break,
             Kind::Tag(t) if t.structural() => Next::Stop,
             Kind::Tag(_) | Kind::Space { .. } | Kind::Drop => after,
@@ -921,7 +1245,7 @@ impl Renderer<'_> {
     /// Write text `src` (`value`: its decoded form, `None` to copy it) after what is in
     /// `buf`. The prefix in `buf` maps onto the input removed just before, if any, else
     /// it is joined to the first character.
-    fn text(&mut self, input: &str, src: std::ops::Range<usize>, value: Option<char>) {
+    fn text(&mut self, input: &str, src: std::ops::Range<usize>, value: Option<Ent>) {
         if !self.buf.is_empty() {
             if let Some(r) = self.removed.take() {
                 self.em.replace(r, &self.buf);
@@ -930,7 +1254,7 @@ impl Renderer<'_> {
         }
         match value {
             Some(c) => {
-                self.buf.push(c);
+                c.push_to(&mut self.buf);
                 self.flush(src);
             }
             None if self.buf.is_empty() => self.flush_removed(),
@@ -1089,7 +1413,7 @@ fn render_in_cell(
         }
         Kind::Entity(c) => {
             r.text(text, src, Some(c));
-            cs.last = Some(c);
+            cs.last = Some(c.last());
         }
         Kind::Space { newline, .. } => {
             let keep = cs.content
@@ -1142,7 +1466,7 @@ mod tests {
 
     fn html(s: &str) -> String {
         let m = OffsetMap::identity(s.len());
-        run(s, &m).map_or_else(|| s.to_string(), |(t, _)| t)
+        run(s, &m).map_or_else(|| s.to_string(), |(t, _, _)| t)
     }
 
     #[test]
@@ -1178,6 +1502,65 @@ mod tests {
             html("<p>一、总体情况</p>\n<p>&ldquo;a&rdquo; &amp; b</p><td>1<td>2"),
             "一、总体情况\n“a” & b\n1 | 2"
         );
+    }
+
+    #[test]
+    fn pages_without_tables() {
+        assert!(!is_html("规章 | 0 | 0 | a<b 与 c>d"));
+        assert!(!is_html("<p>一段</p>"));
+        assert!(is_html("<p>一</p><p>二</p>"));
+        assert!(is_html("<!DOCTYPE html>"));
+        assert!(is_html("<HTML>"));
+        assert!(!is_html("<pp><paragraph><divx>"));
+        assert_eq!(
+            html("<html><head><title>某县2021年报告_某县人民政府</title><style>p{x}</style>\
+                  <script>var a='<p>';</script></head><body><!-- nav -->\
+                  <div>一、总体情况</div><p>收到申请<b>12</b>件。<br>二、主动公开</p></body></html>"),
+            "一、总体情况\n收到申请12件。\n二、主动公开\n"
+        );
+    }
+
+    #[test]
+    fn entities_from_the_whole_table() {
+        assert_eq!(
+            html("<p>&le;5 &frac12; &rarr; &Aacute;&aacute; &yen;3 &NotEqualTilde; &#151; &#0;</p><p>.</p><p>.</p>"),
+            "≤5 ½ → Áá ¥3 \u{2242}\u{338} — \u{FFFD}\n.\n.\n"
+        );
+        // Unknown names and legacy names before `=` stay as written; case matters except
+        // for the common ones.
+        assert_eq!(
+            html("<p>&foo; a?x=1&copy=2 &YEN; &NBSP;x &copy 2021</p><br><br>"),
+            "&foo; a?x=1&copy=2 &YEN;  x © 2021\n"
+        );
+    }
+
+    #[test]
+    fn page_titles_and_images() {
+        let s = "<html><head><title>某县2022年报告 - 某县政府</title>\
+                 <meta name=\"ArticleTitle\" content=\"某县2022年政府信息公开工作年度报告\">\
+                 </head><body><h1 class=t>某县<span>2022</span>年&nbsp;报告</h1>\
+                 <p><img src=\"/u/t2.png\" alt=x></p></body></html>";
+        let m = OffsetMap::identity(s.len());
+        let (_, _, page) = run(s, &m).unwrap();
+        let titles: Vec<(super::super::PageTitleKind, &str)> = page
+            .titles
+            .iter()
+            .map(|(k, t, _)| (*k, t.as_str()))
+            .collect();
+        use super::super::PageTitleKind as K;
+        assert_eq!(
+            titles,
+            [
+                (K::Title, "某县2022年报告 - 某县政府"),
+                (K::ArticleTitle, "某县2022年政府信息公开工作年度报告"),
+                (K::H1, "某县2022年 报告"),
+            ]
+        );
+        let (_, _, r) = &page.titles[1];
+        assert_eq!(&s[r.clone()], "某县2022年政府信息公开工作年度报告");
+        assert_eq!(page.images.len(), 1);
+        assert_eq!(page.images[0].1, "/u/t2.png");
+        assert!(s[page.images[0].0.clone()].starts_with("<img src="));
     }
 
     #[test]

@@ -5,14 +5,17 @@
 //! [`normalize`] runs these steps in order, each of which can be turned off in
 //! [`NormalizeOptions`]:
 //!
-//! 1. **HTML** (`html`): only when the text contains table markup (`<table`, `<tr`,
-//!    `<td`, `<th`), the text is read as HTML: each table row becomes one line of cells
+//! 1. **HTML** (`html`): when the text is HTML (table markup `<table`, `<tr`, `<td`,
+//!    `<th`; a page tag `<html`, `<head`, `<body`, `<!DOCTYPE`; or three or more common
+//!    body tags such as `<p>`, `<div>`, `<br>`), it is read as HTML: each table row becomes one line of cells
 //!    separated by ` | ` and ended by ` |` (a row of one cell becomes a plain line),
 //!    `<br>` and other tags inside a cell are removed, `<p>`, `<div>`, `<br>`, headings
 //!    and other block tags outside cells become line breaks, all other tags, comments
-//!    and `<script>`/`<style>` contents are removed, and entities are decoded. Every
+//!    and `<script>`/`<style>` contents are removed, and every HTML5 entity is decoded.
+//!    The page's titles (`<title>`, `<h1>`, `<meta name="ArticleTitle">`) and images
+//!    are kept aside ([`Normalized::page_titles`], [`Normalized::images`]). Every
 //!    output byte maps back into the HTML (a cell's digits to the digits in its `<td>`).
-//!    Text without table markup is not touched.
+//!    Other text is not touched.
 //! 2. **Characters** (`nfkc`, `fold_whitespace`): Unicode NFKC, applied only to the
 //!    characters that are not already NFKC (full-width `（１）：` → `(1):`, `﹝` → `〔`);
 //!    U+3000, NBSP and other Unicode spaces → one ASCII space each (runs are kept: the
@@ -65,11 +68,13 @@
 mod chars;
 pub(crate) mod chrome;
 pub(crate) mod convert;
+mod decode;
 mod html;
 mod offsets;
 pub(crate) mod pinyin;
 
 use convert::{default_converter, Converter};
+pub use decode::{decode, Decoded, InvalidSequence, DETECT_BYTES, META_PRESCAN, UTF8_PER_ERROR};
 
 use crate::span::Span;
 use offsets::OffsetMap;
@@ -81,9 +86,10 @@ use std::ops::Range;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct NormalizeOptions {
-    /// Read text that contains HTML table markup (`<table`, `<tr`, `<td`, `<th`) as
-    /// HTML: table rows become ` | `-separated lines, tags are removed, entities
-    /// decoded. Text without table markup is left alone either way.
+    /// Read HTML (table markup, a page tag, or three or more common body tags) as a
+    /// browser shows it: table rows become ` | `-separated lines, block tags line
+    /// breaks, other tags are removed, entities decoded. Other text is left alone
+    /// either way.
     #[serde(default = "default_true")]
     pub html: bool,
     /// Unicode NFKC (full-width forms to half-width, compatibility characters).
@@ -209,6 +215,55 @@ impl PartialEq for ChromeLine {
     }
 }
 
+/// Where a page states its title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum PageTitleKind {
+    /// The `<title>` element (the browser tab's; often with the site name appended).
+    Title,
+    /// `<meta name="ArticleTitle" content="…">` (the article title of the portal's
+    /// content system).
+    ArticleTitle,
+    /// An `<h1>` element.
+    H1,
+}
+
+/// A title the page states for itself (not from its navigation).
+#[derive(Debug, Clone, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PageTitle {
+    /// Where it was stated.
+    pub kind: PageTitleKind,
+    /// Its text: entities decoded, tags removed, whitespace folded.
+    pub text: String,
+    /// Where it is in the original input (the element's content, the attribute's value).
+    pub span: Span,
+}
+
+/// An `<img>` tag of a page.
+#[derive(Debug, Clone, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PageImage {
+    /// Its `src` attribute (empty when it has none).
+    pub src: String,
+    /// The tag in the original input.
+    pub span: Span,
+}
+
+impl PartialEq for PageTitle {
+    fn eq(&self, other: &Self) -> bool {
+        // The span is left out on purpose, as for every container of spans.
+        self.kind == other.kind && self.text == other.text
+    }
+}
+
+impl PartialEq for PageImage {
+    fn eq(&self, other: &Self) -> bool {
+        // The span is left out on purpose.
+        self.src == other.src
+    }
+}
+
 /// Normalized text with its map back to the original.
 #[derive(Debug, Clone)]
 pub struct Normalized {
@@ -219,6 +274,9 @@ pub struct Normalized {
     converter: Option<String>,
     conversion_unavailable: bool,
     glosses_removed: usize,
+    html: bool,
+    titles: Vec<PageTitle>,
+    images: Vec<PageImage>,
 }
 
 impl Normalized {
@@ -273,6 +331,23 @@ impl Normalized {
     /// How many pinyin glosses were removed.
     pub fn glosses_removed(&self) -> usize {
         self.glosses_removed
+    }
+
+    /// Whether the input was read as HTML (the `html` step ran).
+    pub fn html(&self) -> bool {
+        self.html
+    }
+
+    /// The page's own titles (`<title>`, `<meta name="ArticleTitle">`, `<h1>`), in
+    /// input order, when the input was read as HTML.
+    pub fn page_titles(&self) -> &[PageTitle] {
+        &self.titles
+    }
+
+    /// The page's images (`<img>` tags), in input order, when the input was read as
+    /// HTML: tables published as pictures are found among them.
+    pub fn images(&self) -> &[PageImage] {
+        &self.images
     }
 
     /// Length of the original input in bytes.
@@ -368,12 +443,33 @@ fn run(input: &str, options: &NormalizeOptions, conv: Option<&dyn Converter>) ->
         converter: None,
         conversion_unavailable: false,
         glosses_removed: 0,
+        html: false,
+        titles: Vec::new(),
+        images: Vec::new(),
     };
 
     if options.html {
-        if let Some((t, m)) = html::run(&text, &map) {
+        if let Some((t, m, page)) = html::run(&text, &map) {
             text = Cow::Owned(t);
             map = m;
+            out.html = true;
+            out.titles = page
+                .titles
+                .into_iter()
+                .map(|(kind, text, r)| PageTitle {
+                    kind,
+                    text,
+                    span: Span::new(r.start, r.end),
+                })
+                .collect();
+            out.images = page
+                .images
+                .into_iter()
+                .map(|(r, src)| PageImage {
+                    src,
+                    span: Span::new(r.start, r.end),
+                })
+                .collect();
         }
     }
     if let Some((t, m)) = chars::run(&text, &map, options.nfkc, options.fold_whitespace) {

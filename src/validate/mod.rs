@@ -564,10 +564,15 @@ pub fn validate_into<S: FindingSink + ?Sized>(report: &Report, sink: &mut S) {
     Validator::default().validate_into(report, sink);
 }
 
-/// Compare the reports of one agency across years.
+/// Compare the reports of each agency across years.
 ///
-/// The reports are ordered by their metadata year (reports without a year are
-/// skipped); for each report of year N and each report of year N−1:
+/// The reports are grouped by their metadata agency and ordered by year (reports
+/// without a year are skipped), and each report of year N is compared with its
+/// agency's report of year N−1 only: time O(n log n) and memory O(n) for n reports,
+/// so a dataset of 100 000 reports is checked in one call. When the reports name at
+/// most one agency they are taken as one agency's (those without an agency included);
+/// otherwise a report without an agency is compared with none. A year given twice:
+/// its first report in input order is used. For each pair (N−1, N):
 ///
 /// * `SERIES-CARRY`: table 三 `上年结转政府信息公开申请数量` of N equals
 ///   `结转下年度继续办理` of N−1, per column;
@@ -575,7 +580,9 @@ pub fn validate_into<S: FindingSink + ?Sized>(report: &Report, sink: &mut S) {
 ///   `现行有效件数` of N−1 + `本年制发件数` − `本年废止件数` of N, for 规章 and
 ///   行政规范性文件.
 ///
-/// Both are warnings (the chain restarts, revisions count as 制发). Each finding's
+/// Both are warnings (the chain restarts, revisions count as 制发). Each rule gives at
+/// most one finding per pair: its main cell is the first column (row) that differs,
+/// the others are named in its message and listed in its cells. Each finding's
 /// [`Finding::report`] is the index of the year-N report; its span points into that
 /// report's input, and each [`CellRef::report`] says which report a cell is from.
 /// Checks with a missing or non-numeric operand are skipped. Per-report rules are not

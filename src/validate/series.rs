@@ -11,27 +11,51 @@ fn tagged(mut r: CellRef, report: usize) -> CellRef {
     r
 }
 
-/// Run the series rules on every pair (year N−1, year N).
+/// Run the series rules on each pair of consecutive years of one agency.
+///
+/// Reports are keyed by (agency, year, index) and sorted once; after the sort, the
+/// reports of one agency are adjacent and in year order, so each report is compared
+/// with its neighbour only: O(n log n) time and O(n) memory for n reports.
+///
+/// When the reports name at most one agency, they are taken as one agency's (those
+/// without an agency included); otherwise reports without an agency are not compared
+/// with any other (never guessed into a group). A year given twice: its first report
+/// in input order is used.
 pub(super) fn check<S: FindingSink + ?Sized>(reports: &[Report], cx: &mut Cx<'_, S>) {
-    let mut dated: Vec<(u16, usize)> = reports
+    let mut keyed: Vec<(Option<&str>, u16, usize)> = reports
         .iter()
         .enumerate()
-        .filter_map(|(i, r)| r.metadata.year.as_ref().map(|y| (y.value, i)))
+        .filter_map(|(i, r)| {
+            let agency = r.metadata.agency.as_ref().map(|a| a.value.as_str());
+            r.metadata.year.as_ref().map(|y| (agency, y.value, i))
+        })
         .collect();
-    dated.sort_unstable();
-    for &(year, cur) in &dated {
-        for &(_, prev) in dated
-            .iter()
-            .filter(|(y, _)| year.checked_sub(1) == Some(*y))
-        {
-            let (Some(p), Some(c)) = (reports.get(prev), reports.get(cur)) else {
-                continue;
-            };
-            cx.report = Some(cur);
-            carry(p, prev, c, cur, cx);
-            in_force(p, prev, c, cur, cx);
-            cx.report = None;
+    let mut named = keyed.iter().filter_map(|k| k.0);
+    let first = named.next();
+    let one_agency = named.all(|a| Some(a) == first);
+    if one_agency {
+        for k in &mut keyed {
+            k.0 = None;
         }
+    } else {
+        keyed.retain(|k| k.0.is_some());
+    }
+    keyed.sort_unstable();
+    keyed.dedup_by(|later, kept| later.0 == kept.0 && later.1 == kept.1);
+    for pair in keyed.windows(2) {
+        let [(a0, y0, prev), (a1, y1, cur)] = pair else {
+            continue;
+        };
+        if a0 != a1 || y0.checked_add(1) != Some(*y1) {
+            continue;
+        }
+        let (Some(p), Some(c)) = (reports.get(*prev), reports.get(*cur)) else {
+            continue;
+        };
+        cx.report = Some(*cur);
+        carry(p, *prev, c, *cur, cx);
+        in_force(p, *prev, c, *cur, cx);
+        cx.report = None;
     }
 }
 
@@ -59,6 +83,10 @@ fn carry<S: FindingSink + ?Sized>(
     let (Some(p), Some(c)) = (prev.tables.requests.as_ref(), cur.tables.requests.as_ref()) else {
         return;
     };
+    // One finding for the pair: the first column that differs is its main cell, the
+    // others are listed with their cells.
+    let mut f: Option<Finding> = None;
+    let mut others = Vec::new();
     for col in T3_COLUMNS {
         let now = c.cell(T3Row::CarriedOver, col);
         let before = p.cell(T3Row::CarriedForward, col);
@@ -68,27 +96,46 @@ fn carry<S: FindingSink + ?Sized>(
         if actual == expected {
             continue;
         }
-        let mut f = Finding::new(
-            Code::SeriesCarry,
-            Code::SeriesCarry.severity(),
-            format!(
-                "table 三, column {}: {} of {} is {actual}, but {} of {} is {expected}",
-                col.key(),
-                T3Row::CarriedOver.key(),
-                year_of(cur),
-                T3Row::CarriedForward.key(),
-                year_of(prev),
-            ),
-        );
-        f.expected = Some(expected);
-        f.actual = Some(actual);
-        f.difference = actual.checked_sub(expected);
-        f.span = now.map(|n| n.span);
-        f.report = Some(ci);
-        f.cells = vec![
+        let cells = [
             tagged(CellRef::t3(T3Row::CarriedOver, col, now), ci),
             tagged(CellRef::t3(T3Row::CarriedForward, col, before), pi),
         ];
+        match f.as_mut() {
+            Some(f) => {
+                others.push(format!("{} {actual} ≠ {expected}", col.key()));
+                f.cells.extend(cells);
+            }
+            None => {
+                let mut first = Finding::new(
+                    Code::SeriesCarry,
+                    Code::SeriesCarry.severity(),
+                    format!(
+                        "table 三, column {}: {} of {} is {actual}, but {} of {} is {expected}",
+                        col.key(),
+                        T3Row::CarriedOver.key(),
+                        year_of(cur),
+                        T3Row::CarriedForward.key(),
+                        year_of(prev),
+                    ),
+                );
+                first.expected = Some(expected);
+                first.actual = Some(actual);
+                first.difference = actual.checked_sub(expected);
+                first.span = now.map(|n| n.span);
+                first.report = Some(ci);
+                first.cells = cells.to_vec();
+                f = Some(first);
+            }
+        }
+    }
+    if let Some(mut f) = f {
+        if !others.is_empty() {
+            f.message.push_str(&format!(
+                "; also in {} other column(s): {}",
+                others.len(),
+                others.join(", ")
+            ));
+        }
         cx.emit(f);
     }
 }
@@ -110,6 +157,9 @@ fn in_force<S: FindingSink + ?Sized>(
         return;
     };
     let e = Edition::E2021;
+    // One finding for the pair: the first row that differs is its main cell.
+    let mut f: Option<Finding> = None;
+    let mut others = Vec::new();
     for b in t2_blocks(e)
         .iter()
         .filter(|b| b.columns.contains(&T2Col::InForce))
@@ -133,7 +183,22 @@ fn in_force<S: FindingSink + ?Sized>(
             if actual == expected {
                 continue;
             }
-            let mut f = Finding::new(
+            let cells = [
+                tagged(CellRef::t2(e, b.block, row, T2Col::InForce, now), ci),
+                tagged(CellRef::t2(e, b.block, row, T2Col::InForce, before), pi),
+                tagged(CellRef::t2(e, b.block, row, T2Col::Issued, issued), ci),
+                tagged(CellRef::t2(e, b.block, row, T2Col::Repealed, repealed), ci),
+            ];
+            if let Some(f) = f.as_mut() {
+                others.push(format!(
+                    "{} {} {actual} ≠ {expected}",
+                    b.block.key(),
+                    row.key(e)
+                ));
+                f.cells.extend(cells);
+                continue;
+            }
+            let mut first = Finding::new(
                 Code::SeriesInForce,
                 Code::SeriesInForce.severity(),
                 format!(
@@ -148,18 +213,23 @@ fn in_force<S: FindingSink + ?Sized>(
                     T2Col::Repealed.key(),
                 ),
             );
-            f.expected = Some(expected);
-            f.actual = Some(actual);
-            f.difference = actual.checked_sub(expected);
-            f.span = now.map(|n| n.span);
-            f.report = Some(ci);
-            f.cells = vec![
-                tagged(CellRef::t2(e, b.block, row, T2Col::InForce, now), ci),
-                tagged(CellRef::t2(e, b.block, row, T2Col::InForce, before), pi),
-                tagged(CellRef::t2(e, b.block, row, T2Col::Issued, issued), ci),
-                tagged(CellRef::t2(e, b.block, row, T2Col::Repealed, repealed), ci),
-            ];
-            cx.emit(f);
+            first.expected = Some(expected);
+            first.actual = Some(actual);
+            first.difference = actual.checked_sub(expected);
+            first.span = now.map(|n| n.span);
+            first.report = Some(ci);
+            first.cells = cells.to_vec();
+            f = Some(first);
         }
+    }
+    if let Some(mut f) = f {
+        if !others.is_empty() {
+            f.message.push_str(&format!(
+                "; also in {} other row(s): {}",
+                others.len(),
+                others.join(", ")
+            ));
+        }
+        cx.emit(f);
     }
 }

@@ -107,7 +107,7 @@ fn missing_tables<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>) 
         let warning = report
             .warnings
             .iter()
-            .find(|w| matches!(w.kind, WarningKind::MissingTable { table } if table == id));
+            .find(|w| matches!(w.kind, WarningKind::MissingTable { table, .. } if table == id));
         let section = report.section(id.topic());
         let mut message = format!("{} is missing", table_name(id));
         if section.is_some() {

@@ -172,6 +172,7 @@ fn consistent(edition: Edition, year: u16) -> Report {
         },
         legacy: None,
         warnings: Vec::new(),
+        source: Default::default(),
         lines: Default::default(),
     }
 }
@@ -698,7 +699,10 @@ fn missing_table_points_at_its_section() {
     assert_eq!(fs[0].span.map(|s| s.range()), heading);
     // The parser's warning, when there is one, gives the place.
     r.warnings.push(Warning::new(
-        WarningKind::MissingTable { table: TableId::T4 },
+        WarningKind::MissingTable {
+            table: TableId::T4,
+            image: None,
+        },
         Span::new(4242, 4242),
     ));
     let fs = validate(&r);
@@ -1025,7 +1029,15 @@ fn series_carry() {
     bump(&mut c2, T3Row::CarriedOver, T3Col::Total, 1);
     let reports = vec![c2.clone(), a, b];
     let fs = validate_series(&reports);
-    assert_eq!(fs.len(), 2, "{fs:#?}");
+    // One finding for the pair, its main cell the first column that differs.
+    assert_eq!(fs.len(), 1, "{fs:#?}");
+    assert_eq!(
+        fs[0].message,
+        "table 三, column 法人或其他组织/法律服务机构: 上年结转政府信息公开申请数量 of 2021 is 1, \
+         but 结转下年度继续办理 of 2020 is 0; also in 1 other column(s): 总计 5 ≠ 4"
+    );
+    assert_eq!(fs[0].cells.len(), 4);
+    assert!(fs[0].involves(TableId::T3, T3Row::CarriedOver.key(), T3Col::Total.key()));
     assert!(fs
         .iter()
         .all(|f| f.code == Code::SeriesCarry && f.severity == Severity::Warning));
