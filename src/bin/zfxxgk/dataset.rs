@@ -128,7 +128,7 @@ where
     let mut w = csv::WriterBuilder::new()
         .has_headers(false)
         .from_writer(Vec::new());
-    w.write_record(fields).map_err(io::Error::other)?;
+    w.write_record(fields).map_err(io::Error::from)?;
     w.into_inner().map_err(|e| io::Error::other(e.to_string()))
 }
 
@@ -225,7 +225,7 @@ fn report_rows(file: &str, report: &Report, cell_keys: &[String]) -> io::Result<
     for rec in report.cells() {
         cells_read += 1;
         write_record(&mut rows.cells_jsonl, &prefix, &rec)?;
-        let value = serde_json::to_value(&rec).map_err(io::Error::other)?;
+        let value = serde_json::to_value(&rec).map_err(io::Error::from)?;
         let map = value.as_object().cloned().unwrap_or_default();
         let fields = meta
             .iter()

@@ -34,11 +34,11 @@ pub fn write_record<W: Write>(
     prefix: &Map<String, Value>,
     record: &TidyRecord<'_>,
 ) -> io::Result<()> {
-    let json = serde_json::to_string(record).map_err(io::Error::other)?;
+    let json = serde_json::to_string(record).map_err(io::Error::from)?;
     if prefix.is_empty() {
         out.write_all(json.as_bytes())?;
     } else {
-        let head = serde_json::to_string(prefix).map_err(io::Error::other)?;
+        let head = serde_json::to_string(prefix).map_err(io::Error::from)?;
         // `{"file":…` without its closing brace, then the record without its opening one.
         let head = head.strip_suffix('}').unwrap_or(&head);
         let tail = json.strip_prefix('{').unwrap_or(&json);
@@ -53,7 +53,7 @@ pub fn write_record<W: Write>(
 
 /// The report as a JSON object, with a leading `file` key when `file` is given.
 fn report_json(report: &Report, file: Option<&str>) -> io::Result<Value> {
-    let value = serde_json::to_value(report).map_err(io::Error::other)?;
+    let value = serde_json::to_value(report).map_err(io::Error::from)?;
     let Some(file) = file else {
         return Ok(value);
     };
@@ -96,9 +96,9 @@ pub fn run(args: ParseArgs) -> Result<Status, Failure> {
             }
             ParseFormat::Json => report_json(&report, file).and_then(|v| {
                 if several {
-                    serde_json::to_writer(&mut out, &v).map_err(io::Error::other)?;
+                    serde_json::to_writer(&mut out, &v).map_err(io::Error::from)?;
                 } else {
-                    serde_json::to_writer_pretty(&mut out, &v).map_err(io::Error::other)?;
+                    serde_json::to_writer_pretty(&mut out, &v).map_err(io::Error::from)?;
                 }
                 out.write_all(b"\n")
             }),

@@ -14,7 +14,7 @@ use zfxxgk::{ParseOptions, Report};
 /// when the finding has no place).
 pub fn finding_json(f: &Finding, report: &Report, source: &str, file: &str) -> io::Result<Value> {
     let loc = f.location(report, source);
-    let mut v = serde_json::to_value(f).map_err(io::Error::other)?;
+    let mut v = serde_json::to_value(f).map_err(io::Error::from)?;
     if let Some(obj) = v.as_object_mut() {
         obj.insert("file".into(), file.into());
         obj.insert("line".into(), loc.map(|l| l.line).into());
@@ -64,7 +64,7 @@ pub fn run(args: ValidateArgs) -> Result<Status, Failure> {
             written = match args.format {
                 ValidateFormat::Text => out.write_all(f.render(&source, &name).as_bytes()),
                 ValidateFormat::Json => finding_json(f, &report, &source, &name).and_then(|v| {
-                    serde_json::to_writer(&mut out, &v).map_err(io::Error::other)?;
+                    serde_json::to_writer(&mut out, &v).map_err(io::Error::from)?;
                     out.write_all(b"\n")
                 }),
             };
