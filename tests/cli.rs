@@ -68,7 +68,13 @@ fn usage_errors_exit_2_on_stderr() {
 fn parse_json_of_several_files_is_json_lines_with_file() {
     let dir = temp_dir("jsonl");
     let b = dir.join("b.txt");
-    std::fs::write(&b, std::fs::read_to_string(SAMPLE).unwrap().replace("2022", "2021")).unwrap();
+    std::fs::write(
+        &b,
+        std::fs::read_to_string(SAMPLE)
+            .unwrap()
+            .replace("2022", "2021"),
+    )
+    .unwrap();
     let o = bin()
         .args(["parse", "--format=json", SAMPLE])
         .arg(&b)
@@ -110,7 +116,10 @@ fn parse_tidy_with_file_and_meta_to_a_file() {
         "{\"file\":\"examples/reports/sample-2022.txt\",\"agency\":\"青禾镇人民政府\",\"year\":2022,\"edition\":\"2021\",\"table\":\"二\",\"block\":\"第二十条第(一)项\",\"row\":\"规章\",\"column\":\"本年制发件数\",\"value\":0,\"unit\":null,\"raw\":\"0\",\"line\":16}"
     );
     // Without --with-meta the record keys come first, as before.
-    let o = bin().args(["parse", "--format", "tidy", SAMPLE]).output().unwrap();
+    let o = bin()
+        .args(["parse", "--format", "tidy", SAMPLE])
+        .output()
+        .unwrap();
     let first = String::from_utf8(o.stdout).unwrap();
     assert!(first.starts_with("{\"table\":\"二\",\"block\":"));
     std::fs::remove_dir_all(&dir).unwrap();
@@ -124,8 +133,14 @@ fn validate_exit_status_and_min_severity() {
     let o = bin().arg("validate").arg(&bad).output().unwrap();
     assert_eq!(o.status.code(), Some(1));
     let text = String::from_utf8(o.stdout).unwrap();
-    assert!(text.starts_with("error[T4-GROUP-TOTAL]: table 四, 行政复议: "), "{text}");
-    assert!(text.contains(&format!(" --> {}:61:17\n", bad.display())), "{text}");
+    assert!(
+        text.starts_with("error[T4-GROUP-TOTAL]: table 四, 行政复议: "),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(" --> {}:61:17\n", bad.display())),
+        "{text}"
+    );
 
     let o = bin()
         .args(["validate", "--format=json", "--min-severity=error"])
@@ -141,8 +156,14 @@ fn validate_exit_status_and_min_severity() {
     assert_eq!(lines.len(), 1);
     assert_eq!(lines[0]["code"], "T4-GROUP-TOTAL");
     assert_eq!(lines[0]["file"], bad.to_str().unwrap());
-    assert_eq!((&lines[0]["line"], &lines[0]["column"]), (&61.into(), &17.into()));
-    assert_eq!((&lines[0]["expected"], &lines[0]["actual"]), (&1.into(), &2.into()));
+    assert_eq!(
+        (&lines[0]["line"], &lines[0]["column"]),
+        (&61.into(), &17.into())
+    );
+    assert_eq!(
+        (&lines[0]["expected"], &lines[0]["actual"]),
+        (&1.into(), &2.into())
+    );
 
     // The sample has no finding: 0; an unreadable input among them: 3 (and the others read).
     let o = bin().args(["validate", SAMPLE]).output().unwrap();
@@ -154,8 +175,12 @@ fn validate_exit_status_and_min_severity() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(3));
-    assert!(String::from_utf8(o.stdout).unwrap().contains("T4-GROUP-TOTAL"));
-    assert!(String::from_utf8(o.stderr).unwrap().contains("missing.txt: cannot read"));
+    assert!(String::from_utf8(o.stdout)
+        .unwrap()
+        .contains("T4-GROUP-TOTAL"));
+    assert!(String::from_utf8(o.stderr)
+        .unwrap()
+        .contains("missing.txt: cannot read"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -174,8 +199,14 @@ fn strict_counts_warnings_as_errors() {
     .unwrap();
     let o = bin().arg("validate").arg(&warn).output().unwrap();
     assert_eq!(o.status.code(), Some(0));
-    assert!(String::from_utf8(o.stdout).unwrap().starts_with("warning[STRUCT-EDITION-YEAR]"));
-    let o = bin().args(["validate", "--strict"]).arg(&warn).output().unwrap();
+    assert!(String::from_utf8(o.stdout)
+        .unwrap()
+        .starts_with("warning[STRUCT-EDITION-YEAR]"));
+    let o = bin()
+        .args(["validate", "--strict"])
+        .arg(&warn)
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(1));
     let o = bin()
         .args(["validate", "--strict", "--min-severity", "error"])
@@ -200,11 +231,20 @@ fn encodings_and_pdf_from_the_command_line() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(0));
-    let utf8 = bin().args(["parse", "--format", "tidy", SAMPLE]).output().unwrap();
+    let utf8 = bin()
+        .args(["parse", "--format", "tidy", SAMPLE])
+        .output()
+        .unwrap();
     assert_eq!(o.stdout, utf8.stdout);
-    let o = bin().arg("parse").arg(dir.join("scan.pdf")).output().unwrap();
+    let o = bin()
+        .arg("parse")
+        .arg(dir.join("scan.pdf"))
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(3));
-    assert!(String::from_utf8(o.stderr).unwrap().contains("pdftotext -layout FILE"));
+    assert!(String::from_utf8(o.stderr)
+        .unwrap()
+        .contains("pdftotext -layout FILE"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -241,18 +281,36 @@ fn path_that_is_not_utf8() {
         .arg(&path)
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let out = String::from_utf8(o.stdout).unwrap();
     assert_eq!(out.lines().count(), 200);
     let name = format!("{}/report-\u{FFFD}.txt", dir.display());
-    assert!(out.starts_with(&format!("{{\"file\":{}", serde_json::to_string(&name).unwrap())));
+    assert!(out.starts_with(&format!(
+        "{{\"file\":{}",
+        serde_json::to_string(&name).unwrap()
+    )));
     let o = bin().arg("validate").arg(&path).output().unwrap();
     assert_eq!(o.status.code(), Some(0));
     let out = dir.join("out");
-    let o = bin().arg("dataset").arg("-o").arg(&out).arg(&dir).output().unwrap();
+    let o = bin()
+        .arg("dataset")
+        .arg("-o")
+        .arg(&out)
+        .arg(&dir)
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(0));
     let reports = std::fs::read_to_string(out.join("reports.csv")).unwrap();
-    assert!(reports.lines().nth(1).unwrap().starts_with(&format!("{name},ok,")));
+    assert!(reports
+        .lines()
+        .nth(1)
+        .unwrap()
+        .starts_with(&format!("{name},ok,")));
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -318,7 +376,10 @@ fn a_failed_write_is_an_error() {
         let o = bin().args(args).arg(&file).stdout(full).output().unwrap();
         assert_eq!(o.status.code(), Some(4), "{args:?}");
         let err = String::from_utf8(o.stderr).unwrap();
-        assert!(err.contains("error: writing output: No space left on device"), "{err}");
+        assert!(
+            err.contains("error: writing output: No space left on device"),
+            "{err}"
+        );
     }
     // -o into a folder that does not exist: nothing written, usage error.
     let o = bin()
@@ -350,9 +411,19 @@ fn a_sparse_gigabyte_is_refused_without_reading_it() {
         );
     }
     let out = dir.join("out");
-    let o = bin().arg("dataset").arg("-o").arg(&out).arg(&big).output().unwrap();
+    let o = bin()
+        .arg("dataset")
+        .arg("-o")
+        .arg(&out)
+        .arg(&big)
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(3));
     let reports = std::fs::read_to_string(out.join("reports.csv")).unwrap();
-    assert!(reports.lines().nth(1).unwrap().contains(",unreadable,\"too large: 1073741824 bytes"));
+    assert!(reports
+        .lines()
+        .nth(1)
+        .unwrap()
+        .contains(",unreadable,\"too large: 1073741824 bytes"));
     std::fs::remove_dir_all(&dir).unwrap();
 }

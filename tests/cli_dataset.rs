@@ -44,8 +44,14 @@ fn report_text(i: usize, year: u16) -> String {
             "行政规范性文件 | 2 | 1 | 9 |",
             &format!("行政规范性文件 | 2 | 1 | {} |", 9 + k),
         )
-        .replace("行政许可 | 356 |", &format!("行政许可 | {} |", 100 + i * 4 + k))
-        .replace("行政处罚 | 48 |", &format!("行政处罚 | {} |", 1000 + i * 4 + k));
+        .replace(
+            "行政许可 | 356 |",
+            &format!("行政许可 | {} |", 100 + i * 4 + k),
+        )
+        .replace(
+            "行政处罚 | 48 |",
+            &format!("行政处罚 | {} |", 1000 + i * 4 + k),
+        );
     if (i, year) == BROKEN_CHAIN {
         // Two carried over instead of one; the year's own arithmetic and prose still hold.
         t = t
@@ -148,7 +154,12 @@ fn generate() -> Vec<Generated> {
                 3 => ("txt", encode(&text, GB18030), "GBK", "text"),
                 4 => ("txt", encode(&text, UTF_16LE), "UTF-16LE", "text"),
                 5 => ("txt", encode(&text, UTF_16BE), "UTF-16BE", "text"),
-                6 => ("html", to_html(&text, "utf-8").into_bytes(), "UTF-8", "html"),
+                6 => (
+                    "html",
+                    to_html(&text, "utf-8").into_bytes(),
+                    "UTF-8",
+                    "html",
+                ),
                 _ => ("htm", encode(&to_html(&text, "gb2312"), GBK), "GBK", "html"),
             };
             files.push(Generated {
@@ -194,7 +205,7 @@ fn generate() -> Vec<Generated> {
     let cut = full.find("（三）不予公开").unwrap();
     files.push(Generated {
         rel: "broken/truncated.txt".into(),
-        bytes: full[..cut].as_bytes().to_vec(),
+        bytes: full.as_bytes()[..cut].to_vec(),
         text: Some(full[..cut].to_string()),
         status: "ok",
         encoding: "UTF-8",
@@ -223,7 +234,12 @@ fn run_dataset(input: &Path, out: &Path, jobs: Option<&str>) {
     }
     let o = cmd.arg(input).output().unwrap();
     // Some inputs are not reports: exit status 3, and the run went on.
-    assert_eq!(o.status.code(), Some(3), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     assert!(o.stdout.is_empty());
 }
 
@@ -247,8 +263,14 @@ fn dataset_of_mixed_reports() {
     run_dataset(&input, &dir.join("default"), None);
     for out in ["cells.csv", "cells.jsonl", "reports.csv", "findings.csv"] {
         let a = std::fs::read(one.join(out)).unwrap();
-        assert!(a == std::fs::read(all.join(out)).unwrap(), "{out} differs with 4 jobs");
-        assert!(a == std::fs::read(dir.join("default").join(out)).unwrap(), "{out}");
+        assert!(
+            a == std::fs::read(all.join(out)).unwrap(),
+            "{out} differs with 4 jobs"
+        );
+        assert!(
+            a == std::fs::read(dir.join("default").join(out)).unwrap(),
+            "{out}"
+        );
     }
     // Nothing else is left in the output folder (temporary files are renamed).
     assert_eq!(std::fs::read_dir(&one).unwrap().count(), 4);
@@ -258,9 +280,22 @@ fn dataset_of_mixed_reports() {
     assert_eq!(
         header,
         [
-            "file", "status", "reason", "encoding", "format", "edition", "year", "agency",
-            "title", "cells_read", "cells_expected", "parse_warnings",
-            "parse_warnings_by_kind", "findings_error", "findings_warning", "findings_info"
+            "file",
+            "status",
+            "reason",
+            "encoding",
+            "format",
+            "edition",
+            "year",
+            "agency",
+            "title",
+            "cells_read",
+            "cells_expected",
+            "parse_warnings",
+            "parse_warnings_by_kind",
+            "findings_error",
+            "findings_warning",
+            "findings_info"
         ]
     );
     assert_eq!(reports.len(), files.len());
@@ -270,18 +305,34 @@ fn dataset_of_mixed_reports() {
     for row in &reports {
         let f = by_name[&row[0]];
         assert_eq!(row[1], f.status, "{}: {}", row[0], row[2]);
-        assert_eq!((row[3].as_str(), row[4].as_str()), (f.encoding, f.format), "{}", row[0]);
+        assert_eq!(
+            (row[3].as_str(), row[4].as_str()),
+            (f.encoding, f.format),
+            "{}",
+            row[0]
+        );
         assert_eq!((&row[6], &row[7]), (&f.year, &f.agency), "{}", row[0]);
         if f.status == "ok" && !f.rel.starts_with("broken/") {
             assert_eq!(row[5], "2021");
-            assert_eq!(row[8], format!("{}{}年政府信息公开工作年度报告", f.agency, f.year));
-            assert_eq!((row[9].as_str(), row[10].as_str()), ("200", "200"), "{}", row[0]);
+            assert_eq!(
+                row[8],
+                format!("{}{}年政府信息公开工作年度报告", f.agency, f.year)
+            );
+            assert_eq!(
+                (row[9].as_str(), row[10].as_str()),
+                ("200", "200"),
+                "{}",
+                row[0]
+            );
             // No parser warning; no finding of the report's own rules.
             assert_eq!(&row[11..], ["0", "", "0", "0", "0"], "{}", row[0]);
         }
     }
     let reason = |rel: &str| {
-        let row = reports.iter().find(|r| r[0] == name(by_name.values().find(|f| f.rel == rel).unwrap())).unwrap();
+        let row = reports
+            .iter()
+            .find(|r| r[0] == name(by_name.values().find(|f| f.rel == rel).unwrap()))
+            .unwrap();
         row[2].clone()
     };
     assert_eq!(reason("broken/empty.txt"), "the input is empty");
@@ -293,7 +344,10 @@ fn dataset_of_mixed_reports() {
     let (header, cells) = read_csv(&one.join("cells.csv"));
     assert_eq!(
         header[..12],
-        ["file", "agency", "year", "edition", "table", "block", "row", "column", "value", "unit", "raw", "line"]
+        [
+            "file", "agency", "year", "edition", "table", "block", "row", "column", "value",
+            "unit", "raw", "line"
+        ]
     );
     let col = |k: &str| header.iter().position(|h| h == k).unwrap();
     let (table, block, row_k, column, value, raw, line) = (
@@ -317,18 +371,34 @@ fn dataset_of_mixed_reports() {
         };
         let report = zfxxgk::parse_report(text).unwrap();
         let want: Vec<_> = report.cells().collect();
-        let have = got.get(file.as_str()).map(Vec::as_slice).unwrap_or_default();
+        let have = got
+            .get(file.as_str())
+            .map(Vec::as_slice)
+            .unwrap_or_default();
         assert_eq!(have.len(), want.len(), "{file}");
         expected_cells += want.len();
         for (h, w) in have.iter().zip(&want) {
-            assert_eq!((&h[1], &h[2], h[3].as_str()), (&f.agency, &f.year, "2021"), "{file}");
             assert_eq!(
-                (h[table].as_str(), h[block].as_str(), h[row_k].as_str(), h[column].as_str()),
+                (&h[1], &h[2], h[3].as_str()),
+                (&f.agency, &f.year, "2021"),
+                "{file}"
+            );
+            assert_eq!(
+                (
+                    h[table].as_str(),
+                    h[block].as_str(),
+                    h[row_k].as_str(),
+                    h[column].as_str()
+                ),
                 (w.table, w.block, w.row, w.column),
                 "{file}"
             );
             let v = w.value.map(|v| v.to_string()).unwrap_or_default();
-            assert_eq!((h[value].as_str(), h[raw].as_str()), (v.as_str(), w.raw), "{file}");
+            assert_eq!(
+                (h[value].as_str(), h[raw].as_str()),
+                (v.as_str(), w.raw),
+                "{file}"
+            );
             if f.format == "text" {
                 assert_eq!(h[line], w.line.to_string(), "{file}");
             }
@@ -350,12 +420,30 @@ fn dataset_of_mixed_reports() {
                     .find(|c| c[row_k] == r && c[table] == "二")
                     .map(|c| c[value].clone())
             };
-            assert_eq!(cell("行政许可"), Some((100 + i * 4 + k).to_string()), "{file}");
-            assert_eq!(cell("行政处罚"), Some((1000 + i * 4 + k).to_string()), "{file}");
+            assert_eq!(
+                cell("行政许可"),
+                Some((100 + i * 4 + k).to_string()),
+                "{file}"
+            );
+            assert_eq!(
+                cell("行政处罚"),
+                Some((1000 + i * 4 + k).to_string()),
+                "{file}"
+            );
         }
     }
-    let truncated = &got[name(by_name.values().find(|f| f.rel == "broken/truncated.txt").unwrap()).as_str()];
-    assert!(truncated.len() < 200 && truncated.len() > 20, "{}", truncated.len());
+    let truncated = &got[name(
+        by_name
+            .values()
+            .find(|f| f.rel == "broken/truncated.txt")
+            .unwrap(),
+    )
+    .as_str()];
+    assert!(
+        truncated.len() < 200 && truncated.len() > 20,
+        "{}",
+        truncated.len()
+    );
 
     // cells.jsonl: the same records, one JSON object per line.
     let jsonl = std::fs::read_to_string(one.join("cells.jsonl")).unwrap();
@@ -372,9 +460,17 @@ fn dataset_of_mixed_reports() {
     let (header, findings) = read_csv(&one.join("findings.csv"));
     assert_eq!(
         header,
-        ["file", "code", "severity", "table", "block", "row", "column", "expected", "actual", "line", "message"]
+        [
+            "file", "code", "severity", "table", "block", "row", "column", "expected", "actual",
+            "line", "message"
+        ]
     );
-    let trunc_name = name(by_name.values().find(|f| f.rel == "broken/truncated.txt").unwrap());
+    let trunc_name = name(
+        by_name
+            .values()
+            .find(|f| f.rel == "broken/truncated.txt")
+            .unwrap(),
+    );
     let others: Vec<&Vec<String>> = findings.iter().filter(|r| r[0] != trunc_name).collect();
     let (bi, by) = BROKEN_CHAIN;
     let broken = by_name
@@ -442,7 +538,12 @@ fn excel_flag_writes_a_byte_order_mark() {
             c.arg(x);
         }
         let o = c.output().unwrap();
-        assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
     }
     for f in ["cells.csv", "reports.csv", "findings.csv"] {
         let p = std::fs::read(plain.join(f)).unwrap();

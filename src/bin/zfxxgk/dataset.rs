@@ -156,10 +156,12 @@ fn tidy_keys() -> Vec<String> {
         }
     });
     keys.unwrap_or_else(|| {
-        ["table", "block", "row", "column", "value", "unit", "raw", "line"]
-            .iter()
-            .map(|k| k.to_string())
-            .collect()
+        [
+            "table", "block", "row", "column", "value", "unit", "raw", "line",
+        ]
+        .iter()
+        .map(|k| k.to_string())
+        .collect()
     })
 }
 
@@ -217,10 +219,7 @@ fn report_rows(file: &str, report: &Report, cell_keys: &[String]) -> io::Result<
         ..Rows::default()
     };
     let prefix = record_prefix(Some(file), report, true);
-    let meta: Vec<String> = META_COLUMNS
-        .iter()
-        .map(|k| field(prefix.get(*k)))
-        .collect();
+    let meta: Vec<String> = META_COLUMNS.iter().map(|k| field(prefix.get(*k))).collect();
     let mut cells_read = 0usize;
     for rec in report.cells() {
         cells_read += 1;
@@ -410,7 +409,11 @@ fn series_rows(group: &[Dated], inputs: &[Input], options: &ParseOptions) -> Vec
         let same_year: Vec<&Dated> = group[i..].iter().take_while(|d| d.year == year).collect();
         i += same_year.len();
         let follows = previous_year.and_then(|y| y.checked_add(1)) == Some(year);
-        if !follows && group.get(i).is_none_or(|d| d.year != year.saturating_add(1)) {
+        if !follows
+            && group
+                .get(i)
+                .is_none_or(|d| d.year != year.saturating_add(1))
+        {
             // Neither the year before nor the year after is in the set.
             previous.clear();
             previous_year = None;
@@ -469,9 +472,8 @@ pub fn run(args: DatasetArgs) -> Result<Status, Failure> {
     let inputs = find_inputs(&args.paths, skip.as_deref());
     let options = ParseOptions::default();
     let cell_keys = tidy_keys();
-    let mut outputs = Outputs::create(&args.output, args.excel, &cell_keys).map_err(|e| {
-        Failure::Usage(format!("cannot write in {}: {e}", args.output.display()))
-    })?;
+    let mut outputs = Outputs::create(&args.output, args.excel, &cell_keys)
+        .map_err(|e| Failure::Usage(format!("cannot write in {}: {e}", args.output.display())))?;
 
     let pb = progress_bar(inputs.len());
     let chunk_len = jobs.saturating_mul(CHUNK_PER_JOB).max(1);

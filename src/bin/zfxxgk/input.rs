@@ -79,10 +79,9 @@ fn refusal(e: ParseError) -> Refusal {
     let text = e.to_string();
     match e {
         ParseError::NotAReport { .. } => Refusal::NotAReport(text),
-        ParseError::Empty
-        | ParseError::TooLarge { .. }
-        | ParseError::Pdf
-        | ParseError::Binary => Refusal::Unreadable(text),
+        ParseError::Empty | ParseError::TooLarge { .. } | ParseError::Pdf | ParseError::Binary => {
+            Refusal::Unreadable(text)
+        }
         _ => Refusal::Failed(text),
     }
 }

@@ -56,7 +56,10 @@ impl AtomicFile {
 
     /// Flush, sync and rename into place.
     pub fn commit(mut self) -> io::Result<()> {
-        let writer = self.writer.take().ok_or_else(|| io::Error::other("closed"))?;
+        let writer = self
+            .writer
+            .take()
+            .ok_or_else(|| io::Error::other("closed"))?;
         let file = writer.into_inner().map_err(|e| e.into_error())?;
         file.sync_all()?;
         drop(file);
@@ -108,7 +111,10 @@ impl Sink {
     /// Standard output, or a new file at `path`.
     pub fn open(path: Option<&Path>) -> Result<Sink, Failure> {
         match path {
-            None => Ok(Sink::Stdout(BufWriter::with_capacity(1 << 16, io::stdout()))),
+            None => Ok(Sink::Stdout(BufWriter::with_capacity(
+                1 << 16,
+                io::stdout(),
+            ))),
             Some(p) => AtomicFile::create(p)
                 .map(Sink::File)
                 .map_err(|e| Failure::Usage(format!("cannot create {}: {e}", p.display()))),
