@@ -65,10 +65,11 @@ generate "$TMP/small" "$SMALL"
 
 # run LABEL JOBS DIR: prints wall seconds and max RSS (KB).
 run() {
-    local label=$1 jobs=$2 dir=$3 out
-    out=$( { /usr/bin/time -f '%e %M' "$BIN" dataset --jobs "$jobs" -o "$TMP/out-$label" "$dir" 2>/dev/null; } 2>&1 | tail -n1)
+    local label=$1 jobs=$2 dir=$3
+    /usr/bin/time -o "$TMP/time-$label" -f '%e %M' \
+        "$BIN" dataset --jobs "$jobs" -o "$TMP/out-$label" "$dir" 2>/dev/null || true
     rm -rf "$TMP/out-$label"
-    echo "$out"
+    tail -n1 "$TMP/time-$label"
 }
 
 "$BIN" dataset --jobs 2 -o "$TMP/warm" "$TMP/big" 2>/dev/null || true # warm the page cache

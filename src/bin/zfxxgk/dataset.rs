@@ -119,17 +119,29 @@ impl Outputs {
     }
 }
 
-/// One CSV record (RFC 4180 quoting by the `csv` crate), with its line end.
+/// CSV records (RFC 4180 quoting by the `csv` crate) into a buffer.
+type CsvBuf = csv::Writer<Vec<u8>>;
+
+fn csv_buf() -> CsvBuf {
+    csv::WriterBuilder::new()
+        .has_headers(false)
+        .buffer_capacity(1 << 12)
+        .from_writer(Vec::new())
+}
+
+fn csv_bytes(w: CsvBuf) -> io::Result<Vec<u8>> {
+    w.into_inner().map_err(|e| io::Error::other(e.to_string()))
+}
+
+/// One CSV record, with its line end.
 fn csv_row<I, S>(fields: I) -> io::Result<Vec<u8>>
 where
     I: IntoIterator<Item = S>,
     S: AsRef<[u8]>,
 {
-    let mut w = csv::WriterBuilder::new()
-        .has_headers(false)
-        .from_writer(Vec::new());
-    w.write_record(fields).map_err(io::Error::from)?;
-    w.into_inner().map_err(|e| io::Error::other(e.to_string()))
+    let mut w = csv_buf();
+    w.write_record(fields)?;
+    csv_bytes(w)
 }
 
 /// A JSON value as a CSV field: strings as they are, `null` as an empty field.
@@ -221,17 +233,21 @@ fn report_rows(file: &str, report: &Report, cell_keys: &[String]) -> io::Result<
     let prefix = record_prefix(Some(file), report, true);
     let meta: Vec<String> = META_COLUMNS.iter().map(|k| field(prefix.get(*k))).collect();
     let mut cells_read = 0usize;
+    let mut cells_csv = csv_buf();
     for rec in report.cells() {
         cells_read += 1;
         write_record(&mut rows.cells_jsonl, &prefix, &rec)?;
         let value = serde_json::to_value(&rec).map_err(io::Error::from)?;
-        let map = value.as_object().cloned().unwrap_or_default();
-        let fields = meta
-            .iter()
-            .cloned()
-            .chain(cell_keys.iter().map(|k| field(map.get(k))));
-        rows.cells_csv.extend(csv_row(fields)?);
+        let map = value.as_object();
+        for m in &meta {
+            cells_csv.write_field(m)?;
+        }
+        for k in cell_keys {
+            cells_csv.write_field(field(map.and_then(|m| m.get(k))))?;
+        }
+        cells_csv.write_record(None::<&[u8]>)?;
     }
+    rows.cells_csv = csv_bytes(cells_csv)?;
 
     let findings = validate(report);
     let mut by_severity = [0usize; 3];
