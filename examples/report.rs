@@ -18,7 +18,8 @@ fn main() -> ExitCode {
     };
     let name = std::path::Path::new(&path).display().to_string();
     // At most ParseOptions::max_input_bytes are read; a larger file is refused.
-    let bytes = match zfxxgk::read_file_limited(&path, zfxxgk::DEFAULT_MAX_INPUT_BYTES) {
+    let limit = zfxxgk::ParseOptions::default().max_input_bytes;
+    let bytes = match zfxxgk::read_file_limited(&path, limit) {
         Ok(b) => b,
         Err(e) => {
             eprintln!("{name}: {e}");

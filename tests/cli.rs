@@ -185,32 +185,108 @@ fn validate_exit_status_and_min_severity() {
 }
 
 #[test]
-fn strict_counts_warnings_as_errors() {
+fn strict_makes_unread_parts_errors() {
     let dir = temp_dir("strict");
-    let warn = dir.join("warn.txt");
-    // A 2020 report in the 2021 tables: STRUCT-EDITION-YEAR, a warning.
-    std::fs::write(
-        &warn,
-        std::fs::read_to_string(SAMPLE)
-            .unwrap()
-            .replace("2023", "2021")
-            .replace("2022", "2020"),
-    )
-    .unwrap();
-    let o = bin().arg("validate").arg(&warn).output().unwrap();
+    let cut = dir.join("cut.txt");
+    // Table 四 cut away: STRUCT-MISSING-TABLE, a warning about a table not read.
+    let text = std::fs::read_to_string(SAMPLE).unwrap();
+    let end = text.find("四、政府信息公开行政复议").unwrap();
+    std::fs::write(&cut, &text[..end]).unwrap();
+    let o = bin().arg("validate").arg(&cut).output().unwrap();
     assert_eq!(o.status.code(), Some(0));
-    assert!(String::from_utf8(o.stdout)
-        .unwrap()
-        .starts_with("warning[STRUCT-EDITION-YEAR]"));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("warning[STRUCT-MISSING-TABLE]: "), "{out}");
+    assert!(!out.contains("error["), "{out}");
     let o = bin()
         .args(["validate", "--strict"])
-        .arg(&warn)
+        .arg(&cut)
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(1));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("error[STRUCT-MISSING-TABLE]: "), "{out}");
+    // Not shown below the minimum severity, and then not counted either.
     let o = bin()
-        .args(["validate", "--strict", "--min-severity", "error"])
-        .arg(&warn)
+        .args(["validate", "--min-severity", "error"])
+        .arg(&cut)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    assert!(o.stdout.is_empty());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn validate_compares_the_years_of_one_agency() {
+    let dir = temp_dir("series");
+    let text = std::fs::read_to_string(SAMPLE).unwrap();
+    let a = dir.join("2022.txt");
+    let b = dir.join("2023.txt");
+    std::fs::write(&a, &text).unwrap();
+    // 2023: two carried over where 2022 carried one forward; its own arithmetic holds.
+    let next = text
+        .replace("2023", "2024")
+        .replace("2022", "2023")
+        .replace(
+            "一、本年新收政府信息公开申请数量 | 12 | 2 | 0 | 0 | 1 | 0 | 15 |",
+            "一、本年新收政府信息公开申请数量 | 11 | 2 | 0 | 0 | 1 | 0 | 14 |",
+        )
+        .replace(
+            "二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+            "二、上年结转政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |",
+        )
+        .replace(
+            "行政规范性文件 | 2 | 1 | 9 |",
+            "行政规范性文件 | 2 | 1 | 10 |",
+        )
+        .replace("收到政府信息公开申请15件", "收到政府信息公开申请14件")
+        .replace("上年结转1件", "上年结转2件");
+    std::fs::write(&b, next).unwrap();
+    let o = bin()
+        .args(["validate", "--format", "json"])
+        .arg(&b)
+        .arg(&a)
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let got: Vec<(&str, &str, i64, i64, i64)> = lines
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap(),
+                f["cells"][0]["column"].as_str().unwrap(),
+                f["expected"].as_i64().unwrap(),
+                f["actual"].as_i64().unwrap(),
+                f["line"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("SERIES-CARRY", "自然人", 1, 2, 33),
+            ("SERIES-CARRY", "总计", 1, 2, 33)
+        ]
+    );
+    assert!(lines.iter().all(|f| f["file"] == b.to_str().unwrap()));
+    assert!(lines[0]["message"]
+        .as_str()
+        .unwrap()
+        .ends_with(&format!("(previous year: {})", a.display())));
+    let o = bin()
+        .args(["validate", "--no-series"])
+        .arg(&b)
+        .arg(&a)
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(0));

@@ -99,9 +99,14 @@ pub struct ValidateArgs {
     /// Show only findings of this severity or above.
     #[arg(long, value_enum, default_value_t = MinSeverity::Info)]
     pub min_severity: MinSeverity,
-    /// Warnings count as errors for the exit status.
+    /// Findings that part of a report was not read (a table, a row, a cell) are
+    /// errors: a report with unread cells never passes.
     #[arg(long)]
     pub strict: bool,
+    /// Do not compare the files of one agency across consecutive years
+    /// (`SERIES-CARRY`, `SERIES-IN-FORCE`; standard input is never compared).
+    #[arg(long)]
+    pub no_series: bool,
     /// Write to FILE instead of standard output (written whole or not at all).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -11,6 +11,7 @@ use crate::args::DatasetArgs;
 use crate::input::{self, display_name, Refusal};
 use crate::output::{note, AtomicFile, Failure};
 use crate::parse::{record_prefix, write_record};
+use crate::series::{self, Dated};
 use crate::Status;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -20,7 +21,7 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use zfxxgk::catalogue::{t2_blocks, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_ROWS};
-use zfxxgk::validate::{validate, validate_series, Finding, Severity};
+use zfxxgk::validate::{validate, Finding, Severity};
 use zfxxgk::{Edition, ParseOptions, Report};
 
 /// Files per worker thread in one chunk.
@@ -265,7 +266,11 @@ fn report_rows(file: &str, report: &Report, cell_keys: &[String]) -> io::Result<
 
     let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
     for w in &report.warnings {
-        let kind = field(serde_json::to_value(w.kind).ok().as_ref());
+        // The serialized warning's `kind`: its name, whatever facts the kind carries.
+        let kind = serde_json::to_value(w)
+            .ok()
+            .and_then(|v| v.get("kind").map(|k| field(Some(k))))
+            .unwrap_or_default();
         *kinds.entry(kind).or_default() += 1;
     }
     let kinds = kinds
@@ -396,62 +401,30 @@ fn walk(dir: &Path, skip: Option<&Path>, out: &mut Vec<Input>) {
     }
 }
 
-/// A report of the set, for the series checks.
-struct Dated {
-    agency: String,
-    year: u16,
-    index: usize,
-}
-
-/// `findings.csv` rows of the series checks for one agency's reports (sorted by year
-/// then path): each report against each report of the year before, two years in
-/// memory at a time.
+/// `findings.csv` rows of the series checks for one agency's reports.
 fn series_rows(group: &[Dated], inputs: &[Input], options: &ParseOptions) -> Vec<u8> {
     let mut out = Vec::new();
-    let load = |d: &Dated| {
-        let input = inputs.get(d.index)?;
+    let name = |i: usize| {
+        inputs
+            .get(i)
+            .map(|x| display_name(&x.path))
+            .unwrap_or_default()
+    };
+    let load = |i: usize| {
+        let input = inputs.get(i)?;
         let report = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             input::load(&input.path, options)
         }))
         .ok()?
         .ok()?;
-        Some((display_name(&input.path), report))
+        Some((report, ()))
     };
-    let mut previous: Vec<(String, Report)> = Vec::new();
-    let mut previous_year: Option<u16> = None;
-    let mut i = 0;
-    while let Some(first) = group.get(i) {
-        let year = first.year;
-        let same_year: Vec<&Dated> = group[i..].iter().take_while(|d| d.year == year).collect();
-        i += same_year.len();
-        let follows = previous_year.and_then(|y| y.checked_add(1)) == Some(year);
-        if !follows
-            && group
-                .get(i)
-                .is_none_or(|d| d.year != year.saturating_add(1))
-        {
-            // Neither the year before nor the year after is in the set.
-            previous.clear();
-            previous_year = None;
-            continue;
+    series::check_group(group, load, |s| {
+        let note = format!("previous year: {}", name(s.previous));
+        if let Ok(row) = finding_row(&name(s.index), s.report, &s.finding, &note) {
+            out.extend(row);
         }
-        let current: Vec<(String, Report)> = same_year.iter().filter_map(|d| load(d)).collect();
-        if follows {
-            for (file, report) in &current {
-                for (prev_file, prev) in &previous {
-                    let pair = [prev.clone(), report.clone()];
-                    for f in validate_series(&pair) {
-                        let note = format!("previous year: {prev_file}");
-                        if let Ok(row) = finding_row(file, report, &f, &note) {
-                            out.extend(row);
-                        }
-                    }
-                }
-            }
-        }
-        previous = current;
-        previous_year = Some(year);
-    }
+    });
     out
 }
 
@@ -552,11 +525,7 @@ pub fn run(args: DatasetArgs) -> Result<Status, Failure> {
 
     // Series checks: one agency at a time, years in order.
     pb.set_message("series checks");
-    dated.sort_by(|a, b| (&a.agency, a.year, a.index).cmp(&(&b.agency, b.year, b.index)));
-    let groups: Vec<&[Dated]> = dated
-        .chunk_by(|a, b| a.agency == b.agency)
-        .filter(|g| g.len() > 1)
-        .collect();
+    let groups = series::groups(&mut dated);
     for chunk in groups.chunks(chunk_len) {
         let rows: Vec<Vec<u8>> = pool.install(|| {
             chunk

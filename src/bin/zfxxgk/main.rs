@@ -16,6 +16,7 @@ mod dataset;
 mod input;
 mod output;
 mod parse;
+mod series;
 mod validate;
 
 use clap::Parser;

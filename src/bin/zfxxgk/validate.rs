@@ -1,13 +1,14 @@
 //! `zfxxgk validate`: the template's arithmetic and structure, as compiler-style
-//! diagnostics or JSON Lines.
+//! diagnostics or JSON Lines; then the series checks across the files given.
 
 use crate::args::{ValidateArgs, ValidateFormat};
-use crate::input::{self, display_name};
+use crate::input::{self, display_name, is_stdin};
 use crate::output::{note, settle, Failure, Sink};
+use crate::series::{self, Dated};
 use crate::Status;
 use serde_json::Value;
 use std::io::{self, Write};
-use zfxxgk::validate::{validate, Finding, Severity};
+use zfxxgk::validate::{validate, Code, Finding, Severity};
 use zfxxgk::{ParseOptions, Report};
 
 /// The finding as one JSON object with `file`, `line` and `column` (1-based, `null`
@@ -23,14 +24,79 @@ pub fn finding_json(f: &Finding, report: &Report, source: &str, file: &str) -> i
     Ok(v)
 }
 
+/// Whether a finding says that part of the report was not read: a table, a row, a
+/// cell. `--strict` makes these errors.
+fn is_completeness(code: Code) -> bool {
+    matches!(
+        code,
+        Code::StructMissingTable
+            | Code::StructMissingRow
+            | Code::StructUnknownRow
+            | Code::CellMissing
+            | Code::CellUnreadable
+    )
+}
+
+/// Writes findings and counts them.
+struct Shown<'a> {
+    args: &'a ValidateArgs,
+    out: Sink,
+    errors: usize,
+    warnings: usize,
+}
+
+impl Shown<'_> {
+    /// Grade (`--strict`), filter (`--min-severity`) and write one finding of `report`,
+    /// whose decoded text is `source`.
+    fn show(
+        &mut self,
+        mut f: Finding,
+        report: &Report,
+        source: &str,
+        name: &str,
+    ) -> io::Result<()> {
+        if self.args.strict && f.severity == Severity::Warning && is_completeness(f.code) {
+            f.severity = Severity::Error;
+        }
+        if !self.args.min_severity.admits(f.severity) {
+            return Ok(());
+        }
+        match f.severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+            Severity::Info => {}
+        }
+        match self.args.format {
+            ValidateFormat::Text => self.out.write_all(f.render(source, name).as_bytes()),
+            ValidateFormat::Json => {
+                let v = finding_json(&f, report, source, name)?;
+                serde_json::to_writer(&mut self.out, &v).map_err(io::Error::from)?;
+                self.out.write_all(b"\n")
+            }
+        }
+    }
+}
+
+/// The text the report's spans point into (the bytes decoded again).
+fn decoded(bytes: &[u8]) -> String {
+    zfxxgk::normalize::decode(bytes)
+        .map(|d| d.into_text())
+        .unwrap_or_default()
+}
+
 pub fn run(args: ValidateArgs) -> Result<Status, Failure> {
-    let mut out = Sink::open(args.output.as_deref())?;
+    let out = Sink::open(args.output.as_deref())?;
     let options = ParseOptions::default();
     let mut status = Status::Ok;
-    let mut failed_checks = false;
-    let (mut errors, mut warnings) = (0usize, 0usize);
+    let mut shown = Shown {
+        args: &args,
+        out,
+        errors: 0,
+        warnings: 0,
+    };
+    let mut dated: Vec<Dated> = Vec::new();
     let mut written = Ok(());
-    for path in &args.files {
+    for (index, path) in args.files.iter().enumerate() {
         let name = display_name(path);
         let loaded = input::read(path, &options)
             .and_then(|bytes| input::parse(&bytes, &options).map(|r| (bytes, r)));
@@ -42,48 +108,66 @@ pub fn run(args: ValidateArgs) -> Result<Status, Failure> {
                 continue;
             }
         };
-        let findings: Vec<Finding> = validate(&report)
-            .into_iter()
-            .filter(|f| args.min_severity.admits(f.severity))
-            .collect();
+        if let (Some(agency), Some(year), false) = (
+            &report.metadata.agency,
+            &report.metadata.year,
+            args.no_series || is_stdin(path),
+        ) {
+            dated.push(Dated {
+                agency: agency.value.clone(),
+                year: year.value,
+                index,
+            });
+        }
+        let findings = validate(&report);
         if findings.is_empty() {
             continue;
         }
-        // Spans point into the decoded text: decode again to show the lines.
-        let source = zfxxgk::normalize::decode(&bytes)
-            .map(|d| d.into_text())
-            .unwrap_or_default();
-        for f in &findings {
-            match f.severity {
-                Severity::Error => errors += 1,
-                Severity::Warning => warnings += 1,
-                Severity::Info => {}
-            }
-            failed_checks |=
-                f.severity == Severity::Error || (args.strict && f.severity == Severity::Warning);
-            written = match args.format {
-                ValidateFormat::Text => out.write_all(f.render(&source, &name).as_bytes()),
-                ValidateFormat::Json => finding_json(f, &report, &source, &name).and_then(|v| {
-                    serde_json::to_writer(&mut out, &v).map_err(io::Error::from)?;
-                    out.write_all(b"\n")
-                }),
-            };
-            if written.is_err() {
-                break;
-            }
-        }
+        let source = decoded(&bytes);
+        written = findings
+            .into_iter()
+            .try_for_each(|f| shown.show(f, &report, &source, &name));
         if written.is_err() {
             break;
         }
     }
+
+    // Series: each agency's files, year N against year N−1, shown in year N's file.
+    if written.is_ok() {
+        let load = |i: usize| {
+            let path = args.files.get(i)?;
+            let bytes = input::read(path, &options).ok()?;
+            let report = input::parse(&bytes, &options).ok()?;
+            Some((report, bytes))
+        };
+        for group in series::groups(&mut dated) {
+            series::check_group(group, load, |mut s| {
+                if written.is_err() {
+                    return;
+                }
+                let name = |i: usize| args.files.get(i).map(|p| display_name(p));
+                s.finding.message = format!(
+                    "{} (previous year: {})",
+                    s.finding.message,
+                    name(s.previous).unwrap_or_default()
+                );
+                let source = decoded(s.extra);
+                let file = name(s.index).unwrap_or_default();
+                written = shown.show(s.finding, s.report, &source, &file);
+            });
+        }
+    }
+
     if written.is_ok() && args.format == ValidateFormat::Text {
         note(format_args!(
-            "{} file(s): {errors} error(s), {warnings} warning(s)",
-            args.files.len()
+            "{} file(s): {} error(s), {} warning(s)",
+            args.files.len(),
+            shown.errors,
+            shown.warnings
         ));
     }
-    if failed_checks && status == Status::Ok {
+    if shown.errors > 0 && status == Status::Ok {
         status = Status::Findings;
     }
-    settle(status, written, out)
+    settle(status, written, shown.out)
 }
