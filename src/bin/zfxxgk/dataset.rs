@@ -434,9 +434,14 @@ fn progress_bar(len: usize) -> ProgressBar {
     }
     let pb = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
     if let Ok(style) = ProgressStyle::with_template(
-        "{elapsed_precise} [{wide_bar}] {pos}/{len} files, {per_sec}, {eta} left {msg}",
+        "{elapsed_precise} [{wide_bar}] {pos}/{len} files, {rate} files/s, {eta} left {msg}",
     ) {
-        pb.set_style(style);
+        pb.set_style(style.with_key(
+            "rate",
+            |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.0}", state.per_sec());
+            },
+        ));
     }
     pb
 }
