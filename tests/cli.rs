@@ -113,7 +113,7 @@ fn parse_tidy_with_file_and_meta_to_a_file() {
     assert_eq!(text.lines().count(), 200);
     assert_eq!(
         text.lines().next().unwrap(),
-        "{\"file\":\"examples/reports/sample-2022.txt\",\"agency\":\"青禾镇人民政府\",\"year\":2022,\"edition\":\"2021\",\"table\":\"二\",\"block\":\"第二十条第(一)项\",\"row\":\"规章\",\"column\":\"本年制发件数\",\"value\":0,\"unit\":null,\"raw\":\"0\",\"line\":16}"
+        "{\"file\":\"examples/reports/sample-2022.txt\",\"agency\":\"青禾镇人民政府\",\"year\":2022,\"edition\":\"2021\",\"table\":\"二\",\"block\":\"第二十条第(一)项\",\"row\":\"规章\",\"column\":\"本年制发件数\",\"value\":0,\"unit\":null,\"kind\":\"number\",\"approximate\":false,\"raw\":\"0\",\"line\":16}"
     );
     // Without --with-meta the record keys come first, as before.
     let o = bin()

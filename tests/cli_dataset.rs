@@ -343,10 +343,22 @@ fn dataset_of_mixed_reports() {
     // cells.csv: every cell of every readable report, with its file, in file order.
     let (header, cells) = read_csv(&one.join("cells.csv"));
     assert_eq!(
-        header[..12],
+        header,
         [
-            "file", "agency", "year", "edition", "table", "block", "row", "column", "value",
-            "unit", "raw", "line"
+            "file",
+            "agency",
+            "year",
+            "edition",
+            "table",
+            "block",
+            "row",
+            "column",
+            "value",
+            "unit",
+            "kind",
+            "approximate",
+            "raw",
+            "line"
         ]
     );
     let col = |k: &str| header.iter().position(|h| h == k).unwrap();
@@ -393,6 +405,9 @@ fn dataset_of_mixed_reports() {
                 (w.table, w.block, w.row, w.column),
                 "{file}"
             );
+            let kind = serde_json::to_value(w.kind).unwrap();
+            assert_eq!(h[col("kind")], kind.as_str().unwrap(), "{file}");
+            assert_eq!(h[col("approximate")], w.approximate.to_string(), "{file}");
             let v = w.value.map(|v| v.to_string()).unwrap_or_default();
             assert_eq!(
                 (h[value].as_str(), h[raw].as_str()),

@@ -82,12 +82,12 @@ impl MinSeverity {
     /// Whether a finding of `severity` is shown.
     pub fn admits(self, severity: zfxxgk::validate::Severity) -> bool {
         use zfxxgk::validate::Severity;
-        let rank = match severity {
-            Severity::Info => MinSeverity::Info,
-            Severity::Warning => MinSeverity::Warning,
-            Severity::Error => MinSeverity::Error,
+        let least = match self {
+            MinSeverity::Info => Severity::Info,
+            MinSeverity::Warning => Severity::Warning,
+            MinSeverity::Error => Severity::Error,
         };
-        rank >= self
+        severity >= least
     }
 }
 

@@ -257,6 +257,7 @@ fn report_rows(file: &str, report: &Report, cell_keys: &[String]) -> io::Result<
             Severity::Error => 0,
             Severity::Warning => 1,
             Severity::Info => 2,
+            _ => 3,
         };
         if let Some(n) = by_severity.get_mut(i) {
             *n += 1;

@@ -64,7 +64,7 @@ impl Shown<'_> {
         match f.severity {
             Severity::Error => self.errors += 1,
             Severity::Warning => self.warnings += 1,
-            Severity::Info => {}
+            _ => {}
         }
         match self.args.format {
             ValidateFormat::Text => self.out.write_all(f.render(source, name).as_bytes()),
