@@ -10,7 +10,7 @@
 #   as the task states it — this includes OpenCC's start-up (dictionary load) per file;
 # * opencc, one process over the concatenation of the same files (conversion speed
 #   without per-file start-up);
-# * `target/release/examples/parse --format none` over the same files in one run
+# * `target/release/zfxxgk parse --format none` over the same files in one run
 #   (parse + validate, with its own start-up), timed from outside, and its own line;
 # and the ratios parse rate / opencc rate (above 1: the crate is faster).
 set -euo pipefail
@@ -31,8 +31,8 @@ if [[ -z "$S003" || -z "$S004" ]]; then
     exit 1
 fi
 
-(cd "$ROOT" && cargo build --release --example parse ${FEATURES:+--features "$FEATURES"} >&2)
-PARSE=$ROOT/target/release/examples/parse
+(cd "$ROOT" && cargo build --release --bin zfxxgk --features "cli${FEATURES:+,$FEATURES}" >&2)
+PARSE=$ROOT/target/release/zfxxgk
 
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
@@ -66,7 +66,7 @@ t1=$(now)
 OPENCC_ONE=$((t1 - t0))
 
 t0=$(now)
-LINE=$("$PARSE" --format none "${FILES[@]}")
+LINE=$("$PARSE" parse --format none "${FILES[@]}")
 t1=$(now)
 PARSE_NS=$((t1 - t0))
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Max RSS of `target/release/examples/parse --format none FILE` (parse + validate) for
+# Max RSS of `target/release/zfxxgk parse --format none FILE` (parse + validate) for
 # the seeds, seed 004 repeated to 1 MB and to 10 MB, and a tiny report (the baseline:
 # binary, converter dictionaries, allocator), with `/usr/bin/time -v`.
 #
@@ -8,8 +8,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SEEDS=${SEEDS:-$ROOT/../shared/seeds}
-(cd "$ROOT" && cargo build --release --example parse ${FEATURES:+--features "$FEATURES"} >&2)
-PARSE=$ROOT/target/release/examples/parse
+(cd "$ROOT" && cargo build --release --bin zfxxgk --features "cli${FEATURES:+,$FEATURES}" >&2)
+PARSE=$ROOT/target/release/zfxxgk
 
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
@@ -23,7 +23,7 @@ if [[ -n "$S004" ]]; then
     fi
 fi
 
-rss() { /usr/bin/time -v "$PARSE" --format none "$1" 2>&1 >/dev/null | awk '/Maximum resident set size/ {print $6}'; }
+rss() { /usr/bin/time -v "$PARSE" parse --format none "$1" 2>&1 >/dev/null | awk '/Maximum resident set size/ {print $6}'; }
 BASE=$(rss "$TMP/tiny.txt")
 printf '%-40s %10s %12s %14s %8s\n' file "input KB" "max RSS KB" "RSS-base KB" ratio
 printf '%-40s %10s %12s %14s %8s\n' "tiny (baseline)" "$(( $(wc -c <"$TMP/tiny.txt") / 1024 ))" "$BASE" 0 -
