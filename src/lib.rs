@@ -52,8 +52,8 @@ pub use grammar::{
 };
 pub use input::{read_file_limited, read_limited, ReadError};
 pub use model::{
-    Cell, Date, Decimal, InputFormat, LegacyFigures, Located, Metadata, Placement, Report,
-    Section, Source, Tables, Value, Warning, WarningKind,
+    Cell, Date, Decimal, InputFormat, LegacyFigures, Located, Metadata, Placement, Report, Section,
+    Source, Tables, Value, Warning, WarningKind,
 };
 pub use output::TidyRecord;
 pub use span::{Location, Span};

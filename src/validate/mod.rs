@@ -18,20 +18,44 @@
 //! | `COUNT-NEGATIVE` | error | a value below zero (everywhere but table 二 `本年增/减`) | the cell |
 //! | `COUNT-FRACTION` | error | a count with decimals (everywhere but the amounts `采购总金额`, `本年收费金额`) | the cell |
 //! | `STRUCT-MISSING-SECTION` | warning | one of the six template sections is absent (the parser's `MissingSection` warning) | where the parser expected it |
-//! | `STRUCT-MISSING-TABLE` | warning | table 二, 三 or 四 is absent | the parser's warning, else the section heading |
 //! | `STRUCT-SECTION-ORDER` | warning | template sections out of order | the late heading |
 //! | `STRUCT-EDITION-YEAR` | warning | 2019 tables in a report for 2021 or later, or 2021 tables for 2020 or earlier | the year |
-//! | `STRUCT-UNKNOWN-ROW` | warning | a row label the template does not have (parser warning) | the row |
-//! | `STRUCT-MISSING-ROW` | warning | a row of table 二 or 三 of the edition that is not printed (the parser's `MissingRow` warning) | where the row should have been: after the row before it |
+//! | `STRUCT-UNKNOWN-ROW` | warning | a row label the template does not have, without values (parser warning) | the row |
 //! | `CELL-MISSING` | warning | a row printed with too few cells (parser warning) | the row |
 //! | `CELL-UNREADABLE` | warning | a cell whose text is not a number | the cell |
-//! | `PROSE-TABLE` | warning | a figure stated in 一、总体情况 differs from the table | the table cell |
+//! | `COMPLETE-TABLE-MISSING` | warning | table 二, 三 or 四 was not found | where the parser looked for it |
+//! | `COMPLETE-ROW-MISSING` | warning | a template row of table 二 or 三 was not found | where the row should have been |
+//! | `COMPLETE-VALUE-UNUSED` | warning | values read but not used: past a row's columns, outside any row, after a label the template does not have (info for surplus zeros beside a table read in full) | the first value; the others are labels |
+//! | `COMPLETE-VALUE-NOT-PLACED` | warning | values whose cells cannot be told (a table flattened out of order) | the row or table |
+//! | `COMPLETE-CELL-UNREAD` | warning | per table with values not placed or not used: how many of its template cells were not read | the table's first such place |
+//! | `PROSE-TABLE` | warning | a figure stated in 一、总体情况 differs from the table (every figure of table 三, the totals and outcomes of table 四, table 二's 规章 and 规范性文件; see below) | the table cell; the prose is a label |
 //! | `SERIES-CARRY` | warning | 上年结转 (year N) ≠ 结转下年度继续办理 (year N−1) | the year-N cell |
 //! | `SERIES-IN-FORCE` | warning | 现行有效件数(N) ≠ 现行有效件数(N−1) + 本年制发件数 − 本年废止件数 | the year-N cell |
 //!
 //! `expected` is what the rule computes for the cell pointed at, `actual` what the
 //! cell holds, `difference` = `actual − expected`. Findings come in the order the
-//! rules run: structure, parser warnings, counts, table 三, table 四, prose.
+//! rules run: structure, completeness, parser warnings, counts, table 三, table 四,
+//! prose. Each finding's [`Finding::labels`] are its secondary places: the operands of
+//! a sum, the prose sentence of a figure, the values not used.
+//!
+//! # Completeness
+//!
+//! Every parser warning about data it did not read (a table or row not found, values
+//! not used, values whose cells cannot be told) is a `COMPLETE-*` finding, and a table
+//! with values not placed gets a count of its template cells not read: a report with
+//! unread cells never comes out clean. With [`ValidateOptions::strict`] these are
+//! errors (see [`validate_with`]).
+//!
+//! # Prose
+//!
+//! `PROSE-TABLE` reads the statements of 一、总体情况 (收到/受理 申请 N件, 办结/答复 N件,
+//! 予以公开, 部分公开, 予以公开及部分公开, 不予公开, 无法提供, 不予处理, 其他处理, 上年结转,
+//! 结转下年度, 行政复议, 行政诉讼 and their outcomes, 规章 and 规范性文件 with 制发, 废止 or
+//! 现行有效) and compares each with its table figure (a group such as 不予公开 with the sum
+//! of its rows). Ranges, approximate figures (`约`, `余`, `多`), percentages, aggregates
+//! (`等`) and statements about another period or scope (`上年`, `去年`, `同比`, `累计`, a
+//! year other than the report's, `全市`/`全省`… unless the report is that area's people's
+//! government) are not compared; nor is a figure whose table cells are not all numbers.
 //!
 //! # Not assessable
 //!
@@ -41,7 +65,7 @@
 //! Instead the validator emits one [`Severity::Info`] finding with the rule's code,
 //! naming the operands it could not use (switch these off with
 //! [`Validator::not_assessable`]). Checks of tables that are absent altogether are not
-//! run (the absence is `STRUCT-MISSING-TABLE`), and the prose and series rules skip
+//! run (the absence is `COMPLETE-TABLE-MISSING`), and the prose and series rules skip
 //! silently what they cannot compare.
 //!
 //! # Example
@@ -79,6 +103,7 @@
 //! ```
 
 mod arith;
+mod completeness;
 mod prose;
 mod render;
 mod series;
@@ -91,6 +116,8 @@ use crate::model::{Cell, Decimal, Report};
 use crate::span::{LineIndex, Location, Span};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+
+pub use render::RenderOptions;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -148,9 +175,16 @@ macro_rules! codes {
                 match self { $( Code::$name => Severity::$sev, )+ }
             }
 
-            /// The rule with code text `text` (exact, e.g. `"T4-GROUP-TOTAL"`).
+            /// The rule with code text `text` (exact, e.g. `"T4-GROUP-TOTAL"`; the
+            /// former `STRUCT-MISSING-TABLE` and `STRUCT-MISSING-ROW` are read as
+            /// `COMPLETE-TABLE-MISSING` and `COMPLETE-ROW-MISSING`).
             pub fn parse(text: &str) -> Option<Code> {
-                match text { $( $text => Some(Code::$name), )+ _ => None }
+                match text {
+                    $( $text => Some(Code::$name), )+
+                    "STRUCT-MISSING-TABLE" => Some(Code::CompleteTableMissing),
+                    "STRUCT-MISSING-ROW" => Some(Code::CompleteRowMissing),
+                    _ => None,
+                }
             }
         }
     };
@@ -171,26 +205,49 @@ codes! {
     CountFraction = "COUNT-FRACTION", Error;
     /// A template section is absent.
     StructMissingSection = "STRUCT-MISSING-SECTION", Warning;
-    /// A template table is absent.
-    StructMissingTable = "STRUCT-MISSING-TABLE", Warning;
     /// Template sections out of order.
     StructSectionOrder = "STRUCT-SECTION-ORDER", Warning;
     /// The tables' edition does not fit the report's year.
     StructEditionYear = "STRUCT-EDITION-YEAR", Warning;
     /// A row label the template does not have.
     StructUnknownRow = "STRUCT-UNKNOWN-ROW", Warning;
-    /// A template row the table does not print.
-    StructMissingRow = "STRUCT-MISSING-ROW", Warning;
     /// A row printed with fewer cells than its columns.
     CellMissing = "CELL-MISSING", Warning;
     /// A cell whose text is not a number.
     CellUnreadable = "CELL-UNREADABLE", Warning;
+    /// A table of the template was not found (formerly `STRUCT-MISSING-TABLE`).
+    CompleteTableMissing = "COMPLETE-TABLE-MISSING", Warning;
+    /// A template row was not found (formerly `STRUCT-MISSING-ROW`).
+    CompleteRowMissing = "COMPLETE-ROW-MISSING", Warning;
+    /// Values read but not used: cells past a row's columns, values outside any
+    /// row, the values of a row the template does not have.
+    CompleteValueUnused = "COMPLETE-VALUE-UNUSED", Warning;
+    /// Values whose cells cannot be told (a table flattened out of order).
+    CompleteValueNotPlaced = "COMPLETE-VALUE-NOT-PLACED", Warning;
+    /// Per table: template cells without a value, in a table with values not placed
+    /// or not used.
+    CompleteCellUnread = "COMPLETE-CELL-UNREAD", Warning;
     /// A figure stated in 一、总体情况 differs from the table.
     ProseTable = "PROSE-TABLE", Warning;
     /// 上年结转 of year N differs from 结转下年度继续办理 of year N−1.
     SeriesCarry = "SERIES-CARRY", Warning;
     /// 现行有效件数 does not continue from the previous year.
     SeriesInForce = "SERIES-IN-FORCE", Warning;
+}
+
+impl Code {
+    /// Whether the rule reports data the parser did not read (`COMPLETE-*`): these
+    /// become errors with [`ValidateOptions::strict`].
+    pub fn is_completeness(self) -> bool {
+        matches!(
+            self,
+            Code::CompleteTableMissing
+                | Code::CompleteRowMissing
+                | Code::CompleteValueUnused
+                | Code::CompleteValueNotPlaced
+                | Code::CompleteCellUnread
+        )
+    }
 }
 
 impl std::fmt::Display for Code {
@@ -285,6 +342,27 @@ impl CellRef {
     }
 }
 
+/// A secondary place a finding points at, with what is there: an operand of a sum,
+/// the sentence of the prose that states a figure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Label {
+    /// Where, in the original input.
+    pub span: Span,
+    /// What is there (`结果维持 [行政复议] = 0`, `stated: 258`).
+    pub message: String,
+}
+
+impl Label {
+    /// A label at `span`.
+    pub fn new(span: Span, message: impl Into<String>) -> Label {
+        Label {
+            span,
+            message: message.into(),
+        }
+    }
+}
+
 /// One problem (or one check that could not be made) in a report.
 ///
 /// ```
@@ -330,6 +408,10 @@ pub struct Finding {
     /// For [`validate_series`]: the index of the report concerned in the slice.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report: Option<usize>,
+    /// Secondary places: each operand cell of a sum, the prose statement of a
+    /// figure, the cells a completeness finding counts. Rendered under the main line.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<Label>,
 }
 
 impl Finding {
@@ -344,6 +426,7 @@ impl Finding {
             difference: None,
             span: None,
             report: None,
+            labels: Vec::new(),
         }
     }
 
@@ -371,8 +454,10 @@ impl Finding {
     }
 
     /// The finding as a compiler-style diagnostic: `error[T3-IDENTITY]: …`, then
-    /// ` --> path:line:col`, the source line and a `^^^` marker under the cell
-    /// (aligned for a terminal: CJK and full-width characters are two columns wide).
+    /// ` --> path:line:col`, the source line and a `^^^` marker under the cell, and
+    /// each label's line with a `---` marker (aligned for a terminal: CJK and
+    /// full-width characters are two columns wide). Plain text; see [`render()`] for
+    /// colour and for many findings of one source.
     pub fn render(&self, source: &str, path: &str) -> String {
         render::render(self, source, path)
     }
@@ -491,10 +576,22 @@ impl Validator {
 
     /// Validate one report into `sink`.
     pub fn validate_into<S: FindingSink + ?Sized>(&self, report: &Report, sink: &mut S) {
+        self.validate_with_into(report, &ValidateOptions::default(), sink);
+    }
+
+    /// Validate one report into `sink` with `options` (see [`validate_with`]).
+    pub fn validate_with_into<S: FindingSink + ?Sized>(
+        &self,
+        report: &Report,
+        options: &ValidateOptions,
+        sink: &mut S,
+    ) {
         let mut cx = Cx {
             v: self,
             sink,
             report: None,
+            options: options.clone(),
+            unread: completeness::unread_tables(report),
         };
         structure::check(report, &mut cx);
         arith::counts(report, &mut cx);
@@ -516,9 +613,157 @@ impl Validator {
             v: self,
             sink,
             report: None,
+            options: ValidateOptions::default(),
+            unread: Vec::new(),
         };
         series::check(reports, &mut cx);
     }
+}
+
+/// Findings as compiler-style diagnostics, one after the other: for each, the
+/// `severity[CODE]: message` line, ` --> file:line:column`, and the source lines of
+/// its main span (`^^^`, with what the cell holds) and of each [`Label`] (`---`, the
+/// operands of a sum, the prose that states a figure), in input order, `...` between
+/// lines that are not adjacent. A line longer than the window shows only
+/// [`RenderOptions::context`] columns each side of its span.
+///
+/// `source` is the text the findings' report was parsed from, `file` the name to print.
+///
+/// ```
+/// use zfxxgk::validate::{render, validate, RenderOptions};
+/// let source = "四、政府信息公开行政复议、行政诉讼情况\n行政复议 | 行政诉讼 |\n\
+/// 1 | 0 | 0 | 0 | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n";
+/// let report = zfxxgk::parse_report(source).unwrap();
+/// let findings: Vec<_> = validate(&report)
+///     .into_iter()
+///     .filter(|f| f.code.as_str() == "T4-GROUP-TOTAL")
+///     .collect();
+/// let text = render(source, "r.txt", &findings, &RenderOptions::default());
+/// assert!(text.starts_with("error[T4-GROUP-TOTAL]: "));
+/// assert!(text.contains(" --> r.txt:3:17\n"));
+/// assert!(text.contains("^ 2, expected 1"));
+/// assert!(text.contains("- 结果维持 = 1"));
+/// ```
+pub fn render(source: &str, file: &str, findings: &[Finding], options: &RenderOptions) -> String {
+    let index = LineIndex::new(source);
+    findings
+        .iter()
+        .map(|f| render::render_one(f, source, &index, file, options))
+        .collect()
+}
+
+/// How findings are graded and filtered.
+///
+/// `ValidateOptions::default()` reports everything at the rules' own severities.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ValidateOptions {
+    /// Completeness warnings (`COMPLETE-*`: tables, rows or values the parser did not
+    /// read) become errors: a report with unread cells never passes. For offices
+    /// that want a hard gate before publishing. (Surplus zeros beside a table whose
+    /// every cell was read are info findings and stay so.)
+    pub strict: bool,
+    /// Leave out findings below this severity (after `strict` has raised them):
+    /// `Some(Severity::Warning)` drops the "not assessable" infos.
+    pub min_severity: Option<Severity>,
+}
+
+impl ValidateOptions {
+    /// Options with `strict` set as given.
+    pub fn strict(strict: bool) -> Self {
+        ValidateOptions {
+            strict,
+            ..ValidateOptions::default()
+        }
+    }
+
+    /// These options, keeping only findings of `severity` or above.
+    pub fn min_severity(mut self, severity: Severity) -> Self {
+        self.min_severity = Some(severity);
+        self
+    }
+}
+
+/// A finding with its place as line and column, for JSON output: the finding's
+/// fields, then `file`, `line` and `column` (1-based; the column counts characters;
+/// `null` when the finding has no place) and `label_locations`, the line and column
+/// of each of its labels in order.
+#[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
+pub struct LocatedFinding<'a> {
+    /// The finding.
+    #[serde(flatten)]
+    pub finding: &'a Finding,
+    /// The file name as given.
+    pub file: &'a str,
+    /// Line of the finding's span.
+    pub line: Option<usize>,
+    /// Column of the finding's span.
+    pub column: Option<usize>,
+    /// Line and column of each of [`Finding::labels`].
+    pub label_locations: Vec<Location>,
+}
+
+/// The findings of `source` (the text their report was parsed from) with their lines
+/// and columns, for JSON output.
+///
+/// ```
+/// use zfxxgk::validate::{locate, validate};
+/// let source = "四、政府信息公开行政复议、行政诉讼情况\n行政复议 | 行政诉讼 |\n\
+/// 1 | 0 | 0 | 0 | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n";
+/// let report = zfxxgk::parse_report(source).unwrap();
+/// let findings = validate(&report);
+/// let located = locate(source, "r.txt", &findings);
+/// let total = located.iter().find(|l| l.finding.code.as_str() == "T4-GROUP-TOTAL").unwrap();
+/// assert_eq!((total.file, total.line, total.column), ("r.txt", Some(3), Some(17)));
+/// assert_eq!(total.label_locations.len(), 4);
+/// assert_eq!(total.label_locations[0].column, 1);
+/// ```
+pub fn locate<'a>(source: &str, file: &'a str, findings: &'a [Finding]) -> Vec<LocatedFinding<'a>> {
+    let index = LineIndex::new(source);
+    findings
+        .iter()
+        .map(|f| {
+            let at = f.span.map(|s| index.location(source, s.start));
+            LocatedFinding {
+                finding: f,
+                file,
+                line: at.map(|l| l.line),
+                column: at.map(|l| l.column),
+                label_locations: f
+                    .labels
+                    .iter()
+                    .map(|l| index.location(source, l.span.start))
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// Validate one report with every rule, graded and filtered by `options`.
+///
+/// ```
+/// use zfxxgk::validate::{validate_with, Code, Severity, ValidateOptions};
+/// // Table 三 is cut off after its first row: its other rows were not read.
+/// let source = "三、收到和处理政府信息公开申请情况\n\
+/// 一、本年新收政府信息公开申请数量 | 4 | 0 | 0 | 0 | 0 | 0 | 4 |\n";
+/// let report = zfxxgk::parse_report(source).unwrap();
+///
+/// let lenient = validate_with(&report, &ValidateOptions::default());
+/// assert!(lenient.iter().any(|f| f.code == Code::CompleteRowMissing));
+/// assert!(lenient.iter().all(|f| f.severity != Severity::Error));
+///
+/// let strict = validate_with(&report, &ValidateOptions::strict(true));
+/// let missing = strict.iter().find(|f| f.code == Code::CompleteRowMissing).unwrap();
+/// assert_eq!(missing.severity, Severity::Error);
+///
+/// let quiet = ValidateOptions::default().min_severity(Severity::Warning);
+/// assert!(validate_with(&report, &quiet).iter().all(|f| f.severity >= Severity::Warning));
+/// ```
+pub fn validate_with(report: &Report, options: &ValidateOptions) -> Vec<Finding> {
+    let mut out = Vec::new();
+    Validator::default().validate_with_into(report, options, &mut out);
+    out
 }
 
 /// Validate one report with every rule.
@@ -530,14 +775,17 @@ impl Validator {
 /// | warning kind | finding |
 /// |---|---|
 /// | `MissingSection` | `STRUCT-MISSING-SECTION`, where the section should have been |
-/// | `MissingRow` | `STRUCT-MISSING-ROW`, where the row should have been |
-/// | `UnknownRow` | `STRUCT-UNKNOWN-ROW` |
-/// | `MissingCell`, `NotPlaced` | `CELL-MISSING` |
+/// | `MissingTable` | `COMPLETE-TABLE-MISSING` (also for a table absent from the model without a warning) |
+/// | `MissingRow` | `COMPLETE-ROW-MISSING`, where the row should have been |
+/// | `ExtraCell`, `StrayValue` | `COMPLETE-VALUE-UNUSED`, the values as labels |
+/// | `UnknownRow` | with values `COMPLETE-VALUE-UNUSED`, else `STRUCT-UNKNOWN-ROW` |
+/// | `Misaligned`, `NotPlaced` | `COMPLETE-VALUE-NOT-PLACED` |
+/// | `MissingCell` | `CELL-MISSING` |
 /// | `UnreadableCell` | `CELL-UNREADABLE` (once per cell, with the cells of the model that hold unreadable text) |
-/// | `MissingTable` | gives its place to `STRUCT-MISSING-TABLE` (found from the model's absent table) |
 ///
-/// The others (extra or stray values, misaligned tables, truncated headers, fuzzy or
-/// duplicate labels, the edition, pre-2019 sums) stay warnings only.
+/// and each table with values not placed or not used gets `COMPLETE-CELL-UNREAD`. The
+/// others (truncated headers, fuzzy or duplicate labels, the edition, pre-2019 sums)
+/// stay warnings only.
 ///
 /// ```
 /// use zfxxgk::validate::{validate, Code, Severity};
@@ -597,6 +845,10 @@ pub(crate) struct Cx<'a, S: FindingSink + ?Sized> {
     v: &'a Validator,
     sink: &'a mut S,
     report: Option<usize>,
+    options: ValidateOptions,
+    /// Tables with values the parser did not place or use: their cells that are not
+    /// in the model are "not read", not "not printed".
+    unread: Vec<TableId>,
 }
 
 impl<S: FindingSink + ?Sized> Cx<'_, S> {
@@ -604,11 +856,31 @@ impl<S: FindingSink + ?Sized> Cx<'_, S> {
         self.v.runs(code)
     }
 
+    /// Why an operand of `table` cannot be used, said truthfully: a cell that is not
+    /// in the model is "not read" when its table has values that were not placed.
+    fn absent(&self, table: TableId, why: &'static str) -> &'static str {
+        if why == "not printed" && self.unread.contains(&table) {
+            "not read"
+        } else {
+            why
+        }
+    }
+
     fn emit(&mut self, mut f: Finding) {
         if !self.v.runs(f.code) {
             return;
         }
         if f.severity == Severity::Info && !self.v.not_assessable {
+            return;
+        }
+        if self.options.strict && f.code.is_completeness() && f.severity == Severity::Warning {
+            f.severity = Severity::Error;
+        }
+        if self
+            .options
+            .min_severity
+            .is_some_and(|min| f.severity < min)
+        {
             return;
         }
         if f.report.is_none() {

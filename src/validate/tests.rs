@@ -1,7 +1,7 @@
 //! Unit tests of every rule on reports built in code: for each, a report that passes
 //! and one that fails.
 
-use super::prose::{statements, Figure};
+use super::prose::{statements, Appeal, Context, Figure};
 use super::render::display_width;
 use super::*;
 use crate::catalogue::{
@@ -174,6 +174,7 @@ fn consistent(edition: Edition, year: u16) -> Report {
         warnings: Vec::new(),
         source: Default::default(),
         lines: Default::default(),
+        origins: Default::default(),
     }
 }
 
@@ -569,8 +570,8 @@ fn approximate_and_missing_rows_are_not_assessable() {
     assert!(with_code(&fs, Code::T4GroupTotal)[0]
         .message
         .contains("approximate"));
-    // Missing row: a STRUCT-MISSING-ROW warning, and 7 T3-RESULTS-SUM infos.
-    let missing = with_code(&fs, Code::StructMissingRow);
+    // Missing row: a COMPLETE-ROW-MISSING warning, and 7 T3-RESULTS-SUM infos.
+    let missing = with_code(&fs, Code::CompleteRowMissing);
     assert_eq!(missing.len(), 1, "{fs:#?}");
     assert!(missing[0].message.contains(T3Row::WithheldInquiry.key()));
     assert!(end > 0);
@@ -692,7 +693,7 @@ fn missing_table_points_at_its_section() {
     r.tables.appeals = None;
     let fs = validate(&r);
     assert_eq!(fs.len(), 1, "{fs:#?}");
-    assert_eq!(fs[0].code, Code::StructMissingTable);
+    assert_eq!(fs[0].code, Code::CompleteTableMissing);
     let heading = r
         .section(Topic::ReviewLitigation)
         .map(|s| s.heading_span.range());
@@ -806,6 +807,9 @@ fn parser_warnings_become_findings() {
     assert_eq!(
         codes,
         vec![
+            // The extra cell: one value not used, and table 三's summary.
+            (Code::CompleteValueUnused, Some(33..35)),
+            (Code::CompleteCellUnread, Some(33..35)),
             (Code::StructUnknownRow, Some(11..13)),
             (Code::CellMissing, Some(22..24))
         ]
@@ -876,9 +880,15 @@ fn unreadable_cells_once_each() {
 
 #[test]
 fn phrase_grammar() {
+    let cx = Context {
+        year: Some(2020),
+        area: None,
+    };
     let found = statements(
         "2020年，本机关共收到政府信息公开申请1,234件，其中…。收到人大代表建议5件。\
          受理依申请公开申请12件；发生行政复议案件2起、行政诉讼5件。收到申请人来信3封。",
+        &cx,
+        Edition::E2021,
     );
     let got: Vec<(Figure, String, &str)> = found
         .iter()
@@ -888,17 +898,25 @@ fn phrase_grammar() {
         got,
         vec![
             (
-                Figure::Requests,
+                Figure::Received,
                 "1234".into(),
                 "收到政府信息公开申请1,234件"
             ),
-            (Figure::Requests, "12".into(), "受理依申请公开申请12件"),
-            (Figure::Review, "2".into(), "行政复议案件2起"),
-            (Figure::Litigation, "5".into(), "行政诉讼5件"),
+            (Figure::Received, "12".into(), "受理依申请公开申请12件"),
+            (
+                Figure::Appeals(Appeal::Review, T4Col::Total),
+                "2".into(),
+                "行政复议案件2起"
+            ),
+            (
+                Figure::Appeals(Appeal::Litigation, T4Col::Total),
+                "5".into(),
+                "行政诉讼5件"
+            ),
         ]
     );
-    assert!(statements("").is_empty());
-    assert!(statements("收到。申请5件").is_empty());
+    assert!(statements("", &cx, Edition::E2021).is_empty());
+    assert!(statements("收到。申请5件", &cx, Edition::E2021).is_empty());
 }
 
 fn with_overview(mut r: Report, body: &str) -> Report {
@@ -1150,7 +1168,11 @@ fn codes_round_trip() {
         let json = serde_json::to_string(&c).unwrap_or_default();
         assert_eq!(json, format!("\"{}\"", c.as_str()));
     }
-    assert_eq!(Code::ALL.len(), 17);
+    assert_eq!(Code::ALL.len(), 20);
+    assert_eq!(
+        Code::parse("STRUCT-MISSING-ROW"),
+        Some(Code::CompleteRowMissing)
+    );
     assert_eq!(Code::parse("T3-NOPE"), None);
 }
 
@@ -1198,4 +1220,62 @@ fn display_widths() {
     assert_eq!(display_width("总计"), 4);
     assert_eq!(display_width("（）"), 4);
     assert_eq!(display_width("\u{301}"), 0);
+}
+
+/// The statements of the real reports' overviews that are compared with the tables,
+/// and the reports whose prose disagrees: every comparison listed with its values.
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
+#[test]
+fn prose_of_the_corpus() {
+    let shared = match std::env::var_os("ZFXXGK_SHARED") {
+        Some(d) if !d.is_empty() => std::path::PathBuf::from(d),
+        _ => std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"),
+    };
+    let dir = shared.join("corpus/full");
+    if !dir.is_dir() {
+        eprintln!("skipping prose_of_the_corpus: {} is absent", dir.display());
+        return;
+    }
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    names.sort();
+    let mut got: Vec<(String, super::prose::Figure, String, bool)> = Vec::new();
+    for p in names {
+        let Ok(text) = std::fs::read_to_string(&p) else {
+            continue;
+        };
+        let Ok(r) = crate::parse_report(&text) else {
+            continue;
+        };
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        for (figure, phrase, stated, table) in super::prose::compared(&r) {
+            got.push((name.clone(), figure, phrase, stated == table));
+        }
+    }
+    // Only the layout copies (`.txt`, read in full by the reader) are counted; the
+    // reading-order copies repeat them with fewer cells read.
+    let layout: Vec<_> = got.iter().filter(|g| !g.0.contains(".flow.")).collect();
+    let disagree: Vec<(&str, &str)> = layout
+        .iter()
+        .filter(|g| !g.3)
+        .map(|g| (g.0.as_str(), g.2.as_str()))
+        .collect();
+    // 洪泽 2024: the 区政府办 states its own 17 requests; table 三 is the district's 95.
+    assert_eq!(
+        disagree,
+        vec![("hongze-qzf-2024.txt", "受理政府信息公开申请17件")],
+        "{got:#?}"
+    );
+    assert_eq!(layout.len(), 28, "{got:#?}");
 }

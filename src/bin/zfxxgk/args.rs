@@ -79,6 +79,16 @@ pub enum MinSeverity {
 }
 
 impl MinSeverity {
+    /// The library's severity of this choice.
+    pub fn severity(self) -> zfxxgk::validate::Severity {
+        use zfxxgk::validate::Severity;
+        match self {
+            MinSeverity::Info => Severity::Info,
+            MinSeverity::Warning => Severity::Warning,
+            MinSeverity::Error => Severity::Error,
+        }
+    }
+
     /// Whether a finding of `severity` is shown.
     pub fn admits(self, severity: zfxxgk::validate::Severity) -> bool {
         use zfxxgk::validate::Severity;
@@ -89,6 +99,17 @@ impl MinSeverity {
         };
         severity >= least
     }
+}
+
+/// When text diagnostics are coloured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Only when standard output is a terminal (and no `-o FILE`).
+    Auto,
+    /// Always (ANSI escapes).
+    Always,
+    /// Never.
+    Never,
 }
 
 #[derive(Debug, Args)]
@@ -103,6 +124,9 @@ pub struct ValidateArgs {
     /// errors: a report with unread cells never passes.
     #[arg(long)]
     pub strict: bool,
+    /// Colour in text diagnostics: `auto` (only on a terminal), `always`, `never`.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
     /// Do not compare the files of one agency across consecutive years
     /// (`SERIES-CARRY`, `SERIES-IN-FORCE`; standard input is never compared).
     #[arg(long)]

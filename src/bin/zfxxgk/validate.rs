@@ -1,77 +1,56 @@
 //! `zfxxgk validate`: the template's arithmetic and structure, as compiler-style
 //! diagnostics or JSON Lines; then the series checks across the files given.
 
-use crate::args::{ValidateArgs, ValidateFormat};
+use crate::args::{ColorChoice, ValidateArgs, ValidateFormat};
 use crate::input::{self, display_name, is_stdin};
 use crate::output::{note, settle, Failure, Sink};
 use crate::series::{self, Dated};
 use crate::Status;
-use serde_json::Value;
-use std::io::{self, Write};
-use zfxxgk::validate::{validate, Code, Finding, Severity};
-use zfxxgk::{ParseOptions, Report};
-
-/// The finding as one JSON object with `file`, `line` and `column` (1-based, `null`
-/// when the finding has no place).
-pub fn finding_json(f: &Finding, report: &Report, source: &str, file: &str) -> io::Result<Value> {
-    let loc = f.location(report, source);
-    let mut v = serde_json::to_value(f).map_err(io::Error::from)?;
-    if let Some(obj) = v.as_object_mut() {
-        obj.insert("file".into(), file.into());
-        obj.insert("line".into(), loc.map(|l| l.line).into());
-        obj.insert("column".into(), loc.map(|l| l.column).into());
-    }
-    Ok(v)
-}
-
-/// Whether a finding says that part of the report was not read: a table, a row, a
-/// cell. `--strict` makes these errors.
-fn is_completeness(code: Code) -> bool {
-    matches!(
-        code,
-        Code::StructMissingTable
-            | Code::StructMissingRow
-            | Code::StructUnknownRow
-            | Code::CellMissing
-            | Code::CellUnreadable
-    )
-}
+use std::io::{self, IsTerminal, Write};
+use zfxxgk::validate::{
+    locate, render, validate_with, Finding, RenderOptions, Severity, ValidateOptions,
+};
+use zfxxgk::ParseOptions;
 
 /// Writes findings and counts them.
 struct Shown<'a> {
     args: &'a ValidateArgs,
+    render: RenderOptions,
     out: Sink,
     errors: usize,
     warnings: usize,
 }
 
 impl Shown<'_> {
-    /// Grade (`--strict`), filter (`--min-severity`) and write one finding of `report`,
-    /// whose decoded text is `source`.
-    fn show(
-        &mut self,
-        mut f: Finding,
-        report: &Report,
-        source: &str,
-        name: &str,
-    ) -> io::Result<()> {
-        if self.args.strict && f.severity == Severity::Warning && is_completeness(f.code) {
-            f.severity = Severity::Error;
-        }
-        if !self.args.min_severity.admits(f.severity) {
-            return Ok(());
-        }
-        match f.severity {
-            Severity::Error => self.errors += 1,
-            Severity::Warning => self.warnings += 1,
-            _ => {}
+    /// Filter (`--min-severity`; `--strict` was applied by the validator) and write the
+    /// findings of one file, whose decoded text is `source`.
+    fn show(&mut self, findings: &[Finding], source: &str, name: &str) -> io::Result<()> {
+        let min = self.args.min_severity;
+        let kept: Vec<Finding> = findings
+            .iter()
+            .filter(|f| min.admits(f.severity))
+            .cloned()
+            .collect();
+        for f in &kept {
+            match f.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                _ => {}
+            }
         }
         match self.args.format {
-            ValidateFormat::Text => self.out.write_all(f.render(source, name).as_bytes()),
+            ValidateFormat::Text => self
+                .out
+                .write_all(render(source, name, &kept, &self.render).as_bytes()),
             ValidateFormat::Json => {
-                let v = finding_json(&f, report, source, name)?;
-                serde_json::to_writer(&mut self.out, &v).map_err(io::Error::from)?;
-                self.out.write_all(b"\n")
+                for l in locate(source, name, &kept) {
+                    serde_json::to_writer(&mut self.out, &l).map_err(io::Error::from)?;
+                    self.out.write_all(
+                        b"
+",
+                    )?;
+                }
+                Ok(())
             }
         }
     }
@@ -88,8 +67,16 @@ pub fn run(args: ValidateArgs) -> Result<Status, Failure> {
     let out = Sink::open(args.output.as_deref())?;
     let options = ParseOptions::default();
     let mut status = Status::Ok;
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => args.output.is_none() && io::stdout().is_terminal(),
+    };
+    let validate_options =
+        ValidateOptions::strict(args.strict).min_severity(args.min_severity.severity());
     let mut shown = Shown {
         args: &args,
+        render: RenderOptions::new(color),
         out,
         errors: 0,
         warnings: 0,
@@ -119,14 +106,12 @@ pub fn run(args: ValidateArgs) -> Result<Status, Failure> {
                 index,
             });
         }
-        let findings = validate(&report);
+        let findings = validate_with(&report, &validate_options);
         if findings.is_empty() {
             continue;
         }
         let source = decoded(&bytes);
-        written = findings
-            .into_iter()
-            .try_for_each(|f| shown.show(f, &report, &source, &name));
+        written = shown.show(&findings, &source, &name);
         if written.is_err() {
             break;
         }
@@ -153,7 +138,7 @@ pub fn run(args: ValidateArgs) -> Result<Status, Failure> {
                 );
                 let source = decoded(s.extra);
                 let file = name(s.index).unwrap_or_default();
-                written = shown.show(s.finding, s.report, &source, &file);
+                written = shown.show(std::slice::from_ref(&s.finding), &source, &file);
             });
         }
     }
