@@ -17,6 +17,13 @@ use super::offsets::{Emitter, OffsetMap};
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
+/// Characters whose NFKC form is longer (in bytes) than this many times their own length
+/// are kept as they are: ligatures of whole words such as U+FDFA (18 characters) or
+/// U+3300 `㌀` (`アパート`), which report text does not use, and which would let a text
+/// grow tenfold under normalization. `⑴` → `(1)`, `⒇` → `(20)`, `㈠` → `(一)` and the
+/// full-width forms are well within it.
+const MAX_EXPANSION: usize = 2;
+
 /// What whitespace folding does with a character.
 enum Fold {
     Space,
@@ -142,6 +149,12 @@ pub(crate) fn run(
             i += 1;
             continue;
         }
+        if (0xE4..=0xE9).contains(&b) {
+            // U+4000–U+9FFF (CJK ideographs, hexagram symbols): stable starters.
+            last_boundary = Some(i);
+            i += 3;
+            continue;
+        }
         let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
             break;
         };
@@ -174,6 +187,12 @@ pub(crate) fn run(
             scratch.push(fw);
         } else {
             scratch.extend(std::iter::once(c).nfkc());
+        }
+        if scratch.len() > MAX_EXPANSION * len {
+            // A ligature of words (U+FDFA is 18 characters): kept as it is.
+            last_boundary = None;
+            i += len;
+            continue;
         }
         // Can it combine with what precedes it?
         let backward = canonical_combining_class(c) != 0
@@ -296,6 +315,16 @@ mod tests {
     }
 
     #[test]
+    fn three_byte_fast_range_is_stable() {
+        for u in 0x4000u32..0xA000 {
+            let c = char::from_u32(u).unwrap();
+            let mut b = [0u8; 4];
+            assert!((0xE4..=0xE9).contains(&c.encode_utf8(&mut b).as_bytes()[0]));
+            assert!(is_boundary(c) && fold_of(c).is_none(), "U+{u:04X}");
+        }
+    }
+
+    #[test]
     fn fullwidth_table_matches_nfkc() {
         for u in 0xFF01..=0xFF5E {
             let c = char::from_u32(u).unwrap();
@@ -321,5 +350,35 @@ mod tests {
         assert_eq!(norm("ｶﾞ", true, true), "ガ");
         assert_eq!(norm("⑴", true, true), "(1)");
         assert_eq!(norm("﹝2016﹞", true, true), "〔2016〕");
+        assert_eq!(norm("⒇㈠", true, true), "(20)(一)");
+    }
+
+    #[test]
+    fn full_width_characters_map_one_for_one() {
+        let input = "收到（１２３）件,\u{3000}ＡＢ\u{3000}\u{3000}4";
+        let m = OffsetMap::identity(input.len());
+        let (t, map) = run(input, &m, true, true).expect("changed");
+        assert_eq!(t, "收到(123)件, AB  4");
+        // Every output character maps onto exactly the input character it came from.
+        let mut src = input.char_indices();
+        for (at, c) in t.char_indices() {
+            let (orig, oc) = src
+                .next()
+                .expect("one input character per output character");
+            assert_eq!(map.start_of(at), orig, "{c}");
+            assert_eq!(map.end_of(at + c.len_utf8()), orig + oc.len_utf8(), "{c}");
+        }
+        // Narrowed characters cost a segment per run, not per character.
+        assert!(map.segments() <= 6, "{}", map.segments());
+    }
+
+    #[test]
+    fn word_ligatures_are_kept() {
+        assert_eq!(norm("a\u{FDFA}b", true, true), "a\u{FDFA}b");
+        assert_eq!(norm("\u{3300}", true, true), "\u{3300}");
+        assert_eq!(
+            norm("\u{FDFA}".repeat(1000).as_str(), true, true).len(),
+            3000
+        );
     }
 }

@@ -17,7 +17,9 @@
 //!    output byte maps back into the HTML (a cell's digits to the digits in its `<td>`).
 //!    Other text is not touched.
 //! 2. **Characters** (`nfkc`, `fold_whitespace`): Unicode NFKC, applied only to the
-//!    characters that are not already NFKC (full-width `（１）：` → `(1):`, `﹝` → `〔`);
+//!    characters that are not already NFKC (full-width `（１）：` → `(1):`, `﹝` → `〔`),
+//!    except ligatures of whole words whose NFKC form is more than twice their length
+//!    (U+FDFA, `㌀`), which are kept, so that normalized text never grows much;
 //!    U+3000, NBSP and other Unicode spaces → one ASCII space each (runs are kept: the
 //!    lexer reads runs of two or more spaces as column gaps); `\r\n`, `\r`, form feed,
 //!    vertical tab, U+2028/U+2029 → `\n`; zero-width characters (U+200B–U+200D, U+2060,
@@ -34,12 +36,15 @@
 //!
 //! # Backends and system dependency
 //!
-//! The default converter is pure Rust (`ferrous-opencc`, dictionaries embedded). With
-//! the cargo feature `opencc`, the system OpenCC library is used instead (through
-//! `opencc-rust`, configuration `t2s.json`); building with that feature needs OpenCC
-//! 1.1.x with its headers, `pkg-config` file and dictionaries installed (Debian/Ubuntu:
-//! `apt-get install libopencc-dev opencc`). [`Normalized::converter`] names the
-//! converter that was used.
+//! The default converter is OpenCC's `t2s` compiled into the crate: tables generated
+//! from the dictionaries of OpenCC 1.4.2 (Apache-2.0), the same longest-match
+//! conversion, output identical to that release's `opencc -c t2s.json`, nothing built
+//! or loaded at run time. With the cargo feature `opencc`, the system OpenCC library is
+//! used instead (through `opencc-rust`, configuration `t2s.json`; its output is that of
+//! the installed release, whose dictionaries may differ); building with that feature
+//! needs OpenCC 1.1.x with its headers, `pkg-config` file and dictionaries installed
+//! (Debian/Ubuntu: `apt-get install libopencc-dev opencc`). [`Normalized::converter`]
+//! names the converter that was used.
 //!
 //! # Pinyin glosses
 //!
