@@ -113,7 +113,7 @@ fn parse_tidy_with_file_and_meta_to_a_file() {
     assert_eq!(text.lines().count(), 200);
     assert_eq!(
         text.lines().next().unwrap(),
-        "{\"file\":\"examples/reports/sample-2022.txt\",\"agency\":\"青禾镇人民政府\",\"year\":2022,\"edition\":\"2021\",\"table\":\"二\",\"block\":\"第二十条第(一)项\",\"row\":\"规章\",\"column\":\"本年制发件数\",\"value\":0,\"unit\":null,\"kind\":\"number\",\"approximate\":false,\"raw\":\"0\",\"line\":16}"
+        "{\"file\":\"examples/reports/sample-2022.txt\",\"agency\":\"青禾镇人民政府\",\"year\":2022,\"edition\":\"2021\",\"table\":\"二\",\"block\":\"第二十条第(一)项\",\"row\":\"规章\",\"column\":\"本年制发件数\",\"value\":0,\"unit\":null,\"kind\":\"number\",\"approximate\":false,\"raw\":\"0\",\"line\":16,\"placement\":\"label\",\"note\":null}"
     );
     // Without --with-meta the record keys come first, as before.
     let o = bin()
@@ -188,14 +188,14 @@ fn validate_exit_status_and_min_severity() {
 fn strict_makes_unread_parts_errors() {
     let dir = temp_dir("strict");
     let cut = dir.join("cut.txt");
-    // Table 四 cut away: STRUCT-MISSING-TABLE, a warning about a table not read.
+    // Table 四 cut away: COMPLETE-TABLE-MISSING, a warning about a table not read.
     let text = std::fs::read_to_string(SAMPLE).unwrap();
     let end = text.find("四、政府信息公开行政复议").unwrap();
     std::fs::write(&cut, &text[..end]).unwrap();
     let o = bin().arg("validate").arg(&cut).output().unwrap();
     assert_eq!(o.status.code(), Some(0));
     let out = String::from_utf8(o.stdout).unwrap();
-    assert!(out.contains("warning[STRUCT-MISSING-TABLE]: "), "{out}");
+    assert!(out.contains("warning[COMPLETE-TABLE-MISSING]: "), "{out}");
     assert!(!out.contains("error["), "{out}");
     let o = bin()
         .args(["validate", "--strict"])
@@ -204,7 +204,7 @@ fn strict_makes_unread_parts_errors() {
         .unwrap();
     assert_eq!(o.status.code(), Some(1));
     let out = String::from_utf8(o.stdout).unwrap();
-    assert!(out.contains("error[STRUCT-MISSING-TABLE]: "), "{out}");
+    assert!(out.contains("error[COMPLETE-TABLE-MISSING]: "), "{out}");
     // Not shown below the minimum severity, and then not counted either.
     let o = bin()
         .args(["validate", "--min-severity", "error"])
