@@ -358,7 +358,9 @@ fn dataset_of_mixed_reports() {
             "kind",
             "approximate",
             "raw",
-            "line"
+            "line",
+            "placement",
+            "note"
         ]
     );
     let col = |k: &str| header.iter().position(|h| h == k).unwrap();
@@ -535,7 +537,7 @@ fn dataset_of_mixed_reports() {
     // The truncated report's findings say what is missing.
     assert!(findings
         .iter()
-        .any(|r| r[0] == trunc_name && r[1] == "STRUCT-MISSING-TABLE"));
+        .any(|r| r[0] == trunc_name && r[1] == "COMPLETE-TABLE-MISSING"));
 
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -465,13 +465,13 @@ fn flow_texts_name_what_was_not_read() {
     assert_eq!(
         unread,
         vec![
-            "table 三: 42 of its 175 template cells were not read (133 read), 5 row(s) not found; \
+            "table 三: 42 of its 175 template cells were not read (133 read), 6 row(s) not found; \
              42 value(s) printed in it were not placed or not used",
             "table 四: 15 of its 15 template cells were not read (0 read); 15 value(s) printed in \
              it were not placed or not used",
         ]
     );
-    assert_eq!(codes(&fs, Code::CompleteRowMissing).len(), 5);
+    assert_eq!(codes(&fs, Code::CompleteRowMissing).len(), 6);
 }
 
 // ---------------------------------------------------------------------------------

@@ -795,10 +795,13 @@ pub fn validate_with(report: &Report, options: &ValidateOptions) -> Vec<Finding>
 ///             1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n";
 /// let report = zfxxgk::parse_report(text).unwrap();
 /// let findings = validate(&report);
-/// let missing_cell = findings.iter().find(|f| f.code == Code::CellMissing).unwrap();
-/// assert_eq!(missing_cell.severity, Severity::Warning);
+/// let not_placed = findings
+///     .iter()
+///     .find(|f| f.code == Code::CompleteValueNotPlaced)
+///     .unwrap();
+/// assert_eq!(not_placed.severity, Severity::Warning);
 /// // 14 values for 15 cells: none is placed, each is reported with its candidates.
-/// assert!(missing_cell.message.contains("14 field(s) for 15 columns"));
+/// assert!(not_placed.message.contains("14 field(s) for 15 columns"));
 /// // Five template sections are missing.
 /// let sections = findings.iter().filter(|f| f.code == Code::StructMissingSection).count();
 /// assert_eq!(sections, 5);
