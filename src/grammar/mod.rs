@@ -15,6 +15,7 @@ pub mod tables;
 use crate::catalogue::{Edition, TableId, Topic, TEMPLATE_SECTIONS};
 use crate::error::ParseError;
 use crate::lex::lex_table;
+use crate::model::report::BodyOrigins;
 use crate::model::report::{
     Located, Metadata, Report, Section, SourceLines, Tables, Warning, WarningKind,
 };
@@ -190,6 +191,7 @@ fn parse_normalized(input: &str, norm: &Normalized) -> Result<Report, ParseError
         _ => slices,
     };
     let sections = model_sections(text, norm, &slices, edition);
+    let origins = body_origins(text, norm, &slices);
     if edition != Edition::Legacy {
         missing_sections(&slices, text.len(), &mut sink);
     }
@@ -203,7 +205,43 @@ fn parse_normalized(input: &str, norm: &Normalized) -> Result<Report, ParseError
         legacy,
         warnings,
         lines: SourceLines(LineIndex::new(input)),
+        origins,
     })
+}
+
+/// Sections whose prose the validator compares with the tables.
+fn prose_checked(topic: Option<Topic>) -> bool {
+    topic == Some(Topic::Overview)
+}
+
+/// For the prose sections, where each character of the body came from (see
+/// [`BodyOrigins`]); the body is the trimmed text of `body_range`, as in
+/// [`model_sections`].
+fn body_origins(text: &str, norm: &Normalized, slices: &[SectionSlice]) -> BodyOrigins {
+    let mut out = Vec::new();
+    for (i, s) in slices.iter().enumerate() {
+        if !prose_checked(s.topic) {
+            continue;
+        }
+        let body_text = text.get(s.body_range.clone()).unwrap_or("");
+        let lead = body_text.len() - body_text.trim_start().len();
+        let start = s.body_range.start + lead;
+        let body = body_text.trim();
+        let mut points: Vec<(usize, usize)> = Vec::new();
+        let offsets = body
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(body.len()));
+        for b in offsets {
+            let o = norm.original_offset(start + b);
+            let linear = points.last().is_some_and(|&(pb, po)| po + (b - pb) == o);
+            if !linear {
+                points.push((b, o));
+            }
+        }
+        out.push((i, points));
+    }
+    BodyOrigins(out)
 }
 
 fn heading_of(slices: &[SectionSlice], topic: Topic) -> Option<Range<usize>> {

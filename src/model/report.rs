@@ -165,6 +165,24 @@ impl Default for SourceLines {
     }
 }
 
+/// Where the characters of a section's [`Section::body`] came from in the original
+/// input, for the sections whose prose the validator reads: checkpoints
+/// `(body offset, original offset)` where the correspondence stops being one to one.
+/// Never part of equality or serialization (a report read back from JSON has none:
+/// its prose findings then have no label on the prose).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct BodyOrigins(pub(crate) Vec<(usize, Vec<(usize, usize)>)>);
+
+impl BodyOrigins {
+    /// The original offset of byte `at` of the body of section `section`.
+    pub(crate) fn original(&self, section: usize, at: usize) -> Option<usize> {
+        let (_, points) = self.0.iter().find(|(i, _)| *i == section)?;
+        let i = points.partition_point(|(b, _)| *b <= at).checked_sub(1)?;
+        let (b, o) = points.get(i)?;
+        Some(o + (at - b))
+    }
+}
+
 /// A parsed annual report.
 ///
 /// Equality compares the content (spans and line starts left out). Serialized, a
@@ -188,6 +206,8 @@ pub struct Report {
     /// Line starts of the original input.
     #[serde(default, rename = "line_starts")]
     pub(crate) lines: SourceLines,
+    #[serde(skip)]
+    pub(crate) origins: BodyOrigins,
 }
 
 impl Eq for Report {}
@@ -203,6 +223,7 @@ impl PartialEq for Report {
             legacy,
             warnings,
             lines: _,
+            origins: _,
         } = self;
         *edition == other.edition
             && *metadata == other.metadata
@@ -222,6 +243,14 @@ impl Report {
     /// Line and column of a span's start in `source`, the text the report was parsed from.
     pub fn location(&self, source: &str, span: Span) -> Location {
         self.lines.0.location(source, span.start)
+    }
+
+    /// Where byte range `range` of the body of `self.sections[section]` is in the
+    /// original input (for sections whose prose the validator reads).
+    pub(crate) fn body_span(&self, section: usize, range: std::ops::Range<usize>) -> Option<Span> {
+        let start = self.origins.original(section, range.start)?;
+        let end = self.origins.original(section, range.end)?;
+        Some(Span::new(start, end.max(start)))
     }
 
     /// The section with a topic, if present.

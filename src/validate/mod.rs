@@ -285,6 +285,27 @@ impl CellRef {
     }
 }
 
+/// A secondary place a finding points at, with what is there: an operand of a sum,
+/// the sentence of the prose that states a figure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Label {
+    /// Where, in the original input.
+    pub span: Span,
+    /// What is there (`结果维持 [行政复议] = 0`, `stated: 258`).
+    pub message: String,
+}
+
+impl Label {
+    /// A label at `span`.
+    pub fn new(span: Span, message: impl Into<String>) -> Label {
+        Label {
+            span,
+            message: message.into(),
+        }
+    }
+}
+
 /// One problem (or one check that could not be made) in a report.
 ///
 /// ```
@@ -330,6 +351,10 @@ pub struct Finding {
     /// For [`validate_series`]: the index of the report concerned in the slice.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report: Option<usize>,
+    /// Secondary places: each operand cell of a sum, the prose statement of a
+    /// figure, the cells a completeness finding counts. Rendered under the main line.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<Label>,
 }
 
 impl Finding {
@@ -344,6 +369,7 @@ impl Finding {
             difference: None,
             span: None,
             report: None,
+            labels: Vec::new(),
         }
     }
 

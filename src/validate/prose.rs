@@ -1,225 +1,705 @@
 //! `PROSE-TABLE`: figures stated in 一、总体情况 against the tables (template §4.4).
 //!
-//! Three small phrase grammars, tried at every position of the section's text:
+//! The section's text is read with all whitespace removed (PDF text breaks lines and
+//! pads numbers anywhere: `受理政府\n信息公开申请 17 件`) and cut into sentences (at
+//! `。；！？` and line ends) and clauses (at `，：（）` as well). At every position a
+//! *keyword* is tried; a statement is the keyword, a short gap without digits or
+//! punctuation, an optional `共|共计|合计|总计|为|达`, a whole count and a unit
+//! (`件 条 个 份 起 宗 例 项`). The keywords, and the table figure each states:
 //!
-//! * requests: `收到|受理|新收|接收|接到` + up to 16 characters without punctuation or
-//!   digits ending in `申请` + optional `共|共计|合计|总计|累计|计|为` + a count +
-//!   a unit (`件`, `条`, `个`, `份`): "收到申请46件", "共受理政府信息公开申请859件";
-//! * administrative review: `行政复议` + optional `案件|案|申请` + optional `共…` +
-//!   count + `件|起|宗|例|个`: "行政复议2件", "行政复议案件1起";
-//! * litigation: the same with `行政诉讼`.
+//! | keyword | figure | table |
+//! |---|---|---|
+//! | `收到 受理 新收 接收 接到` …`申请` | requests received | 三 本年新收 总计 (or 本年新收 + 上年结转) |
+//! | `办结 答复 办理` (gap: none, `申请`, `完成`…) | requests handled | 三 (七)总计 |
+//! | `予以公开 同意公开` | disclosed | 三 (一)予以公开 |
+//! | `部分公开` | partly disclosed | 三 (二)部分公开 |
+//! | `予以公开及部分公开` … | both | (一) + (二) |
+//! | `不予公开` / `无法提供` / `不予处理` / `其他处理` | the group | the sum of its rows |
+//! | `上年结转 上年度结转` | carried over | 三 二、上年结转 |
+//! | `结转下年度 转下一年度 顺延到下年度` … (also `103件顺延到下年度`) | carried forward | 三 四、结转下年度继续办理 |
+//! | `行政复议` (+`案件 案 申请`) | reviews | 四 行政复议 总计 |
+//! | `行政诉讼` | lawsuits | 四 both 行政诉讼 groups' 总计 |
+//! | `直接起诉` / `复议后起诉` | one group | its 总计 |
+//! | `结果维持 维持`, `结果纠正 纠正 纠错`, `其他结果`, `尚未审结 未审结` after one of the four above in the same sentence | an outcome | that column of the group(s) |
+//! | `规章`, `规范性文件` with `现行有效`, `废止`, or `制发 新增 出台 印发 制定 主动公开 公开` before them in the clause | documents | 二 第二十条第(一)项, the column the word names |
 //!
-//! A stated request count agrees with table 三 when it equals `本年新收` 总计 or
-//! `本年新收 + 上年结转` 总计 (reports count either way); a review count with table
-//! 四 `行政复议` 总计; a litigation count with the sum of the two 行政诉讼 总计 cells.
-//! When the report states a figure several times, one agreeing statement is enough.
-//! The section's text is read with all whitespace removed, since PDF text breaks
-//! lines and pads numbers anywhere (`受理政府\n信息公开申请 17 件`).
+//! Not compared: approximate figures (`约 近 逾 超过 不到` before the count, `余 多
+//! 以上 左右 万` after it), ranges (`10-20件`, `10至20件`), percentages, aggregates
+//! (`等` between keyword and count), statements about another period (`上年 去年
+//! 同比 较上年 累计 历年 以来` before the keyword in its clause, or a year other than
+//! the report's before it in its sentence) and about a wider scope (`全市 全省 全区
+//! 全县 全州 全国 各级 全系统` in the sentence, unless the report is that area's own
+//! people's government, `淮安市人民政府` stating `全市`). Statements whose table
+//! figure has a cell that is not a number are not compared either.
+//!
+//! A figure agrees when one of its statements equals the table; otherwise one
+//! warning names the first statement (its place in the prose is a [`Label`]) and the
+//! table cells (the finding points at the first).
 
-use super::arith::operand;
-use super::{CellRef, Code, Cx, Finding, FindingSink};
-use crate::catalogue::{T3Col, T3Row, T4Col, T4Row, Topic};
+use super::arith::{operand, result_leaves, sum};
+use super::{CellRef, Code, Cx, Finding, FindingSink, Label};
+use crate::catalogue::{Edition, T2Block, T2Col, T2Row, T3Col, T3Row, T4Col, T4Row, Topic};
 use crate::model::{Decimal, Report};
-use crate::syntax::IResult;
-use nom::branch::alt;
-use nom::bytes::complete::tag;
-use nom::combinator::opt;
-use nom::Parser;
 
-/// What a phrase states.
+/// Which appeals group(s) a figure is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Figure {
-    /// Applications received.
-    Requests,
-    /// Administrative reviews.
+pub(super) enum Appeal {
+    /// 行政复议.
     Review,
-    /// Administrative lawsuits.
+    /// 行政诉讼, both groups.
     Litigation,
+    /// 行政诉讼/未经复议直接起诉.
+    Direct,
+    /// 行政诉讼/复议后起诉.
+    AfterReview,
 }
 
-/// A figure found in the prose: what, the number, and the phrase as written.
+/// What a statement states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Figure {
+    Received,
+    Handled,
+    Disclosed,
+    Partly,
+    DisclosedOrPartly,
+    Withheld,
+    Unable,
+    NotProcessed,
+    OtherProcessing,
+    CarriedOver,
+    CarriedForward,
+    /// A group total of table 四, or an outcome column (a keyword after a group in
+    /// the same sentence).
+    Appeals(Appeal, T4Col),
+    /// Table 二 第二十条第(一)项: row and, once read from the clause, column.
+    Documents(T2Row, Option<T2Col>),
+}
+
+impl Figure {
+    fn name(self) -> &'static str {
+        match self {
+            Figure::Received => "requests received",
+            Figure::Handled => "requests handled",
+            Figure::Disclosed => "予以公开",
+            Figure::Partly => "部分公开",
+            Figure::DisclosedOrPartly => "予以公开及部分公开",
+            Figure::Withheld => "不予公开",
+            Figure::Unable => "无法提供",
+            Figure::NotProcessed => "不予处理",
+            Figure::OtherProcessing => "其他处理",
+            Figure::CarriedOver => "上年结转",
+            Figure::CarriedForward => "结转下年度",
+            Figure::Appeals(Appeal::Review, _) => "行政复议",
+            Figure::Appeals(Appeal::Litigation, _) => "行政诉讼",
+            Figure::Appeals(Appeal::Direct, _) => "未经复议直接起诉",
+            Figure::Appeals(Appeal::AfterReview, _) => "复议后起诉",
+            Figure::Documents(T2Row::Rules, _) => "规章",
+            Figure::Documents(..) => "规范性文件",
+        }
+    }
+}
+
+/// How the text after a keyword may read before the count.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Gap {
+    /// Up to 16 characters ending in `申请`.
+    Request,
+    /// Nothing, or one of a few words (`申请`, `完成`, …).
+    Handled,
+    /// Up to 4 characters.
+    Short,
+    /// `案件`, `案`, `申请` or nothing.
+    Case,
+}
+
+struct Keyword {
+    text: &'static str,
+    figure: Figure,
+    gap: Gap,
+}
+
+const fn kw(text: &'static str, figure: Figure, gap: Gap) -> Keyword {
+    Keyword { text, figure, gap }
+}
+
+const OUTCOME_SLOT: Appeal = Appeal::Review;
+
+/// Every keyword; the longest match at a position wins.
+const KEYWORDS: &[Keyword] = &[
+    kw("收到", Figure::Received, Gap::Request),
+    kw("受理", Figure::Received, Gap::Request),
+    kw("新收", Figure::Received, Gap::Request),
+    kw("接收", Figure::Received, Gap::Request),
+    kw("接到", Figure::Received, Gap::Request),
+    kw("办结", Figure::Handled, Gap::Handled),
+    kw("答复", Figure::Handled, Gap::Handled),
+    kw("办理", Figure::Handled, Gap::Handled),
+    kw("予以公开", Figure::Disclosed, Gap::Short),
+    kw("同意公开", Figure::Disclosed, Gap::Short),
+    kw("部分公开", Figure::Partly, Gap::Short),
+    kw("予以公开及部分公开", Figure::DisclosedOrPartly, Gap::Short),
+    kw("予以公开和部分公开", Figure::DisclosedOrPartly, Gap::Short),
+    kw("予以公开或部分公开", Figure::DisclosedOrPartly, Gap::Short),
+    kw("全部或部分公开", Figure::DisclosedOrPartly, Gap::Short),
+    kw("公开及部分公开", Figure::DisclosedOrPartly, Gap::Short),
+    kw("不予公开", Figure::Withheld, Gap::Short),
+    kw("无法提供", Figure::Unable, Gap::Short),
+    kw("不予处理", Figure::NotProcessed, Gap::Short),
+    kw("其他处理", Figure::OtherProcessing, Gap::Short),
+    kw("上年结转", Figure::CarriedOver, Gap::Short),
+    kw("上年度结转", Figure::CarriedOver, Gap::Short),
+    kw("上一年度结转", Figure::CarriedOver, Gap::Short),
+    kw("结转下年度", Figure::CarriedForward, Gap::Short),
+    kw("结转下一年度", Figure::CarriedForward, Gap::Short),
+    kw("结转下一年", Figure::CarriedForward, Gap::Short),
+    kw("结转至下年度", Figure::CarriedForward, Gap::Short),
+    kw("结转到下年度", Figure::CarriedForward, Gap::Short),
+    kw("转下一年度", Figure::CarriedForward, Gap::Handled),
+    kw("转入下年度", Figure::CarriedForward, Gap::Short),
+    kw("顺延到下年度", Figure::CarriedForward, Gap::Short),
+    kw("顺延至下年度", Figure::CarriedForward, Gap::Short),
+    kw(
+        "行政复议",
+        Figure::Appeals(Appeal::Review, T4Col::Total),
+        Gap::Case,
+    ),
+    kw(
+        "行政诉讼",
+        Figure::Appeals(Appeal::Litigation, T4Col::Total),
+        Gap::Case,
+    ),
+    kw(
+        "直接起诉",
+        Figure::Appeals(Appeal::Direct, T4Col::Total),
+        Gap::Case,
+    ),
+    kw(
+        "未经复议直接起诉",
+        Figure::Appeals(Appeal::Direct, T4Col::Total),
+        Gap::Case,
+    ),
+    kw(
+        "复议后起诉",
+        Figure::Appeals(Appeal::AfterReview, T4Col::Total),
+        Gap::Case,
+    ),
+    // Outcomes: the group is that of the sentence's last appeals statement.
+    kw(
+        "结果维持",
+        Figure::Appeals(OUTCOME_SLOT, T4Col::Upheld),
+        Gap::Short,
+    ),
+    kw(
+        "维持",
+        Figure::Appeals(OUTCOME_SLOT, T4Col::Upheld),
+        Gap::Short,
+    ),
+    kw(
+        "结果纠正",
+        Figure::Appeals(OUTCOME_SLOT, T4Col::Corrected),
+        Gap::Short,
+    ),
+    kw(
+        "纠正",
+        Figure::Appeals(OUTCOME_SLOT, T4Col::Corrected),
+        Gap::Short,
+    ),
+    kw(
+        "纠错",
+        Figure::Appeals(OUTCOME_SLOT, T4Col::Corrected),
+        Gap::Short,
+    ),
+    kw(
+        "其他结果",
+        Figure::Appeals(OUTCOME_SLOT, T4Col::Other),
+        Gap::Short,
+    ),
+    kw(
+        "尚未审结",
+        Figure::Appeals(OUTCOME_SLOT, T4Col::Pending),
+        Gap::Short,
+    ),
+    kw(
+        "未审结",
+        Figure::Appeals(OUTCOME_SLOT, T4Col::Pending),
+        Gap::Short,
+    ),
+    kw("规章", Figure::Documents(T2Row::Rules, None), Gap::Short),
+    kw(
+        "规范性文件",
+        Figure::Documents(T2Row::NormativeDocuments, None),
+        Gap::Short,
+    ),
+    kw(
+        "行政规范性文件",
+        Figure::Documents(T2Row::NormativeDocuments, None),
+        Gap::Short,
+    ),
+];
+
+/// A figure found in the prose: what, the number, and the phrase as written, with
+/// its byte range in the compacted text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Statement<'a> {
     pub(super) figure: Figure,
     pub(super) value: Decimal,
     pub(super) text: &'a str,
+    pub(super) range: std::ops::Range<usize>,
 }
 
-/// `46`, `1,234` → a whole number (the crate's one number grammar; a figure with
-/// decimals is no count).
-fn count(i: &str) -> IResult<&str, Decimal> {
-    let (rest, d) = crate::lex::value::number(i)?;
-    if d.is_integer() {
-        Ok((rest, d))
-    } else {
-        crate::syntax::fail()
-    }
+fn is_sentence_break(c: char) -> bool {
+    matches!(c, '。' | '；' | ';' | '！' | '？' | '!' | '?' | '\n')
 }
 
-fn filler(i: &str) -> IResult<&str, Option<&str>> {
-    opt(alt((
-        tag("共计"),
-        tag("合计"),
-        tag("总计"),
-        tag("累计"),
-        tag("共"),
-        tag("计"),
-        tag("为"),
-    )))
-    .parse(i)
-}
-
-/// `[共…] N件` after `申请`.
-fn request_tail(i: &str) -> IResult<&str, Decimal> {
-    let (i, _) = tag("申请").parse(i)?;
-    let (i, _) = filler(i)?;
-    let (i, n) = count(i)?;
-    let (i, _) = alt((tag("件"), tag("条"), tag("个"), tag("份"))).parse(i)?;
-    Ok((i, n))
+fn is_clause_break(c: char) -> bool {
+    is_sentence_break(c)
+        || matches!(
+            c,
+            '，' | ',' | '：' | ':' | '（' | '）' | '(' | ')' | '“' | '”' | '《' | '》'
+        )
 }
 
 fn is_break(c: char) -> bool {
     c.is_ascii_digit()
         || c.is_whitespace()
         || c.is_ascii_punctuation()
-        || matches!(
-            c,
-            '，' | '。'
-                | '；'
-                | '：'
-                | '、'
-                | '！'
-                | '？'
-                | '（'
-                | '）'
-                | '“'
-                | '”'
-                | '《'
-                | '》'
-        )
+        || is_clause_break(c)
+        || matches!(c, '、' | '％' | '—' | '～')
 }
 
-/// `收到政府信息公开申请46件` → 46.
-fn requests(i: &str) -> IResult<&str, Decimal> {
-    let (rest, _) = alt((
-        tag("收到"),
-        tag("受理"),
-        tag("新收"),
-        tag("接收"),
-        tag("接到"),
-    ))
-    .parse(i)?;
-    // The shortest middle (0–16 characters, no punctuation) after which the tail parses.
-    let mut at = rest;
-    for _ in 0..=16 {
-        if let Ok(done) = request_tail(at) {
-            return Ok(done);
+const UNITS: &[char] = &['件', '条', '个', '份', '起', '宗', '例', '项'];
+const FILLERS: &[&str] = &["共计", "合计", "总计", "共", "计", "为", "达", "的有", "有"];
+const APPROX_BEFORE: &[&str] = &["大约", "约", "将近", "近", "逾", "超过", "不到", "不足"];
+const APPROX_AFTER: &[&str] = &["余", "多", "以上", "左右", "上下", "万", "千", "百"];
+const HANDLED_GAPS: &[&str] = &[
+    "政府信息公开申请",
+    "依申请公开申请",
+    "各类申请",
+    "申请",
+    "完成",
+    "完毕",
+    "完结",
+    "了",
+    "办理答复的",
+    "办理的",
+    "答复的",
+    "的",
+];
+const CASE_GAPS: &[&str] = &["案件", "案", "申请"];
+const OTHER_PERIOD: &[&str] = &[
+    "上年",
+    "上一年",
+    "去年",
+    "前年",
+    "同比",
+    "累计",
+    "历年",
+    "以来",
+    "较上",
+    "比上",
+];
+const SCOPES: &[&str] = &[
+    "全市",
+    "全省",
+    "全区",
+    "全县",
+    "全州",
+    "全旗",
+    "全国",
+    "各级",
+    "全系统",
+];
+
+/// A whole count at the start of `i`, with the bytes it took (read by the crate's one
+/// number grammar), unless it is a decimal, a part of a range or a percentage.
+fn count(i: &str) -> Option<(Decimal, usize)> {
+    let (rest, value) = crate::lex::value::number(i).ok()?;
+    if !value.is_integer() {
+        return None;
+    }
+    let next = rest.chars().next();
+    if matches!(
+        next,
+        Some('.' | '%' | '％' | '-' | '~' | '～' | '—' | '至' | '到')
+    ) {
+        return None;
+    }
+    Some((value, i.len() - rest.len()))
+}
+
+/// After a keyword at the start of `i` (of `kw.text.len()` bytes): the count and
+/// the end of the statement, or why there is none (`None`).
+fn tail(i: &str, k: &Keyword) -> Option<(Decimal, usize)> {
+    let after = i.get(k.text.len()..)?;
+    let mut starts: Vec<usize> = Vec::new();
+    match k.gap {
+        Gap::Request => {
+            let mut at = 0;
+            for _ in 0..=16 {
+                let rest = after.get(at..)?;
+                if let Some(r) = rest.strip_prefix("申请") {
+                    starts.push(after.len() - r.len());
+                }
+                let c = rest.chars().next()?;
+                if is_break(c) {
+                    break;
+                }
+                at += c.len_utf8();
+            }
         }
-        let mut chars = at.chars();
-        match chars.next() {
-            Some(c) if !is_break(c) => at = chars.as_str(),
-            _ => break,
+        Gap::Handled | Gap::Case => {
+            starts.push(0);
+            let gaps = if k.gap == Gap::Handled {
+                HANDLED_GAPS
+            } else {
+                CASE_GAPS
+            };
+            for g in gaps {
+                if after.starts_with(g) {
+                    starts.push(g.len());
+                }
+            }
+        }
+        Gap::Short => {
+            let mut at = 0;
+            for _ in 0..=4 {
+                starts.push(at);
+                let c = after.get(at..)?.chars().next()?;
+                if is_break(c) || c == '等' {
+                    break;
+                }
+                at += c.len_utf8();
+            }
         }
     }
-    crate::syntax::fail()
+    for s in starts {
+        let Some(mut rest) = after.get(s..) else {
+            continue;
+        };
+        if APPROX_BEFORE.iter().any(|a| rest.starts_with(a)) {
+            return None;
+        }
+        for f in FILLERS {
+            if let Some(r) = rest.strip_prefix(f) {
+                rest = r;
+                break;
+            }
+        }
+        if APPROX_BEFORE.iter().any(|a| rest.starts_with(a)) {
+            return None;
+        }
+        let Some((value, used)) = count(rest) else {
+            continue;
+        };
+        let unit_rest = rest.get(used..).unwrap_or("");
+        if APPROX_AFTER.iter().any(|a| unit_rest.starts_with(a)) {
+            return None;
+        }
+        let Some(unit) = unit_rest.chars().next().filter(|c| UNITS.contains(c)) else {
+            continue;
+        };
+        let after_unit = unit_rest.get(unit.len_utf8()..).unwrap_or("");
+        if ["以上", "左右", "上下"]
+            .iter()
+            .any(|a| after_unit.starts_with(a))
+        {
+            return None;
+        }
+        let end = i.len() - after_unit.len();
+        return Some((value, end));
+    }
+    None
 }
 
-/// `行政复议案件2件` / `行政诉讼5起`.
-fn appeals(i: &str) -> IResult<&str, (Figure, Decimal)> {
-    let (i, figure) = alt((
-        tag("行政复议").map(|_| Figure::Review),
-        tag("行政诉讼").map(|_| Figure::Litigation),
-    ))
-    .parse(i)?;
-    let (i, _) = opt(alt((tag("案件"), tag("案"), tag("申请")))).parse(i)?;
-    let (i, _) = filler(i)?;
-    let (i, n) = count(i)?;
-    let (i, _) = alt((tag("件"), tag("起"), tag("宗"), tag("例"), tag("个"))).parse(i)?;
-    Ok((i, (figure, n)))
+/// `103件顺延到下年度`: a count, a unit, up to two characters and a carry-forward
+/// keyword.
+fn reverse(i: &str) -> Option<(Decimal, usize)> {
+    let (value, used) = count(i)?;
+    let rest = i.get(used..)?;
+    let unit = rest.chars().next().filter(|c| UNITS.contains(c))?;
+    let mut at = rest.get(unit.len_utf8()..)?;
+    for _ in 0..=2 {
+        if let Some(k) = KEYWORDS
+            .iter()
+            .filter(|k| k.figure == Figure::CarriedForward)
+            .find(|k| at.starts_with(k.text))
+        {
+            let end = i.len() - at.len() + k.text.len();
+            return Some((value, end));
+        }
+        let c = at.chars().next()?;
+        if is_break(c) {
+            return None;
+        }
+        at = at.get(c.len_utf8()..)?;
+    }
+    None
 }
 
-fn statement(i: &str) -> IResult<&str, (Figure, Decimal)> {
-    alt((requests.map(|n| (Figure::Requests, n)), appeals)).parse(i)
+/// The report's context for deciding what is comparable.
+#[derive(Default)]
+pub(super) struct Context {
+    /// The report's year.
+    pub(super) year: Option<u16>,
+    /// The area characters (`市`, `区`, …) whose whole scope the report covers: the
+    /// report is that area's people's government's own.
+    pub(super) area: Option<char>,
 }
 
-/// Every figure stated in `text`, in order, not overlapping.
-pub(super) fn statements(text: &str) -> Vec<Statement<'_>> {
+impl Context {
+    fn of(report: &Report) -> Context {
+        let agency = report.metadata.agency.as_ref().map(|a| a.value.as_str());
+        let area = agency.and_then(|a| {
+            let head = a
+                .strip_suffix("人民政府")
+                .or_else(|| a.strip_suffix("政府"))?;
+            head.chars()
+                .last()
+                .filter(|c| matches!(c, '市' | '省' | '区' | '县' | '州' | '旗'))
+        });
+        Context {
+            year: report.metadata.year.as_ref().map(|y| y.value),
+            area,
+        }
+    }
+}
+
+/// Whether the sentence before a statement puts it in another period or scope.
+fn other_period_or_scope(sentence: &str, clause: &str, cx: &Context) -> bool {
+    if OTHER_PERIOD.iter().any(|w| clause.contains(w)) {
+        return true;
+    }
+    for s in SCOPES {
+        if sentence.contains(s) {
+            let own = s.chars().nth(1).is_some_and(|c| Some(c) == cx.area);
+            if !own {
+                return true;
+            }
+        }
+    }
+    // A year other than the report's.
+    let chars: Vec<(usize, char)> = sentence.char_indices().collect();
+    for (n, &(at, c)) in chars.iter().enumerate() {
+        if c != '年' || n < 4 {
+            continue;
+        }
+        let Some(digits) = sentence.get(chars.get(n - 4).map_or(at, |p| p.0)..at) else {
+            continue;
+        };
+        let before_ok = n < 5 || !chars.get(n - 5).is_some_and(|p| p.1.is_ascii_digit());
+        if before_ok && digits.chars().all(|d| d.is_ascii_digit()) {
+            if let (Ok(y), Some(report)) = (digits.parse::<u16>(), cx.year) {
+                if (1990..=2100).contains(&y) && y != report {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// The table 二 column a clause names for documents, if any.
+fn document_column(clause: &str, edition: Edition) -> Option<T2Col> {
+    let has = |ws: &[&str]| ws.iter().any(|w| clause.contains(w));
+    if has(&["现行有效"]) {
+        return (edition == Edition::E2021).then_some(T2Col::InForce);
+    }
+    if has(&["废止"]) {
+        return (edition == Edition::E2021).then_some(T2Col::Repealed);
+    }
+    match edition {
+        Edition::E2021 if has(&["制发", "新增", "出台", "印发", "制定", "公开"]) => {
+            Some(T2Col::Issued)
+        }
+        Edition::E2019 if has(&["新制作", "制发", "制定", "出台", "印发"]) => {
+            Some(T2Col::NewlyMade)
+        }
+        Edition::E2019 if has(&["公开"]) => Some(T2Col::NewlyPublished),
+        _ => None,
+    }
+}
+
+/// Every comparable figure stated in `text` (whitespace removed), in order, not
+/// overlapping.
+pub(super) fn statements<'a>(text: &'a str, cx: &Context, edition: Edition) -> Vec<Statement<'a>> {
     let mut out = Vec::new();
     let mut pos = 0;
+    let mut sentence_start = 0;
+    let mut clause_start = 0;
+    // The appeals group of the sentence's last group statement, for outcomes.
+    let mut group: Option<Appeal> = None;
     while pos < text.len() {
         let Some(here) = text.get(pos..) else {
             break;
         };
-        // Statements start with one of few characters (收到, 受理, 新收, 接收, 接到, 行政…).
-        let first = here.chars().next().unwrap_or(' ');
-        let parsed = if matches!(first, '收' | '受' | '新' | '接' | '行') {
-            statement(here)
-        } else {
-            crate::syntax::fail()
+        let Some(c) = here.chars().next() else {
+            break;
         };
-        if let Ok((rest, (figure, value))) = parsed {
-            let used = here.len() - rest.len();
-            if let Some(t) = here.get(..used) {
-                out.push(Statement {
-                    figure,
-                    value,
-                    text: t,
-                });
+        if is_sentence_break(c) {
+            sentence_start = pos + c.len_utf8();
+            clause_start = sentence_start;
+            group = None;
+        } else if is_clause_break(c) {
+            clause_start = pos + c.len_utf8();
+        }
+        let keyword = KEYWORDS
+            .iter()
+            .filter(|k| here.starts_with(k.text))
+            .max_by_key(|k| k.text.len());
+        let found = match keyword {
+            Some(k) => tail(here, k).map(|(v, end)| (k.figure, v, end)),
+            None if c.is_ascii_digit() => {
+                reverse(here).map(|(v, end)| (Figure::CarriedForward, v, end))
             }
-            pos += used.max(1);
-        } else {
-            pos += here.chars().next().map_or(1, char::len_utf8);
+            None => None,
+        };
+        // A group named without a count still sets the sentence's group.
+        if let Some(Keyword {
+            figure: Figure::Appeals(g, T4Col::Total),
+            ..
+        }) = keyword
+        {
+            group = Some(*g);
         }
-        while pos < text.len() && !text.is_char_boundary(pos) {
-            pos += 1;
+        let Some((figure, value, end)) = found else {
+            pos += c.len_utf8();
+            continue;
+        };
+        let sentence = text.get(sentence_start..pos).unwrap_or("");
+        let clause = text.get(clause_start..pos).unwrap_or("");
+        let figure = match figure {
+            Figure::Appeals(_, col) if col != T4Col::Total => {
+                group.map(|g| Figure::Appeals(g, col))
+            }
+            Figure::Documents(row, _) => {
+                document_column(clause, edition).map(|col| Figure::Documents(row, Some(col)))
+            }
+            f => Some(f),
+        };
+        let comparable = !other_period_or_scope(sentence, clause, cx);
+        if let (Some(figure), true, Some(t)) = (figure, comparable, text.get(pos..pos + end)) {
+            out.push(Statement {
+                figure,
+                value,
+                text: t,
+                range: pos..pos + end,
+            });
         }
+        pos += end.max(c.len_utf8());
     }
     out
 }
 
-/// The table figure a statement is compared with: the cells, and the values that
-/// agree with it.
-fn targets(report: &Report, figure: Figure) -> Option<(Vec<CellRef>, Vec<Decimal>)> {
+/// The table figure a statement is compared with: the cells (first the one pointed
+/// at), their sum, and the other values that agree with it.
+fn targets(report: &Report, figure: Figure) -> Option<(Vec<CellRef>, Decimal, Vec<Decimal>)> {
+    let t3 = |rows: &[T3Row]| -> Option<(Vec<CellRef>, Decimal, Vec<Decimal>)> {
+        let t = report.tables.requests.as_ref()?;
+        let cells: Vec<_> = rows.iter().map(|&r| (r, t.cell(r, T3Col::Total))).collect();
+        let values: Vec<Decimal> = cells
+            .iter()
+            .map(|(_, c)| operand(*c).ok())
+            .collect::<Option<_>>()?;
+        let total = sum(values)?;
+        let refs = cells
+            .into_iter()
+            .map(|(r, c)| CellRef::t3(r, T3Col::Total, c))
+            .collect();
+        Some((refs, total, Vec::new()))
+    };
+    let group = |pred: fn(T3Row) -> bool| -> Option<Vec<T3Row>> {
+        let t = report.tables.requests.as_ref()?;
+        Some(
+            result_leaves(t, report.edition)
+                .into_iter()
+                .filter(|&r| pred(r))
+                .collect(),
+        )
+    };
     match figure {
-        Figure::Requests => {
-            let t = report.tables.requests.as_ref()?;
-            let new = t.cell(T3Row::NewRequests, T3Col::Total);
-            let carried = t.cell(T3Row::CarriedOver, T3Col::Total);
-            let n = operand(new).ok()?;
-            let mut ok = vec![n];
-            if let Some(both) = operand(carried).ok().and_then(|c| n.checked_add(c)) {
-                ok.push(both);
+        Figure::Received => {
+            let (refs, n, _) = t3(&[T3Row::NewRequests])?;
+            let mut also = Vec::new();
+            if let Some((_, c, _)) = t3(&[T3Row::CarriedOver]) {
+                also.extend(n.checked_add(c));
             }
-            Some((
-                vec![
-                    CellRef::t3(T3Row::NewRequests, T3Col::Total, new),
-                    CellRef::t3(T3Row::CarriedOver, T3Col::Total, carried),
-                ],
-                ok,
-            ))
+            Some((refs, n, also))
         }
-        Figure::Review => {
+        Figure::Handled => t3(&[T3Row::ResultsTotal]),
+        Figure::Disclosed => t3(&[T3Row::Disclosed]),
+        Figure::Partly => t3(&[T3Row::PartlyDisclosed]),
+        Figure::DisclosedOrPartly => t3(&[T3Row::Disclosed, T3Row::PartlyDisclosed]),
+        Figure::Withheld => t3(&group(|r| {
+            matches!(
+                r,
+                T3Row::WithheldStateSecret
+                    | T3Row::WithheldByLaw
+                    | T3Row::WithheldThreeSafeties
+                    | T3Row::WithheldThirdParty
+                    | T3Row::WithheldInternalAffairs
+                    | T3Row::WithheldProcessInfo
+                    | T3Row::WithheldEnforcementFiles
+                    | T3Row::WithheldInquiry
+            )
+        })?),
+        Figure::Unable => t3(&group(|r| {
+            matches!(
+                r,
+                T3Row::UnableNotHeld | T3Row::UnableNeedsCreation | T3Row::UnableUnclear
+            )
+        })?),
+        Figure::NotProcessed => t3(&group(|r| {
+            matches!(
+                r,
+                T3Row::NotProcessedComplaint
+                    | T3Row::NotProcessedRepeated
+                    | T3Row::NotProcessedPublication
+                    | T3Row::NotProcessedExcessive
+                    | T3Row::NotProcessedConfirmation
+            )
+        })?),
+        Figure::OtherProcessing => t3(&group(|r| {
+            matches!(
+                r,
+                T3Row::OtherProcessing
+                    | T3Row::OtherNoCorrection
+                    | T3Row::OtherUnpaidFee
+                    | T3Row::OtherOther
+            )
+        })?),
+        Figure::CarriedOver => t3(&[T3Row::CarriedOver]),
+        Figure::CarriedForward => t3(&[T3Row::CarriedForward]),
+        Figure::Appeals(group, col) => {
             let t = report.tables.appeals.as_ref()?;
-            let cell = t.cell(T4Row::Review, T4Col::Total);
+            let rows: &[T4Row] = match group {
+                Appeal::Review => &[T4Row::Review],
+                Appeal::Litigation => &[T4Row::DirectLitigation, T4Row::LitigationAfterReview],
+                Appeal::Direct => &[T4Row::DirectLitigation],
+                Appeal::AfterReview => &[T4Row::LitigationAfterReview],
+            };
+            let cells: Vec<_> = rows.iter().map(|&r| (r, t.cell(r, col))).collect();
+            let values: Vec<Decimal> = cells
+                .iter()
+                .map(|(_, c)| operand(*c).ok())
+                .collect::<Option<_>>()?;
+            let total = sum(values)?;
+            let refs = cells
+                .into_iter()
+                .map(|(r, c)| CellRef::t4(r, col, c))
+                .collect();
+            Some((refs, total, Vec::new()))
+        }
+        Figure::Documents(row, Some(col)) => {
+            let t = report.tables.active_disclosure.as_ref()?;
+            let cell = t.slot(row, col)?.as_ref();
             let n = operand(cell).ok()?;
             Some((
-                vec![CellRef::t4(T4Row::Review, T4Col::Total, cell)],
-                vec![n],
+                vec![CellRef::t2(t.edition(), T2Block::Item1, row, col, cell)],
+                n,
+                Vec::new(),
             ))
         }
-        Figure::Litigation => {
-            let t = report.tables.appeals.as_ref()?;
-            let a = t.cell(T4Row::DirectLitigation, T4Col::Total);
-            let b = t.cell(T4Row::LitigationAfterReview, T4Col::Total);
-            let n = operand(a).ok()?.checked_add(operand(b).ok()?)?;
-            Some((
-                vec![
-                    CellRef::t4(T4Row::DirectLitigation, T4Col::Total, a),
-                    CellRef::t4(T4Row::LitigationAfterReview, T4Col::Total, b),
-                ],
-                vec![n],
-            ))
-        }
+        Figure::Documents(_, None) => None,
     }
 }
 
@@ -228,57 +708,111 @@ pub(super) fn check<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>
     if !cx.runs(Code::ProseTable) {
         return;
     }
-    let Some(section) = report.section(Topic::Overview) else {
+    let Some((index, section)) = report
+        .sections
+        .iter()
+        .enumerate()
+        .find(|(_, s)| s.topic == Some(Topic::Overview))
+    else {
         return;
     };
-    // Line breaks and column gaps of PDF text fall anywhere in a phrase
-    // ("受理政府\n信息公开申请 17 件"): read the text without whitespace.
-    let compact: String = section
-        .body
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    let found = statements(&compact);
-    for figure in [Figure::Requests, Figure::Review, Figure::Litigation] {
-        let stated: Vec<&Statement<'_>> = found.iter().filter(|s| s.figure == figure).collect();
-        let Some(first) = stated.first() else {
-            continue;
-        };
-        let Some((cells, agree)) = targets(report, figure) else {
-            continue;
-        };
-        if stated.iter().any(|s| agree.contains(&s.value)) {
+    // Line breaks and column gaps of PDF text fall anywhere in a phrase: read the
+    // text without whitespace (line ends kept as sentence breaks when they end one),
+    // remembering where each byte came from in the body.
+    let mut compact = String::with_capacity(section.body.len());
+    let mut from: Vec<usize> = Vec::with_capacity(section.body.len());
+    for (at, c) in section.body.char_indices() {
+        if c.is_whitespace() {
             continue;
         }
-        let Some(main) = cells.first() else {
+        compact.push(c);
+        from.extend(std::iter::repeat_n(at, c.len_utf8()));
+    }
+    from.push(section.body.len());
+    let context = Context::of(report);
+    let found = statements(&compact, &context, report.edition);
+    let mut done: Vec<Figure> = Vec::new();
+    for (i, first) in found.iter().enumerate() {
+        if done.contains(&first.figure) {
             continue;
-        };
-        let Some(&actual) = agree.first() else {
-            continue;
-        };
-        let table_says = cells
+        }
+        done.push(first.figure);
+        let stated: Vec<&Statement<'_>> = found
+            .get(i..)
+            .unwrap_or(&[])
             .iter()
-            .map(|c| {
-                format!(
-                    "{} is {}",
-                    c.label(),
-                    c.raw.as_deref().unwrap_or("not printed")
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(", ");
+            .filter(|s| s.figure == first.figure)
+            .collect();
+        let Some((cells, actual, also)) = targets(report, first.figure) else {
+            continue;
+        };
+        if stated
+            .iter()
+            .any(|s| s.value == actual || also.contains(&s.value))
+        {
+            continue;
+        }
+        let table_says = if cells.len() == 1 {
+            cells
+                .iter()
+                .map(|c| format!("{} is {actual}", c.label()))
+                .collect::<String>()
+        } else {
+            format!(
+                "the table gives {actual} ({})",
+                cells
+                    .iter()
+                    .map(|c| format!("{} {}", c.label(), c.raw.as_deref().unwrap_or("?")))
+                    .collect::<Vec<_>>()
+                    .join(" + ")
+            )
+        };
         let mut f = Finding::new(
             Code::ProseTable,
             Code::ProseTable.severity(),
             format!(
-                "section {} states “{}” ({}), but {table_says}",
-                section.heading, first.text, first.value
+                "section {} states {} “{}” ({}), but {table_says}",
+                section.heading,
+                first.figure.name(),
+                first.text,
+                first.value
             ),
         );
         f.expected = Some(first.value);
         f.actual = Some(actual);
         f.difference = actual.checked_sub(first.value);
-        f.span = main.span.or(Some(section.heading_span));
+        let last = first.range.end.saturating_sub(1);
+        let prose_span = match (from.get(first.range.start), from.get(last)) {
+            (Some(&a), Some(&b)) => {
+                let width = section.body.get(b..).and_then(|r| r.chars().next());
+                report.body_span(index, a..b + width.map_or(0, char::len_utf8))
+            }
+            _ => None,
+        };
+        f.span = cells
+            .iter()
+            .find_map(|c| c.span)
+            .or(prose_span)
+            .or(Some(section.heading_span));
+        if let Some(span) = prose_span {
+            f.labels.push(Label::new(
+                span,
+                format!("the prose states {}", first.value),
+            ));
+        }
+        for c in cells.iter().skip(1) {
+            if let Some(span) = c.span {
+                f.labels.push(Label::new(
+                    span,
+                    format!(
+                        "{} [{}] = {}",
+                        c.row,
+                        c.column,
+                        c.raw.as_deref().unwrap_or("?")
+                    ),
+                ));
+            }
+        }
         f.cells = cells;
         cx.emit(f);
     }

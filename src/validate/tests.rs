@@ -1,7 +1,7 @@
 //! Unit tests of every rule on reports built in code: for each, a report that passes
 //! and one that fails.
 
-use super::prose::{statements, Figure};
+use super::prose::{statements, Appeal, Context, Figure};
 use super::render::display_width;
 use super::*;
 use crate::catalogue::{
@@ -171,6 +171,7 @@ fn consistent(edition: Edition, year: u16) -> Report {
         legacy: None,
         warnings: Vec::new(),
         lines: Default::default(),
+        origins: Default::default(),
     }
 }
 
@@ -870,9 +871,15 @@ fn unreadable_cells_once_each() {
 
 #[test]
 fn phrase_grammar() {
+    let cx = Context {
+        year: Some(2020),
+        area: None,
+    };
     let found = statements(
         "2020年，本机关共收到政府信息公开申请1,234件，其中…。收到人大代表建议5件。\
          受理依申请公开申请12件；发生行政复议案件2起、行政诉讼5件。收到申请人来信3封。",
+        &cx,
+        Edition::E2021,
     );
     let got: Vec<(Figure, String, &str)> = found
         .iter()
@@ -882,17 +889,25 @@ fn phrase_grammar() {
         got,
         vec![
             (
-                Figure::Requests,
+                Figure::Received,
                 "1234".into(),
                 "收到政府信息公开申请1,234件"
             ),
-            (Figure::Requests, "12".into(), "受理依申请公开申请12件"),
-            (Figure::Review, "2".into(), "行政复议案件2起"),
-            (Figure::Litigation, "5".into(), "行政诉讼5件"),
+            (Figure::Received, "12".into(), "受理依申请公开申请12件"),
+            (
+                Figure::Appeals(Appeal::Review, T4Col::Total),
+                "2".into(),
+                "行政复议案件2起"
+            ),
+            (
+                Figure::Appeals(Appeal::Litigation, T4Col::Total),
+                "5".into(),
+                "行政诉讼5件"
+            ),
         ]
     );
-    assert!(statements("").is_empty());
-    assert!(statements("收到。申请5件").is_empty());
+    assert!(statements("", &cx, Edition::E2021).is_empty());
+    assert!(statements("收到。申请5件", &cx, Edition::E2021).is_empty());
 }
 
 fn with_overview(mut r: Report, body: &str) -> Report {
