@@ -703,22 +703,14 @@ fn targets(report: &Report, figure: Figure) -> Option<(Vec<CellRef>, Decimal, Ve
     }
 }
 
-/// `PROSE-TABLE` on the 一、总体情况 section.
-pub(super) fn check<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>) {
-    if !cx.runs(Code::ProseTable) {
-        return;
-    }
-    let Some((index, section)) = report
+/// The overview section, its index, and its text without whitespace with, for each
+/// byte of that text, the byte of the body it came from.
+fn overview(report: &Report) -> Option<(usize, &crate::model::Section, String, Vec<usize>)> {
+    let (index, section) = report
         .sections
         .iter()
         .enumerate()
-        .find(|(_, s)| s.topic == Some(Topic::Overview))
-    else {
-        return;
-    };
-    // Line breaks and column gaps of PDF text fall anywhere in a phrase: read the
-    // text without whitespace (line ends kept as sentence breaks when they end one),
-    // remembering where each byte came from in the body.
+        .find(|(_, s)| s.topic == Some(Topic::Overview))?;
     let mut compact = String::with_capacity(section.body.len());
     let mut from: Vec<usize> = Vec::with_capacity(section.body.len());
     for (at, c) in section.body.char_indices() {
@@ -728,7 +720,37 @@ pub(super) fn check<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>
         compact.push(c);
         from.extend(std::iter::repeat_n(at, c.len_utf8()));
     }
-    from.push(section.body.len());
+    Some((index, section, compact, from))
+}
+
+/// Every statement compared with the table: what, the phrase, the value stated and
+/// the table's value (for tests and for the corpus survey).
+#[cfg(test)]
+pub(super) fn compared(report: &Report) -> Vec<(Figure, String, Decimal, Decimal)> {
+    let Some((_, _, compact, _)) = overview(report) else {
+        return Vec::new();
+    };
+    let context = Context::of(report);
+    statements(&compact, &context, report.edition)
+        .into_iter()
+        .filter_map(|s| {
+            let (_, actual, also) = targets(report, s.figure)?;
+            let table = if also.contains(&s.value) { s.value } else { actual };
+            Some((s.figure, s.text.to_string(), s.value, table))
+        })
+        .collect()
+}
+
+/// `PROSE-TABLE` on the 一、总体情况 section.
+pub(super) fn check<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>) {
+    if !cx.runs(Code::ProseTable) {
+        return;
+    }
+    // Line breaks and column gaps of PDF text fall anywhere in a phrase: read the
+    // text without whitespace, remembering where each byte came from in the body.
+    let Some((index, section, compact, from)) = overview(report) else {
+        return;
+    };
     let context = Context::of(report);
     let found = statements(&compact, &context, report.edition);
     let mut done: Vec<Figure> = Vec::new();

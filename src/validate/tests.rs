@@ -1200,3 +1200,36 @@ fn display_widths() {
     assert_eq!(display_width("（）"), 4);
     assert_eq!(display_width("\u{301}"), 0);
 }
+
+/// The statements of the real reports' overviews that are compared with the tables,
+/// and the reports whose prose disagrees: every comparison listed with its values.
+#[test]
+fn prose_of_the_corpus() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/full");
+    if !dir.is_dir() {
+        eprintln!("SKIPPED prose_of_the_corpus: {} is absent", dir.display());
+        return;
+    }
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    names.sort();
+    let mut got = Vec::new();
+    for p in names {
+        let Ok(text) = std::fs::read_to_string(&p) else {
+            continue;
+        };
+        let Ok(r) = crate::parse_report(&text) else {
+            continue;
+        };
+        let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        for (figure, phrase, stated, table) in super::prose::compared(&r) {
+            got.push(format!("{name}: {figure:?} {phrase} {stated} {table}"));
+        }
+    }
+    eprintln!("{}", got.join("\n"));
+}
