@@ -1,6 +1,6 @@
 //! The arithmetic of tables 三 and 四 (template §4.1, §4.2) and the count rules.
 
-use super::{CellRef, Code, Cx, Finding, FindingSink, Severity};
+use super::{CellRef, Code, Cx, Finding, FindingSink, Label, Severity};
 use crate::catalogue::{
     Edition, T3Col, T3Row, T4Col, T4Row, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_ROWS,
 };
@@ -119,8 +119,28 @@ pub(super) fn not_assessable(code: Code, what: &str, bad: Vec<(CellRef, &'static
         format!("not assessable: {what}; {}", reasons.join("; ")),
     );
     f.span = bad.iter().find_map(|(r, _)| r.span);
+    // The first operand with a place is the main span; the others are labels.
+    f.labels = bad
+        .iter()
+        .filter_map(|(r, why)| r.span.map(|s| Label::new(s, format!("{} [{}] is {why}", r.row, r.column))))
+        .skip(1)
+        .collect();
     f.cells = bad.into_iter().map(|(r, _)| r).collect();
     f
+}
+
+/// The label of an operand of a sum checked for `main`: the part of its key that
+/// differs from the main cell's (the column along a row, the row down a column),
+/// and its text.
+fn operand_label(main: &CellRef, part: &CellRef, sign: &str) -> Option<Label> {
+    let span = part.span?;
+    let name = if part.row == main.row {
+        part.column.as_ref()
+    } else {
+        part.row.as_ref()
+    };
+    let raw = part.raw.as_deref().unwrap_or("?");
+    Some(Label::new(span, format!("{sign}{name} = {raw}")))
 }
 
 fn check<S: FindingSink + ?Sized>(eq: Equation<'_>, cx: &mut Cx<'_, S>) {
@@ -177,6 +197,15 @@ fn check<S: FindingSink + ?Sized>(eq: Equation<'_>, cx: &mut Cx<'_, S>) {
         .chain(eq.minus.iter())
         .map(Term::r)
         .collect();
+    if let Some(main) = f.cells.first() {
+        let plus = f.cells.get(1..=eq.plus.len()).unwrap_or(&[]);
+        let minus = f.cells.get(1 + eq.plus.len()..).unwrap_or(&[]);
+        f.labels = plus
+            .iter()
+            .filter_map(|p| operand_label(main, p, ""))
+            .chain(minus.iter().filter_map(|p| operand_label(main, p, "− ")))
+            .collect();
+    }
     cx.emit(f);
 }
 

@@ -92,6 +92,8 @@ use crate::span::{LineIndex, Location, Span};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
+pub use render::RenderOptions;
+
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -545,6 +547,38 @@ impl Validator {
         };
         series::check(reports, &mut cx);
     }
+}
+
+/// Findings as compiler-style diagnostics, one after the other: for each, the
+/// `severity[CODE]: message` line, ` --> file:line:column`, and the source lines of
+/// its main span (`^^^`, with what the cell holds) and of each [`Label`] (`---`, the
+/// operands of a sum, the prose that states a figure), in input order, `...` between
+/// lines that are not adjacent. A line longer than the window shows only
+/// [`RenderOptions::context`] columns each side of its span.
+///
+/// `source` is the text the findings' report was parsed from, `file` the name to print.
+///
+/// ```
+/// use zfxxgk::validate::{render, validate, RenderOptions};
+/// let source = "四、政府信息公开行政复议、行政诉讼情况\n行政复议 | 行政诉讼 |\n\
+/// 1 | 0 | 0 | 0 | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n";
+/// let report = zfxxgk::parse_report(source).unwrap();
+/// let findings: Vec<_> = validate(&report)
+///     .into_iter()
+///     .filter(|f| f.code.as_str() == "T4-GROUP-TOTAL")
+///     .collect();
+/// let text = render(source, "r.txt", &findings, &RenderOptions::default());
+/// assert!(text.starts_with("error[T4-GROUP-TOTAL]: "));
+/// assert!(text.contains(" --> r.txt:3:17\n"));
+/// assert!(text.contains("^ 2, expected 1"));
+/// assert!(text.contains("- 结果维持 = 1"));
+/// ```
+pub fn render(source: &str, file: &str, findings: &[Finding], options: &RenderOptions) -> String {
+    let index = LineIndex::new(source);
+    findings
+        .iter()
+        .map(|f| render::render_one(f, source, &index, file, options))
+        .collect()
 }
 
 /// Validate one report with every rule.

@@ -1,7 +1,7 @@
 //! Compiler-style rendering of findings, aligned for a terminal.
 
-use super::Finding;
-use crate::span::LineIndex;
+use super::{Code, Finding, Severity};
+use crate::span::{LineIndex, Span};
 
 /// Columns a character takes in a terminal: 2 for CJK and full-width characters,
 /// 0 for combining marks and other zero-width characters, 4 for a tab, else 1.
@@ -48,30 +48,142 @@ pub fn display_width(text: &str) -> usize {
     text.chars().map(char_width).sum()
 }
 
+/// How [`render`](super::render) writes diagnostics.
+///
+/// `RenderOptions::default()` writes plain text (no colour) and shows at most 48
+/// columns of source on each side of a span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RenderOptions {
+    /// ANSI colours (for a terminal; leave off when writing to a file or pipe).
+    pub color: bool,
+    /// Columns of source shown on each side of a span: longer lines (a page of
+    /// minified HTML on one line) are cut to a window around the span, marked `…`.
+    pub context: usize,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions {
+            color: false,
+            context: 48,
+        }
+    }
+}
+
+impl RenderOptions {
+    /// Plain text, or with ANSI colours when `color`.
+    pub fn new(color: bool) -> Self {
+        RenderOptions {
+            color,
+            ..RenderOptions::default()
+        }
+    }
+}
+
+/// Longest underline drawn under a span, in columns.
+const MAX_MARK: usize = 80;
+
+struct Style {
+    on: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.on && !text.is_empty() {
+            format!("\u{1b}[{code}m{text}\u{1b}[0m")
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+fn severity_color(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "1;31",
+        Severity::Warning => "1;33",
+        Severity::Info => "1;36",
+    }
+}
+
+const GUTTER: &str = "1;34";
+
+/// One place to mark: its span, primary or not, and its label.
+struct Mark<'a> {
+    span: Span,
+    primary: bool,
+    text: &'a str,
+}
+
+/// The part of `line` to show around bytes `start..end` (relative to the line),
+/// within `context` columns each side: (shown text, width of what comes before the
+/// span in it, width of the span, cut at the start, cut at the end).
+fn window(line: &str, start: usize, end: usize, context: usize) -> (String, usize, usize, bool, bool) {
+    let before = line.get(..start).unwrap_or_default();
+    let marked = line.get(start..end).unwrap_or_default();
+    let after = line.get(end..).unwrap_or_default();
+    // Characters of `before`, from the span backwards, while they fit.
+    let mut w = 0;
+    let mut cut_from = before.len();
+    for (at, c) in before.char_indices().rev() {
+        let cw = char_width(c);
+        if w + cw > context {
+            break;
+        }
+        w += cw;
+        cut_from = at;
+    }
+    let shown_before = before.get(cut_from..).unwrap_or_default();
+    // The span itself, up to MAX_MARK columns.
+    let mut mw = 0;
+    let mut mark_to = 0;
+    for (at, c) in marked.char_indices() {
+        let cw = char_width(c);
+        if mw + cw > MAX_MARK {
+            break;
+        }
+        mw += cw;
+        mark_to = at + c.len_utf8();
+    }
+    let shown_mark = marked.get(..mark_to).unwrap_or_default();
+    let rest = if mark_to < marked.len() {
+        marked.get(mark_to..).unwrap_or_default()
+    } else {
+        after
+    };
+    let mut aw = 0;
+    let mut after_to = 0;
+    for (at, c) in rest.char_indices() {
+        let cw = char_width(c);
+        if aw + cw > context {
+            break;
+        }
+        aw += cw;
+        after_to = at + c.len_utf8();
+    }
+    let cut_start = cut_from > 0;
+    let cut_end = after_to < rest.len() || mark_to < marked.len() && !after.is_empty();
+    let mut text = String::new();
+    if cut_start {
+        text.push('…');
+    }
+    text.push_str(&expand_tabs(shown_before));
+    text.push_str(&expand_tabs(shown_mark));
+    text.push_str(&expand_tabs(rest.get(..after_to).unwrap_or_default()));
+    if cut_end {
+        text.push('…');
+    }
+    let lead = display_width(shown_before) + usize::from(cut_start);
+    (text, lead, display_width(shown_mark).max(1), cut_start, cut_end)
+}
+
 fn expand_tabs(text: &str) -> String {
     text.replace('\t', "    ")
 }
 
-/// See [`Finding::render`].
-pub(super) fn render(f: &Finding, source: &str, path: &str) -> String {
-    let mut out = format!("{}[{}]: {}\n", f.severity, f.code, f.message);
-    let Some(span) = f.span else {
-        out.push_str(&format!(" --> {path}\n\n"));
-        return out;
-    };
-    let index = LineIndex::new(source);
-    let loc = index.location(source, span.start);
-    let gutter = loc.line.to_string().len();
-    let pad = " ".repeat(gutter);
-    out.push_str(&format!("{pad}--> {path}:{}:{}\n", loc.line, loc.column));
-    let (Some(line), Some(line_start)) = (
-        index.line_text(source, loc.line),
-        index.line_start(loc.line),
-    ) else {
-        out.push('\n');
-        return out;
-    };
-    // The part of the line before the span, and the span's part of the line.
+/// The line-relative byte range of `span` on the line starting at `line_start`,
+/// on character boundaries.
+fn on_line(line: &str, line_start: usize, span: Span) -> (usize, usize) {
     let mut start = span.start.saturating_sub(line_start).min(line.len());
     while start > 0 && !line.is_char_boundary(start) {
         start -= 1;
@@ -80,17 +192,145 @@ pub(super) fn render(f: &Finding, source: &str, path: &str) -> String {
     while end < line.len() && !line.is_char_boundary(end) {
         end += 1;
     }
-    let before = line.get(..start).unwrap_or_default();
-    let marked = line.get(start..end).unwrap_or_default();
-    let marker = display_width(marked).max(1);
-    out.push_str(&format!("{pad} |\n"));
-    out.push_str(&format!("{} | {}\n", loc.line, expand_tabs(line)));
+    (start, end)
+}
+
+/// The text of the primary label: what the main cell holds against what it should.
+fn primary_label(f: &Finding) -> String {
+    match (f.code, f.actual, f.expected) {
+        (Code::ProseTable, Some(a), _) => format!("the table gives {a}"),
+        (_, Some(a), Some(e)) => format!("{a}, expected {e}"),
+        (_, Some(a), None) => format!("{a}"),
+        _ => String::new(),
+    }
+}
+
+/// One finding, against a prepared line index of `source`.
+pub(super) fn render_one(
+    f: &Finding,
+    source: &str,
+    index: &LineIndex,
+    path: &str,
+    options: &RenderOptions,
+) -> String {
+    let style = Style { on: options.color };
+    let mut out = format!(
+        "{}{}\n",
+        style.paint(
+            severity_color(f.severity),
+            &format!("{}[{}]", f.severity, f.code)
+        ),
+        style.paint("1", &format!(": {}", f.message)),
+    );
+    let Some(span) = f.span else {
+        out.push_str(&format!(" {} {path}\n\n", style.paint(GUTTER, "-->")));
+        return out;
+    };
+    let primary = primary_label(f);
+    let mut marks: Vec<Mark<'_>> = vec![Mark {
+        span,
+        primary: true,
+        text: &primary,
+    }];
+    for l in &f.labels {
+        marks.push(Mark {
+            span: l.span,
+            primary: false,
+            text: &l.message,
+        });
+    }
+    marks.sort_by_key(|m| (m.span.start, !m.primary));
+    let lines: Vec<usize> = marks.iter().map(|m| index.line(m.span.start)).collect();
+    let width = lines.iter().max().copied().unwrap_or(1).to_string().len();
+    let pad = " ".repeat(width);
+    let bar = style.paint(GUTTER, "|");
+    let loc = index.location(source, span.start);
     out.push_str(&format!(
-        "{pad} | {}{}\n\n",
-        " ".repeat(display_width(before)),
-        "^".repeat(marker)
+        "{pad}{} {path}:{}:{}\n",
+        style.paint(GUTTER, "-->"),
+        loc.line,
+        loc.column
     ));
+    out.push_str(&format!("{pad} {bar}\n"));
+    let mut last_line: Option<usize> = None;
+    let mut i = 0;
+    while i < marks.len() {
+        let line_no = lines.get(i).copied().unwrap_or(1);
+        // Every mark on this line.
+        let mut j = i;
+        while j < marks.len() && lines.get(j) == Some(&line_no) {
+            j += 1;
+        }
+        let (Some(text), Some(line_start)) =
+            (index.line_text(source, line_no), index.line_start(line_no))
+        else {
+            i = j;
+            continue;
+        };
+        if let Some(prev) = last_line {
+            if line_no > prev + 1 {
+                out.push_str(&format!("{}\n", style.paint(GUTTER, "...")));
+            }
+        }
+        last_line = Some(line_no);
+        let here = marks.get(i..j).unwrap_or(&[]);
+        // The window is placed around the first mark; later marks on the same line
+        // are shown when they fall inside it.
+        let first = here.first().map_or((0, 0), |m| on_line(text, line_start, m.span));
+        let (shown, lead, _, cut_start, _) = window(text, first.0, first.1, options.context);
+        let shown_from = first.0 - text.get(..first.0).map_or(0, |b| {
+            // bytes of `before` that were shown
+            let w = lead - usize::from(cut_start);
+            let mut acc = 0;
+            let mut bytes = 0;
+            for c in b.chars().rev() {
+                if acc >= w {
+                    break;
+                }
+                acc += char_width(c);
+                bytes += c.len_utf8();
+            }
+            bytes
+        });
+        let gutter = format!("{line_no:>width$}");
+        out.push_str(&format!("{} {bar} {shown}\n", style.paint(GUTTER, &gutter)));
+        for m in here {
+            let (s, e) = on_line(text, line_start, m.span);
+            if s < shown_from {
+                continue;
+            }
+            let col = usize::from(cut_start)
+                + display_width(&expand_tabs(text.get(shown_from..s).unwrap_or_default()));
+            if col > display_width(&shown) {
+                continue;
+            }
+            let (_, _, mark_w, _, _) = window(text, s, e, 0);
+            let (ch, color) = if m.primary {
+                ('^', severity_color(f.severity))
+            } else {
+                ('-', GUTTER)
+            };
+            let marker: String = std::iter::repeat_n(ch, mark_w).collect();
+            let label = if m.text.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", m.text)
+            };
+            out.push_str(&format!(
+                "{pad} {bar} {}{}\n",
+                " ".repeat(col),
+                style.paint(color, &format!("{marker}{label}"))
+            ));
+        }
+        i = j;
+    }
+    out.push('\n');
     out
+}
+
+/// See [`Finding::render`]: plain text.
+pub(super) fn render(f: &Finding, source: &str, path: &str) -> String {
+    render_one(f, source, &LineIndex::new(source), path, &RenderOptions::default())
 }
 
 #[cfg(test)]
