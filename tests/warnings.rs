@@ -65,7 +65,7 @@ fn a_missing_row_is_reported_after_the_row_before_it() {
     let fs = validate(&r);
     let rows: Vec<_> = fs
         .iter()
-        .filter(|f| f.code == Code::StructMissingRow)
+        .filter(|f| f.code == Code::CompleteRowMissing)
         .collect();
     assert_eq!(rows.len(), 1, "{fs:#?}");
     assert_eq!(rows[0].span.map(|s| s.range()), Some(end..end));
@@ -110,7 +110,7 @@ fn rules_do_not_read_message_text() {
     let before = key(&validate(&r));
     let after = key(&validate(&back));
     for code in [
-        Code::StructMissingRow,
+        Code::CompleteRowMissing,
         Code::StructMissingSection,
         Code::StructUnknownRow,
     ] {

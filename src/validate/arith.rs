@@ -122,7 +122,10 @@ pub(super) fn not_assessable(code: Code, what: &str, bad: Vec<(CellRef, &'static
     // The first operand with a place is the main span; the others are labels.
     f.labels = bad
         .iter()
-        .filter_map(|(r, why)| r.span.map(|s| Label::new(s, format!("{} [{}] is {why}", r.row, r.column))))
+        .filter_map(|(r, why)| {
+            r.span
+                .map(|s| Label::new(s, format!("{} [{}] is {why}", r.row, r.column)))
+        })
         .skip(1)
         .collect();
     f.cells = bad.into_iter().map(|(r, _)| r).collect();
@@ -148,7 +151,13 @@ fn check<S: FindingSink + ?Sized>(eq: Equation<'_>, cx: &mut Cx<'_, S>) {
         .chain(eq.plus.iter())
         .chain(eq.minus.iter());
     let bad: Vec<(CellRef, &'static str)> = all
-        .filter_map(|t| operand(t.cell).err().map(|why| (t.r(), why)))
+        .filter_map(|t| {
+            operand(t.cell).err().map(|why| {
+                let r = t.r();
+                let why = cx.absent(r.table, why);
+                (r, why)
+            })
+        })
         .collect();
     if !bad.is_empty() {
         let mut f = not_assessable(eq.code, &(eq.what)(), bad);

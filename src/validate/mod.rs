@@ -18,11 +18,9 @@
 //! | `COUNT-NEGATIVE` | error | a value below zero (everywhere but table 二 `本年增/减`) | the cell |
 //! | `COUNT-FRACTION` | error | a count with decimals (everywhere but the amounts `采购总金额`, `本年收费金额`) | the cell |
 //! | `STRUCT-MISSING-SECTION` | warning | one of the six template sections is absent (the parser's `MissingSection` warning) | where the parser expected it |
-//! | `STRUCT-MISSING-TABLE` | warning | table 二, 三 or 四 is absent | the parser's warning, else the section heading |
 //! | `STRUCT-SECTION-ORDER` | warning | template sections out of order | the late heading |
 //! | `STRUCT-EDITION-YEAR` | warning | 2019 tables in a report for 2021 or later, or 2021 tables for 2020 or earlier | the year |
 //! | `STRUCT-UNKNOWN-ROW` | warning | a row label the template does not have (parser warning) | the row |
-//! | `STRUCT-MISSING-ROW` | warning | a row of table 二 or 三 of the edition that is not printed (the parser's `MissingRow` warning) | where the row should have been: after the row before it |
 //! | `CELL-MISSING` | warning | a row printed with too few cells (parser warning) | the row |
 //! | `CELL-UNREADABLE` | warning | a cell whose text is not a number | the cell |
 //! | `PROSE-TABLE` | warning | a figure stated in 一、总体情况 differs from the table | the table cell |
@@ -41,7 +39,7 @@
 //! Instead the validator emits one [`Severity::Info`] finding with the rule's code,
 //! naming the operands it could not use (switch these off with
 //! [`Validator::not_assessable`]). Checks of tables that are absent altogether are not
-//! run (the absence is `STRUCT-MISSING-TABLE`), and the prose and series rules skip
+//! run (the absence is `COMPLETE-TABLE-MISSING`), and the prose and series rules skip
 //! silently what they cannot compare.
 //!
 //! # Example
@@ -79,6 +77,7 @@
 //! ```
 
 mod arith;
+mod completeness;
 mod prose;
 mod render;
 mod series;
@@ -150,9 +149,16 @@ macro_rules! codes {
                 match self { $( Code::$name => Severity::$sev, )+ }
             }
 
-            /// The rule with code text `text` (exact, e.g. `"T4-GROUP-TOTAL"`).
+            /// The rule with code text `text` (exact, e.g. `"T4-GROUP-TOTAL"`; the
+            /// former `STRUCT-MISSING-TABLE` and `STRUCT-MISSING-ROW` are read as
+            /// `COMPLETE-TABLE-MISSING` and `COMPLETE-ROW-MISSING`).
             pub fn parse(text: &str) -> Option<Code> {
-                match text { $( $text => Some(Code::$name), )+ _ => None }
+                match text {
+                    $( $text => Some(Code::$name), )+
+                    "STRUCT-MISSING-TABLE" => Some(Code::CompleteTableMissing),
+                    "STRUCT-MISSING-ROW" => Some(Code::CompleteRowMissing),
+                    _ => None,
+                }
             }
         }
     };
@@ -173,26 +179,49 @@ codes! {
     CountFraction = "COUNT-FRACTION", Error;
     /// A template section is absent.
     StructMissingSection = "STRUCT-MISSING-SECTION", Warning;
-    /// A template table is absent.
-    StructMissingTable = "STRUCT-MISSING-TABLE", Warning;
     /// Template sections out of order.
     StructSectionOrder = "STRUCT-SECTION-ORDER", Warning;
     /// The tables' edition does not fit the report's year.
     StructEditionYear = "STRUCT-EDITION-YEAR", Warning;
     /// A row label the template does not have.
     StructUnknownRow = "STRUCT-UNKNOWN-ROW", Warning;
-    /// A template row the table does not print.
-    StructMissingRow = "STRUCT-MISSING-ROW", Warning;
     /// A row printed with fewer cells than its columns.
     CellMissing = "CELL-MISSING", Warning;
     /// A cell whose text is not a number.
     CellUnreadable = "CELL-UNREADABLE", Warning;
+    /// A table of the template was not found (formerly `STRUCT-MISSING-TABLE`).
+    CompleteTableMissing = "COMPLETE-TABLE-MISSING", Warning;
+    /// A template row was not found (formerly `STRUCT-MISSING-ROW`).
+    CompleteRowMissing = "COMPLETE-ROW-MISSING", Warning;
+    /// Values read but not used: cells past a row's columns, values outside any
+    /// row, the values of a row the template does not have.
+    CompleteValueUnused = "COMPLETE-VALUE-UNUSED", Warning;
+    /// Values whose cells cannot be told (a table flattened out of order).
+    CompleteValueNotPlaced = "COMPLETE-VALUE-NOT-PLACED", Warning;
+    /// Per table: template cells without a value, in a table with values not placed
+    /// or not used.
+    CompleteCellUnread = "COMPLETE-CELL-UNREAD", Warning;
     /// A figure stated in 一、总体情况 differs from the table.
     ProseTable = "PROSE-TABLE", Warning;
     /// 上年结转 of year N differs from 结转下年度继续办理 of year N−1.
     SeriesCarry = "SERIES-CARRY", Warning;
     /// 现行有效件数 does not continue from the previous year.
     SeriesInForce = "SERIES-IN-FORCE", Warning;
+}
+
+impl Code {
+    /// Whether the rule reports data the parser did not read (`COMPLETE-*`): these
+    /// become errors with [`ValidateOptions::strict`].
+    pub fn is_completeness(self) -> bool {
+        matches!(
+            self,
+            Code::CompleteTableMissing
+                | Code::CompleteRowMissing
+                | Code::CompleteValueUnused
+                | Code::CompleteValueNotPlaced
+                | Code::CompleteCellUnread
+        )
+    }
 }
 
 impl std::fmt::Display for Code {
@@ -519,10 +548,22 @@ impl Validator {
 
     /// Validate one report into `sink`.
     pub fn validate_into<S: FindingSink + ?Sized>(&self, report: &Report, sink: &mut S) {
+        self.validate_with_into(report, &ValidateOptions::default(), sink);
+    }
+
+    /// Validate one report into `sink` with `options` (see [`validate_with`]).
+    pub fn validate_with_into<S: FindingSink + ?Sized>(
+        &self,
+        report: &Report,
+        options: &ValidateOptions,
+        sink: &mut S,
+    ) {
         let mut cx = Cx {
             v: self,
             sink,
             report: None,
+            options: options.clone(),
+            unread: completeness::unread_tables(report),
         };
         structure::check(report, &mut cx);
         arith::counts(report, &mut cx);
@@ -544,6 +585,8 @@ impl Validator {
             v: self,
             sink,
             report: None,
+            options: ValidateOptions::default(),
+            unread: Vec::new(),
         };
         series::check(reports, &mut cx);
     }
@@ -579,6 +622,63 @@ pub fn render(source: &str, file: &str, findings: &[Finding], options: &RenderOp
         .iter()
         .map(|f| render::render_one(f, source, &index, file, options))
         .collect()
+}
+
+/// How findings are graded and filtered.
+///
+/// `ValidateOptions::default()` reports everything at the rules' own severities.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ValidateOptions {
+    /// Completeness findings (`COMPLETE-*`: tables, rows or values the parser did not
+    /// read) become errors: a report with unread cells never passes. For offices
+    /// that want a hard gate before publishing.
+    pub strict: bool,
+    /// Leave out findings below this severity (after `strict` has raised them):
+    /// `Some(Severity::Warning)` drops the "not assessable" infos.
+    pub min_severity: Option<Severity>,
+}
+
+impl ValidateOptions {
+    /// Options with `strict` set as given.
+    pub fn strict(strict: bool) -> Self {
+        ValidateOptions {
+            strict,
+            ..ValidateOptions::default()
+        }
+    }
+
+    /// These options, keeping only findings of `severity` or above.
+    pub fn min_severity(mut self, severity: Severity) -> Self {
+        self.min_severity = Some(severity);
+        self
+    }
+}
+
+/// Validate one report with every rule, graded and filtered by `options`.
+///
+/// ```
+/// use zfxxgk::validate::{validate_with, Code, Severity, ValidateOptions};
+/// // Table 三 is cut off after its first row: its other rows were not read.
+/// let source = "三、收到和处理政府信息公开申请情况\n\
+/// 一、本年新收政府信息公开申请数量 | 4 | 0 | 0 | 0 | 0 | 0 | 4 |\n";
+/// let report = zfxxgk::parse_report(source).unwrap();
+///
+/// let lenient = validate_with(&report, &ValidateOptions::default());
+/// assert!(lenient.iter().any(|f| f.code == Code::CompleteRowMissing));
+/// assert!(lenient.iter().all(|f| f.severity != Severity::Error));
+///
+/// let strict = validate_with(&report, &ValidateOptions::strict(true));
+/// let missing = strict.iter().find(|f| f.code == Code::CompleteRowMissing).unwrap();
+/// assert_eq!(missing.severity, Severity::Error);
+///
+/// let quiet = ValidateOptions::default().min_severity(Severity::Warning);
+/// assert!(validate_with(&report, &quiet).iter().all(|f| f.severity >= Severity::Warning));
+/// ```
+pub fn validate_with(report: &Report, options: &ValidateOptions) -> Vec<Finding> {
+    let mut out = Vec::new();
+    Validator::default().validate_with_into(report, options, &mut out);
+    out
 }
 
 /// Validate one report with every rule.
@@ -649,6 +749,10 @@ pub(crate) struct Cx<'a, S: FindingSink + ?Sized> {
     v: &'a Validator,
     sink: &'a mut S,
     report: Option<usize>,
+    options: ValidateOptions,
+    /// Tables with values the parser did not place or use: their cells that are not
+    /// in the model are "not read", not "not printed".
+    unread: Vec<TableId>,
 }
 
 impl<S: FindingSink + ?Sized> Cx<'_, S> {
@@ -656,11 +760,31 @@ impl<S: FindingSink + ?Sized> Cx<'_, S> {
         self.v.runs(code)
     }
 
+    /// Why an operand of `table` cannot be used, said truthfully: a cell that is not
+    /// in the model is "not read" when its table has values that were not placed.
+    fn absent(&self, table: TableId, why: &'static str) -> &'static str {
+        if why == "not printed" && self.unread.contains(&table) {
+            "not read"
+        } else {
+            why
+        }
+    }
+
     fn emit(&mut self, mut f: Finding) {
         if !self.v.runs(f.code) {
             return;
         }
         if f.severity == Severity::Info && !self.v.not_assessable {
+            return;
+        }
+        if self.options.strict && f.code.is_completeness() {
+            f.severity = Severity::Error;
+        }
+        if self
+            .options
+            .min_severity
+            .is_some_and(|min| f.severity < min)
+        {
             return;
         }
         if f.report.is_none() {

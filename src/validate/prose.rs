@@ -735,7 +735,11 @@ pub(super) fn compared(report: &Report) -> Vec<(Figure, String, Decimal, Decimal
         .into_iter()
         .filter_map(|s| {
             let (_, actual, also) = targets(report, s.figure)?;
-            let table = if also.contains(&s.value) { s.value } else { actual };
+            let table = if also.contains(&s.value) {
+                s.value
+            } else {
+                actual
+            };
             Some((s.figure, s.text.to_string(), s.value, table))
         })
         .collect()

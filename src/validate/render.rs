@@ -118,7 +118,12 @@ struct Mark<'a> {
 /// The part of `line` to show around bytes `start..end` (relative to the line),
 /// within `context` columns each side: (shown text, width of what comes before the
 /// span in it, width of the span, cut at the start, cut at the end).
-fn window(line: &str, start: usize, end: usize, context: usize) -> (String, usize, usize, bool, bool) {
+fn window(
+    line: &str,
+    start: usize,
+    end: usize,
+    context: usize,
+) -> (String, usize, usize, bool, bool) {
     let before = line.get(..start).unwrap_or_default();
     let marked = line.get(start..end).unwrap_or_default();
     let after = line.get(end..).unwrap_or_default();
@@ -174,7 +179,13 @@ fn window(line: &str, start: usize, end: usize, context: usize) -> (String, usiz
         text.push('…');
     }
     let lead = display_width(shown_before) + usize::from(cut_start);
-    (text, lead, display_width(shown_mark).max(1), cut_start, cut_end)
+    (
+        text,
+        lead,
+        display_width(shown_mark).max(1),
+        cut_start,
+        cut_end,
+    )
 }
 
 fn expand_tabs(text: &str) -> String {
@@ -276,22 +287,25 @@ pub(super) fn render_one(
         let here = marks.get(i..j).unwrap_or(&[]);
         // The window is placed around the first mark; later marks on the same line
         // are shown when they fall inside it.
-        let first = here.first().map_or((0, 0), |m| on_line(text, line_start, m.span));
+        let first = here
+            .first()
+            .map_or((0, 0), |m| on_line(text, line_start, m.span));
         let (shown, lead, _, cut_start, _) = window(text, first.0, first.1, options.context);
-        let shown_from = first.0 - text.get(..first.0).map_or(0, |b| {
-            // bytes of `before` that were shown
-            let w = lead - usize::from(cut_start);
-            let mut acc = 0;
-            let mut bytes = 0;
-            for c in b.chars().rev() {
-                if acc >= w {
-                    break;
+        let shown_from = first.0
+            - text.get(..first.0).map_or(0, |b| {
+                // bytes of `before` that were shown
+                let w = lead - usize::from(cut_start);
+                let mut acc = 0;
+                let mut bytes = 0;
+                for c in b.chars().rev() {
+                    if acc >= w {
+                        break;
+                    }
+                    acc += char_width(c);
+                    bytes += c.len_utf8();
                 }
-                acc += char_width(c);
-                bytes += c.len_utf8();
-            }
-            bytes
-        });
+                bytes
+            });
         let gutter = format!("{line_no:>width$}");
         out.push_str(&format!("{} {bar} {shown}\n", style.paint(GUTTER, &gutter)));
         for m in here {
@@ -330,7 +344,13 @@ pub(super) fn render_one(
 
 /// See [`Finding::render`]: plain text.
 pub(super) fn render(f: &Finding, source: &str, path: &str) -> String {
-    render_one(f, source, &LineIndex::new(source), path, &RenderOptions::default())
+    render_one(
+        f,
+        source,
+        &LineIndex::new(source),
+        path,
+        &RenderOptions::default(),
+    )
 }
 
 #[cfg(test)]

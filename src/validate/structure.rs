@@ -3,7 +3,7 @@
 
 use super::{CellRef, Code, Cx, Finding, FindingSink};
 use crate::catalogue::{
-    Edition, T2Block, T2Col, T2Row, T3Col, T3Row, T4Col, T4Row, TableId, TEMPLATE_SECTIONS,
+    Edition, T2Block, T2Col, T2Row, T3Col, T3Row, T4Col, T4Row, TEMPLATE_SECTIONS,
 };
 use crate::model::{Cell, Report, Value, Warning, WarningKind};
 use crate::span::Span;
@@ -11,13 +11,6 @@ use crate::span::Span;
 /// Whether two spans share a byte (or are the same empty position).
 fn overlaps(a: Span, b: Span) -> bool {
     (a.start < b.end && b.start < a.end) || (a.start == b.start && a.end == b.end)
-}
-
-fn table_name(t: TableId) -> String {
-    match t.topic().template_heading() {
-        Some((_, heading)) => format!("table {} ({heading})", t.key()),
-        None => format!("table {}", t.key()),
-    }
 }
 
 fn heading_of(n: u8, h: &str) -> String {
@@ -32,38 +25,12 @@ fn heading_of(n: u8, h: &str) -> String {
 pub(super) fn check<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>) {
     if report.edition != Edition::Legacy {
         missing_sections(report, cx);
-        missing_tables(report, cx);
         section_order(report, cx);
         edition_year(report, cx);
     }
-    missing_rows(report, cx);
+    super::completeness::check(report, cx);
     parser_warnings(report, cx);
     unreadable_cells(report, cx);
-}
-
-/// `STRUCT-MISSING-ROW`: the parser's [`WarningKind::MissingRow`] warnings (the
-/// parser finds which rows are not printed, once), each pointing where the row should
-/// have been.
-fn missing_rows<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>) {
-    if !cx.runs(Code::StructMissingRow) || report.edition == Edition::Legacy {
-        return;
-    }
-    for w in &report.warnings {
-        let WarningKind::MissingRow { table, block, row } = &w.kind else {
-            continue;
-        };
-        let row = match block {
-            Some(b) => format!("{b} {row}"),
-            None => row.clone(),
-        };
-        let mut f = Finding::new(
-            Code::StructMissingRow,
-            Code::StructMissingRow.severity(),
-            format!("table {}: row {row} is not printed", table.key()),
-        );
-        f.span = Some(w.span);
-        cx.emit(f);
-    }
 }
 
 /// `STRUCT-MISSING-SECTION`: the parser's [`WarningKind::MissingSection`] warnings,
@@ -86,41 +53,6 @@ fn missing_sections<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>
             format!("section {heading} is missing"),
         );
         f.span = Some(w.span);
-        cx.emit(f);
-    }
-}
-
-fn missing_tables<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>) {
-    if !cx.runs(Code::StructMissingTable) {
-        return;
-    }
-    let t = &report.tables;
-    let present = [
-        (TableId::T2, t.active_disclosure.is_some()),
-        (TableId::T3, t.requests.is_some()),
-        (TableId::T4, t.appeals.is_some()),
-    ];
-    for (id, is_present) in present {
-        if is_present {
-            continue;
-        }
-        let warning = report
-            .warnings
-            .iter()
-            .find(|w| matches!(w.kind, WarningKind::MissingTable { table } if table == id));
-        let section = report.section(id.topic());
-        let mut message = format!("{} is missing", table_name(id));
-        if section.is_some() {
-            message.push_str(" (its section has no table: published as an image?)");
-        }
-        let mut f = Finding::new(
-            Code::StructMissingTable,
-            Code::StructMissingTable.severity(),
-            message,
-        );
-        f.span = warning
-            .map(|w| w.span)
-            .or_else(|| section.map(|s| s.heading_span));
         cx.emit(f);
     }
 }
@@ -188,7 +120,8 @@ fn edition_year<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>) {
 
 fn code_of(kind: &WarningKind) -> Option<Code> {
     match kind {
-        WarningKind::UnknownRow { .. } => Some(Code::StructUnknownRow),
+        // A row with values is a completeness finding (its values were not used).
+        WarningKind::UnknownRow { unused, .. } if unused.is_empty() => Some(Code::StructUnknownRow),
         WarningKind::MissingCell { .. } => Some(Code::CellMissing),
         _ => None,
     }

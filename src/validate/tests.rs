@@ -567,8 +567,8 @@ fn approximate_and_missing_rows_are_not_assessable() {
     assert!(with_code(&fs, Code::T4GroupTotal)[0]
         .message
         .contains("approximate"));
-    // Missing row: a STRUCT-MISSING-ROW warning, and 7 T3-RESULTS-SUM infos.
-    let missing = with_code(&fs, Code::StructMissingRow);
+    // Missing row: a COMPLETE-ROW-MISSING warning, and 7 T3-RESULTS-SUM infos.
+    let missing = with_code(&fs, Code::CompleteRowMissing);
     assert_eq!(missing.len(), 1, "{fs:#?}");
     assert!(missing[0].message.contains(T3Row::WithheldInquiry.key()));
     assert!(end > 0);
@@ -690,7 +690,7 @@ fn missing_table_points_at_its_section() {
     r.tables.appeals = None;
     let fs = validate(&r);
     assert_eq!(fs.len(), 1, "{fs:#?}");
-    assert_eq!(fs[0].code, Code::StructMissingTable);
+    assert_eq!(fs[0].code, Code::CompleteTableMissing);
     let heading = r
         .section(Topic::ReviewLitigation)
         .map(|s| s.heading_span.range());
@@ -801,6 +801,9 @@ fn parser_warnings_become_findings() {
     assert_eq!(
         codes,
         vec![
+            // The extra cell: one value not used, and table 三's summary.
+            (Code::CompleteValueUnused, Some(33..35)),
+            (Code::CompleteCellUnread, Some(33..35)),
             (Code::StructUnknownRow, Some(11..13)),
             (Code::CellMissing, Some(22..24))
         ]
@@ -1151,7 +1154,11 @@ fn codes_round_trip() {
         let json = serde_json::to_string(&c).unwrap_or_default();
         assert_eq!(json, format!("\"{}\"", c.as_str()));
     }
-    assert_eq!(Code::ALL.len(), 17);
+    assert_eq!(Code::ALL.len(), 20);
+    assert_eq!(
+        Code::parse("STRUCT-MISSING-ROW"),
+        Some(Code::CompleteRowMissing)
+    );
     assert_eq!(Code::parse("T3-NOPE"), None);
 }
 
@@ -1226,7 +1233,10 @@ fn prose_of_the_corpus() {
         let Ok(r) = crate::parse_report(&text) else {
             continue;
         };
-        let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         for (figure, phrase, stated, table) in super::prose::compared(&r) {
             got.push(format!("{name}: {figure:?} {phrase} {stated} {table}"));
         }
