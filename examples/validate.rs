@@ -1,23 +1,46 @@
 //! Validate annual reports and print compiler-style diagnostics or JSON.
 //!
 //! ```text
-//! cargo run --release --example validate -- [--format text|json] FILE...
+//! cargo run --release --example validate -- [OPTIONS] FILE...
+//!
+//!   --format text|json     diagnostics (default) or one JSON array of findings
+//!   --min-severity LEVEL   info (default), warning or error: leave out findings below
+//!   --strict               completeness findings (COMPLETE-*: tables, rows, values
+//!                          the parser did not read) are errors
+//!   --color auto|always|never
+//!                          ANSI colour; auto (default) colours only a terminal
+//!   --no-series            do not compare the files across years
 //! ```
 //!
 //! `-` reads standard input. A file that cannot be parsed is reported on stderr and the
-//! run goes on. The exit status is 1 when any finding is an error or any file failed,
-//! else 0.
+//! run goes on.
+//!
+//! Series: the files given that are the same agency's reports (same `agency` in their
+//! metadata) are compared across consecutive years (`SERIES-CARRY`,
+//! `SERIES-IN-FORCE`), automatically; each such finding is shown in the later year's
+//! file. `--no-series` turns this off.
+//!
+//! JSON findings carry `file`, `line` and `column` (1-based; the column counts
+//! characters), and each label its `line` and `column` too.
+//!
+//! The exit status is 1 when any finding is an error (with `--strict`, any
+//! completeness finding) or any file failed, 2 on a usage error, else 0.
 
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
-use zfxxgk::validate::{validate, Severity};
+use zfxxgk::span::LineIndex;
+use zfxxgk::validate::{
+    render, validate_series, validate_with, Finding, RenderOptions, Severity, ValidateOptions,
+};
+use zfxxgk::Report;
 
 enum Format {
     Text,
     Json,
 }
 
-const USAGE: &str = "usage: validate [--format text|json] FILE...   (`-` reads stdin)";
+const USAGE: &str = "usage: validate [--format text|json] [--min-severity info|warning|error] \
+[--strict] [--color auto|always|never] [--no-series] FILE...   (`-` reads stdin)";
 
 fn read(path: &str) -> std::io::Result<String> {
     if path == "-" {
@@ -30,13 +53,61 @@ fn read(path: &str) -> std::io::Result<String> {
     }
 }
 
+fn severity(text: Option<&str>) -> Option<Severity> {
+    match text? {
+        "info" => Some(Severity::Info),
+        "warning" => Some(Severity::Warning),
+        "error" => Some(Severity::Error),
+        _ => None,
+    }
+}
+
+/// A parsed file: its name, text, report and line index.
+struct Parsed {
+    name: String,
+    source: String,
+    report: Report,
+    lines: LineIndex,
+}
+
+/// A finding as a JSON object with `file`, `line` and `column`, and its labels'
+/// lines and columns.
+fn json_of(f: &Finding, p: &Parsed) -> Result<serde_json::Value, serde_json::Error> {
+    let mut v = serde_json::to_value(f)?;
+    let loc = f.span.map(|s| p.lines.location(&p.source, s.start));
+    if let Some(obj) = v.as_object_mut() {
+        obj.insert("file".into(), p.name.clone().into());
+        obj.insert("line".into(), loc.map(|l| l.line).into());
+        obj.insert("column".into(), loc.map(|l| l.column).into());
+        if let Some(labels) = obj.get_mut("labels").and_then(|l| l.as_array_mut()) {
+            for (label, l) in labels.iter_mut().zip(&f.labels) {
+                let at = p.lines.location(&p.source, l.span.start);
+                if let Some(o) = label.as_object_mut() {
+                    o.insert("line".into(), at.line.into());
+                    o.insert("column".into(), at.column.into());
+                }
+            }
+        }
+    }
+    Ok(v)
+}
+
 fn main() -> ExitCode {
     let mut format = Format::Text;
+    let mut options = ValidateOptions::default();
+    let mut color = None;
+    let mut series = true;
     let mut files = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
-        match a.as_str() {
-            "--format" | "-f" => match args.next().as_deref() {
+        let (name, inline) = match a.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
+            _ => (a.clone(), None),
+        };
+        let value =
+            |args: &mut std::iter::Skip<std::env::Args>| inline.clone().or_else(|| args.next());
+        match name.as_str() {
+            "--format" | "-f" => match value(&mut args).as_deref() {
                 Some("text") => format = Format::Text,
                 Some("json") => format = Format::Json,
                 other => {
@@ -44,8 +115,27 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             },
-            "--format=text" => format = Format::Text,
-            "--format=json" => format = Format::Json,
+            "--min-severity" => {
+                let v = value(&mut args);
+                match severity(v.as_deref()) {
+                    Some(s) => options = options.min_severity(s),
+                    None => {
+                        eprintln!("error: unknown severity {v:?}\n{USAGE}");
+                        return ExitCode::from(2);
+                    }
+                }
+            }
+            "--strict" => options.strict = true,
+            "--color" | "--colour" => match value(&mut args).as_deref() {
+                Some("auto") => color = None,
+                Some("always") => color = Some(true),
+                Some("never") => color = Some(false),
+                other => {
+                    eprintln!("error: unknown colour choice {other:?}\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            },
+            "--no-series" => series = false,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -61,10 +151,11 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     }
+    let render_options =
+        RenderOptions::new(color.unwrap_or_else(|| std::io::stdout().is_terminal()));
 
     let mut failed = false;
-    let mut json = Vec::new();
-    let (mut errors, mut warnings) = (0usize, 0usize);
+    let mut parsed: Vec<Parsed> = Vec::new();
     for path in &files {
         let name = if path == "-" {
             "<stdin>"
@@ -79,39 +170,82 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        let report = match zfxxgk::parse_report(&source) {
-            Ok(r) => r,
+        match zfxxgk::parse_report(&source) {
+            Ok(report) => parsed.push(Parsed {
+                name: name.to_string(),
+                lines: LineIndex::new(&source),
+                source,
+                report,
+            }),
             Err(e) => {
                 eprintln!("error: {name}: cannot parse: {e}");
                 failed = true;
+            }
+        }
+    }
+
+    // Findings per file: its own, then the series findings whose later year it is.
+    let mut per_file: Vec<Vec<Finding>> = parsed
+        .iter()
+        .map(|p| validate_with(&p.report, &options))
+        .collect();
+    if series {
+        let mut agencies: Vec<&str> = parsed
+            .iter()
+            .filter_map(|p| p.report.metadata.agency.as_ref().map(|a| a.value.as_str()))
+            .collect();
+        agencies.sort_unstable();
+        agencies.dedup();
+        for agency in agencies {
+            let members: Vec<usize> = (0..parsed.len())
+                .filter(|&i| {
+                    parsed
+                        .get(i)
+                        .and_then(|p| p.report.metadata.agency.as_ref())
+                        .is_some_and(|a| a.value == agency)
+                })
+                .collect();
+            if members.len() < 2 {
                 continue;
             }
-        };
-        for f in validate(&report) {
+            let reports: Vec<Report> = members
+                .iter()
+                .filter_map(|&i| parsed.get(i).map(|p| p.report.clone()))
+                .collect();
+            for f in validate_series(&reports) {
+                if options.min_severity.is_some_and(|m| f.severity < m) {
+                    continue;
+                }
+                let file = f.report.and_then(|r| members.get(r)).copied();
+                if let Some(list) = file.and_then(|i| per_file.get_mut(i)) {
+                    list.push(f);
+                }
+            }
+        }
+    }
+
+    let mut json = Vec::new();
+    let (mut errors, mut warnings) = (0usize, 0usize);
+    for (p, findings) in parsed.iter().zip(&per_file) {
+        for f in findings {
             match f.severity {
                 Severity::Error => errors += 1,
                 Severity::Warning => warnings += 1,
                 _ => {}
             }
             failed |= f.severity == Severity::Error;
-            match format {
-                Format::Text => print!("{}", f.render(&source, name)),
-                Format::Json => {
-                    let loc = f.location(&report, &source);
-                    let mut v = match serde_json::to_value(&f) {
-                        Ok(v) => v,
+        }
+        match format {
+            Format::Text => print!("{}", render(&p.source, &p.name, findings, &render_options)),
+            Format::Json => {
+                for f in findings {
+                    match json_of(f, p) {
+                        Ok(v) => json.push(v),
                         Err(e) => {
-                            eprintln!("error: {name}: cannot serialize a finding: {e}");
+                            eprintln!("error: {}: cannot serialize a finding: {e}", p.name);
                             failed = true;
-                            continue;
                         }
-                    };
-                    if let Some(obj) = v.as_object_mut() {
-                        obj.insert("file".into(), name.into());
-                        obj.insert("line".into(), loc.map(|l| l.line).into());
-                        obj.insert("column".into(), loc.map(|l| l.column).into());
                     }
-                    json.push(v);
                 }
             }
         }

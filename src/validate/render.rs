@@ -128,16 +128,7 @@ fn window(
     let marked = line.get(start..end).unwrap_or_default();
     let after = line.get(end..).unwrap_or_default();
     // Characters of `before`, from the span backwards, while they fit.
-    let mut w = 0;
-    let mut cut_from = before.len();
-    for (at, c) in before.char_indices().rev() {
-        let cw = char_width(c);
-        if w + cw > context {
-            break;
-        }
-        w += cw;
-        cut_from = at;
-    }
+    let cut_from = shown_start(line, start, context);
     let shown_before = before.get(cut_from..).unwrap_or_default();
     // The span itself, up to MAX_MARK columns.
     let mut mw = 0;
@@ -186,6 +177,22 @@ fn window(
         cut_start,
         cut_end,
     )
+}
+
+/// The byte of `line` where [`window`] starts showing it, for a span at `start`.
+fn shown_start(line: &str, start: usize, context: usize) -> usize {
+    let before = line.get(..start).unwrap_or_default();
+    let mut w = 0;
+    let mut from = before.len();
+    for (at, c) in before.char_indices().rev() {
+        let cw = char_width(c);
+        if w + cw > context {
+            break;
+        }
+        w += cw;
+        from = at;
+    }
+    from
 }
 
 fn expand_tabs(text: &str) -> String {
@@ -290,22 +297,18 @@ pub(super) fn render_one(
         let first = here
             .first()
             .map_or((0, 0), |m| on_line(text, line_start, m.span));
-        let (shown, lead, _, cut_start, _) = window(text, first.0, first.1, options.context);
-        let shown_from = first.0
-            - text.get(..first.0).map_or(0, |b| {
-                // bytes of `before` that were shown
-                let w = lead - usize::from(cut_start);
-                let mut acc = 0;
-                let mut bytes = 0;
-                for c in b.chars().rev() {
-                    if acc >= w {
-                        break;
-                    }
-                    acc += char_width(c);
-                    bytes += c.len_utf8();
-                }
-                bytes
-            });
+        // The window covers every mark on the line when they fit in one, else the
+        // first.
+        let last = here
+            .last()
+            .map_or(first, |m| on_line(text, line_start, m.span));
+        let union = (first.0, last.1.max(first.1));
+        let fits = text
+            .get(union.0..union.1)
+            .is_some_and(|u| display_width(u) <= MAX_MARK);
+        let around = if fits { union } else { first };
+        let (shown, _, _, cut_start, _) = window(text, around.0, around.1, options.context);
+        let shown_from = shown_start(text, around.0, options.context);
         let gutter = format!("{line_no:>width$}");
         out.push_str(&format!("{} {bar} {shown}\n", style.paint(GUTTER, &gutter)));
         for m in here {
