@@ -19,10 +19,10 @@
 //! are errors.
 
 use super::arith::result_leaves;
-use super::{Code, Cx, Finding, FindingSink, Label};
+use super::{Code, Cx, Finding, FindingSink, Label, Severity};
 use crate::catalogue::{Edition, TableId, T3_ROWS};
 use crate::model::warning::UnusedValue;
-use crate::model::{Report, Warning, WarningKind};
+use crate::model::{Report, Value, Warning, WarningKind};
 use crate::span::Span;
 
 /// What one warning says was not read.
@@ -107,12 +107,48 @@ fn template_cells(report: &Report, table: TableId) -> Option<usize> {
     }
 }
 
-fn read_cells(report: &Report, table: TableId) -> usize {
+/// Cells of `table` in the model; with `filled`, only those holding something (a
+/// number, a dash, text): a row read short has blanks where its missing cells are.
+fn read_cells(report: &Report, table: TableId, filled: bool) -> usize {
     report
         .tables
         .iter_cells()
-        .filter(|(t, c)| *t == table && c.value.number().is_some())
+        .filter(|(t, c)| *t == table && (!filled || c.value != Value::Blank))
         .count()
+}
+
+/// Whether every template cell of `table` was read: no row missing, no cell missing,
+/// nothing misaligned, and (tables 三 and 四) as many cells as the template has.
+fn fully_read(report: &Report, table: TableId) -> bool {
+    let gaps = report.warnings.iter().any(|w| {
+        w.kind.table() == Some(table)
+            && matches!(
+                w.kind,
+                WarningKind::MissingTable { .. }
+                    | WarningKind::MissingRow { .. }
+                    | WarningKind::MissingCell { .. }
+                    | WarningKind::Misaligned { .. }
+            )
+    });
+    let present = match table {
+        TableId::T2 => report.tables.active_disclosure.is_some(),
+        TableId::T3 => report.tables.requests.is_some(),
+        TableId::T4 => report.tables.appeals.is_some(),
+    };
+    let counted = template_cells(report, table).is_none_or(|all| read_cells(report, table, false) >= all);
+    present && !gaps && counted
+}
+
+/// Whether every value is a zero (`0`, `0件`).
+fn all_zero(values: &[UnusedValue]) -> bool {
+    !values.is_empty()
+        && values.iter().all(|v| {
+            let t = v.text.trim();
+            t.starts_with('0')
+                && t.trim_start_matches('0')
+                    .chars()
+                    .all(|c| !c.is_ascii_digit() && c != '.')
+        })
 }
 
 fn finding(report: &Report, w: &Warning, f: &Fact<'_>) -> Finding {
@@ -130,7 +166,16 @@ fn finding(report: &Report, w: &Warning, f: &Fact<'_>) -> Finding {
         }
         _ => w.message(),
     };
-    let mut out = Finding::new(f.code, f.code.severity(), message);
+    // Surplus zeros beside a table whose every template cell was read leave no cell
+    // unread and change no figure: noted, not warned about.
+    let severity =
+        if f.code == Code::CompleteValueUnused && all_zero(f.unused) && fully_read(report, f.table)
+        {
+            Severity::Info
+        } else {
+            f.code.severity()
+        };
+    let mut out = Finding::new(f.code, severity, message);
     out.span = Some(w.span);
     // The first value is where the finding points when the warning is about values.
     if let Some(first) = f.unused.first() {
@@ -206,10 +251,10 @@ pub(super) fn check<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>
         return;
     }
     for (table, values, rows, at) in per_table {
-        if values == 0 {
+        if values == 0 || fully_read(report, table) {
             continue;
         }
-        let read = read_cells(report, table);
+        let read = read_cells(report, table, true);
         let message = match template_cells(report, table) {
             Some(all) => format!(
                 "table {}: {} of its {all} template cells were not read ({read} read){}; \

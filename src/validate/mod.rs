@@ -630,9 +630,10 @@ pub fn render(source: &str, file: &str, findings: &[Finding], options: &RenderOp
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ValidateOptions {
-    /// Completeness findings (`COMPLETE-*`: tables, rows or values the parser did not
+    /// Completeness warnings (`COMPLETE-*`: tables, rows or values the parser did not
     /// read) become errors: a report with unread cells never passes. For offices
-    /// that want a hard gate before publishing.
+    /// that want a hard gate before publishing. (Surplus zeros beside a table whose
+    /// every cell was read are info findings and stay so.)
     pub strict: bool,
     /// Leave out findings below this severity (after `strict` has raised them):
     /// `Some(Severity::Warning)` drops the "not assessable" infos.
@@ -777,7 +778,7 @@ impl<S: FindingSink + ?Sized> Cx<'_, S> {
         if f.severity == Severity::Info && !self.v.not_assessable {
             return;
         }
-        if self.options.strict && f.code.is_completeness() {
+        if self.options.strict && f.code.is_completeness() && f.severity == Severity::Warning {
             f.severity = Severity::Error;
         }
         if self
