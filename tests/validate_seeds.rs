@@ -64,7 +64,8 @@ fn seed_004_has_one_error_at_the_litigation_total() {
     assert_eq!(line, Some("5 |"));
     let shown = e.render(&source, "004.txt");
     assert!(
-        shown.contains(" --> 004.txt:328:1\n    |\n328 | 5 |\n    | ^\n"),
+        shown.contains(" --> 004.txt:328:1\n    |\n324 | 0 |\n")
+            && shown.contains("\n328 | 5 |\n    | ^ 5, expected 0\n"),
         "{shown}"
     );
 }
