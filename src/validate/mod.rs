@@ -20,16 +20,42 @@
 //! | `STRUCT-MISSING-SECTION` | warning | one of the six template sections is absent (the parser's `MissingSection` warning) | where the parser expected it |
 //! | `STRUCT-SECTION-ORDER` | warning | template sections out of order | the late heading |
 //! | `STRUCT-EDITION-YEAR` | warning | 2019 tables in a report for 2021 or later, or 2021 tables for 2020 or earlier | the year |
-//! | `STRUCT-UNKNOWN-ROW` | warning | a row label the template does not have (parser warning) | the row |
+//! | `STRUCT-UNKNOWN-ROW` | warning | a row label the template does not have, without values (parser warning) | the row |
 //! | `CELL-MISSING` | warning | a row printed with too few cells (parser warning) | the row |
 //! | `CELL-UNREADABLE` | warning | a cell whose text is not a number | the cell |
-//! | `PROSE-TABLE` | warning | a figure stated in 一、总体情况 differs from the table | the table cell |
+//! | `COMPLETE-TABLE-MISSING` | warning | table 二, 三 or 四 was not found | where the parser looked for it |
+//! | `COMPLETE-ROW-MISSING` | warning | a template row of table 二 or 三 was not found | where the row should have been |
+//! | `COMPLETE-VALUE-UNUSED` | warning | values read but not used: past a row's columns, outside any row, after a label the template does not have (info for surplus zeros beside a table read in full) | the first value; the others are labels |
+//! | `COMPLETE-VALUE-NOT-PLACED` | warning | values whose cells cannot be told (a table flattened out of order) | the row or table |
+//! | `COMPLETE-CELL-UNREAD` | warning | per table with values not placed or not used: how many of its template cells were not read | the table's first such place |
+//! | `PROSE-TABLE` | warning | a figure stated in 一、总体情况 differs from the table (every figure of table 三, the totals and outcomes of table 四, table 二's 规章 and 规范性文件; see below) | the table cell; the prose is a label |
 //! | `SERIES-CARRY` | warning | 上年结转 (year N) ≠ 结转下年度继续办理 (year N−1) | the year-N cell |
 //! | `SERIES-IN-FORCE` | warning | 现行有效件数(N) ≠ 现行有效件数(N−1) + 本年制发件数 − 本年废止件数 | the year-N cell |
 //!
 //! `expected` is what the rule computes for the cell pointed at, `actual` what the
 //! cell holds, `difference` = `actual − expected`. Findings come in the order the
-//! rules run: structure, parser warnings, counts, table 三, table 四, prose.
+//! rules run: structure, completeness, parser warnings, counts, table 三, table 四,
+//! prose. Each finding's [`Finding::labels`] are its secondary places: the operands of
+//! a sum, the prose sentence of a figure, the values not used.
+//!
+//! # Completeness
+//!
+//! Every parser warning about data it did not read (a table or row not found, values
+//! not used, values whose cells cannot be told) is a `COMPLETE-*` finding, and a table
+//! with values not placed gets a count of its template cells not read: a report with
+//! unread cells never comes out clean. With [`ValidateOptions::strict`] these are
+//! errors (see [`validate_with`]).
+//!
+//! # Prose
+//!
+//! `PROSE-TABLE` reads the statements of 一、总体情况 (收到/受理 申请 N件, 办结/答复 N件,
+//! 予以公开, 部分公开, 予以公开及部分公开, 不予公开, 无法提供, 不予处理, 其他处理, 上年结转,
+//! 结转下年度, 行政复议, 行政诉讼 and their outcomes, 规章 and 规范性文件 with 制发, 废止 or
+//! 现行有效) and compares each with its table figure (a group such as 不予公开 with the sum
+//! of its rows). Ranges, approximate figures (`约`, `余`, `多`), percentages, aggregates
+//! (`等`) and statements about another period or scope (`上年`, `去年`, `同比`, `累计`, a
+//! year other than the report's, `全市`/`全省`… unless the report is that area's people's
+//! government) are not compared; nor is a figure whose table cells are not all numbers.
 //!
 //! # Not assessable
 //!
