@@ -223,7 +223,12 @@ fn prose_that_disagrees_gives_one_finding_with_both_places() {
         assert_eq!(label.span.slice(&text), Some(phrase), "{sentence}");
         assert_eq!(lines.line(label.span.start), 3, "{sentence}");
         // Both places appear in the diagnostic.
-        let shown = render(&text, "r.txt", &[f.clone()], &RenderOptions::default());
+        let shown = render(
+            &text,
+            "r.txt",
+            std::slice::from_ref(f),
+            &RenderOptions::default(),
+        );
         assert!(shown.contains("the prose states"), "{shown}");
         assert!(
             shown.contains(&format!("the table gives {table}")),

@@ -135,7 +135,8 @@ fn fully_read(report: &Report, table: TableId) -> bool {
         TableId::T3 => report.tables.requests.is_some(),
         TableId::T4 => report.tables.appeals.is_some(),
     };
-    let counted = template_cells(report, table).is_none_or(|all| read_cells(report, table, false) >= all);
+    let counted =
+        template_cells(report, table).is_none_or(|all| read_cells(report, table, false) >= all);
     present && !gaps && counted
 }
 
