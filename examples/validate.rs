@@ -70,6 +70,17 @@ struct Parsed {
     lines: LineIndex,
 }
 
+/// Whether two agency names name the same agency: equal, or the longer ends with the
+/// shorter and the shorter says more than a bare `人民政府`.
+fn same_agency(a: &str, b: &str) -> bool {
+    let (short, long) = if a.chars().count() <= b.chars().count() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    short == long || (short.chars().count() >= 5 && long.ends_with(short))
+}
+
 /// A finding as a JSON object with `file`, `line` and `column`, and its labels'
 /// lines and columns.
 fn json_of(f: &Finding, p: &Parsed) -> Result<serde_json::Value, serde_json::Error> {
@@ -190,21 +201,27 @@ fn main() -> ExitCode {
         .map(|p| validate_with(&p.report, &options))
         .collect();
     if series {
-        let mut agencies: Vec<&str> = parsed
-            .iter()
-            .filter_map(|p| p.report.metadata.agency.as_ref().map(|a| a.value.as_str()))
-            .collect();
-        agencies.sort_unstable();
-        agencies.dedup();
-        for agency in agencies {
-            let members: Vec<usize> = (0..parsed.len())
-                .filter(|&i| {
-                    parsed
-                        .get(i)
-                        .and_then(|p| p.report.metadata.agency.as_ref())
-                        .is_some_and(|a| a.value == agency)
-                })
-                .collect();
+        // Groups of files of one agency: the same name, or one name ending with the
+        // other (`洪泽区人民政府` in `淮安市洪泽区人民政府`).
+        let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+        for (i, p) in parsed.iter().enumerate() {
+            let Some(agency) = p.report.metadata.agency.as_ref().map(|a| a.value.as_str()) else {
+                continue;
+            };
+            match groups
+                .iter_mut()
+                .find(|(name, _)| same_agency(name, agency))
+            {
+                Some((name, members)) => {
+                    members.push(i);
+                    if agency.len() > name.len() {
+                        *name = agency.to_string();
+                    }
+                }
+                None => groups.push((agency.to_string(), vec![i])),
+            }
+        }
+        for (_, members) in groups {
             if members.len() < 2 {
                 continue;
             }

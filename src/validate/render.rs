@@ -57,8 +57,9 @@ pub fn display_width(text: &str) -> usize {
 pub struct RenderOptions {
     /// ANSI colours (for a terminal; leave off when writing to a file or pipe).
     pub color: bool,
-    /// Columns of source shown on each side of a span: longer lines (a page of
-    /// minified HTML on one line) are cut to a window around the span, marked `…`.
+    /// Columns of source shown on each side of a span: lines wider than two such
+    /// windows and an underline (a page of minified HTML on one line) are cut to a
+    /// window around the span, marked `…`; shorter lines are shown whole.
     pub context: usize,
 }
 
@@ -307,8 +308,14 @@ pub(super) fn render_one(
             .get(union.0..union.1)
             .is_some_and(|u| display_width(u) <= MAX_MARK);
         let around = if fits { union } else { first };
-        let (shown, _, _, cut_start, _) = window(text, around.0, around.1, options.context);
-        let shown_from = shown_start(text, around.0, options.context);
+        // A line that fits in a window is shown whole.
+        let context = if display_width(text) <= 2 * options.context + MAX_MARK {
+            usize::MAX / 4
+        } else {
+            options.context
+        };
+        let (shown, _, _, cut_start, _) = window(text, around.0, around.1, context);
+        let shown_from = shown_start(text, around.0, context);
         let gutter = format!("{line_no:>width$}");
         out.push_str(&format!("{} {bar} {shown}\n", style.paint(GUTTER, &gutter)));
         for m in here {
