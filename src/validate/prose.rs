@@ -267,6 +267,14 @@ fn is_break(c: char) -> bool {
         || matches!(c, '、' | '％' | '—' | '～')
 }
 
+/// Bytes before a statement read for its period and scope (about 100 characters).
+const LOOK_BACK: usize = 300;
+
+/// The first characters of the keywords (and digits, for `103件顺延到下年度`).
+fn may_start(c: char) -> bool {
+    c.is_ascii_digit() || KEYWORDS.iter().any(|k| k.text.starts_with(c))
+}
+
 const UNITS: &[char] = &['件', '条', '个', '份', '起', '宗', '例', '项'];
 const FILLERS: &[&str] = &["共计", "合计", "总计", "共", "计", "为", "达", "的有", "有"];
 const APPROX_BEFORE: &[&str] = &["大约", "约", "将近", "近", "逾", "超过", "不到", "不足"];
@@ -542,6 +550,10 @@ pub(super) fn statements<'a>(text: &'a str, cx: &Context, edition: Edition) -> V
         } else if is_clause_break(c) {
             clause_start = pos + c.len_utf8();
         }
+        if !may_start(c) {
+            pos += c.len_utf8();
+            continue;
+        }
         let keyword = KEYWORDS
             .iter()
             .filter(|k| here.starts_with(k.text))
@@ -565,8 +577,17 @@ pub(super) fn statements<'a>(text: &'a str, cx: &Context, edition: Edition) -> V
             pos += c.len_utf8();
             continue;
         };
-        let sentence = text.get(sentence_start..pos).unwrap_or("");
-        let clause = text.get(clause_start..pos).unwrap_or("");
+        // What comes before the statement, at most LOOK_BACK bytes of it (a sentence
+        // without an end is not read again for each of its statements).
+        let back = |from: usize| {
+            let mut s = from.max(pos.saturating_sub(LOOK_BACK));
+            while s < pos && !text.is_char_boundary(s) {
+                s += 1;
+            }
+            text.get(s..pos).unwrap_or("")
+        };
+        let sentence = back(sentence_start);
+        let clause = back(clause_start);
         let figure = match figure {
             Figure::Appeals(_, col) if col != T4Col::Total => {
                 group.map(|g| Figure::Appeals(g, col))
@@ -703,24 +724,42 @@ fn targets(report: &Report, figure: Figure) -> Option<(Vec<CellRef>, Decimal, Ve
     }
 }
 
-/// The overview section, its index, and its text without whitespace with, for each
-/// byte of that text, the byte of the body it came from.
-fn overview(report: &Report) -> Option<(usize, &crate::model::Section, String, Vec<usize>)> {
+/// Where the bytes of the overview's text without whitespace come from in its body:
+/// checkpoints `(compact offset, body offset)` at each whitespace run removed.
+struct Compacted(Vec<(usize, usize)>);
+
+impl Compacted {
+    /// The body offset of compact byte `at`.
+    fn body(&self, at: usize) -> Option<usize> {
+        let i = self.0.partition_point(|(c, _)| *c <= at).checked_sub(1)?;
+        let (c, b) = self.0.get(i)?;
+        Some(b + (at - c))
+    }
+}
+
+/// The overview section, its index, and its text without whitespace with the map of
+/// where each byte of that text came from in the body.
+fn overview(report: &Report) -> Option<(usize, &crate::model::Section, String, Compacted)> {
     let (index, section) = report
         .sections
         .iter()
         .enumerate()
         .find(|(_, s)| s.topic == Some(Topic::Overview))?;
     let mut compact = String::with_capacity(section.body.len());
-    let mut from: Vec<usize> = Vec::with_capacity(section.body.len());
+    let mut points: Vec<(usize, usize)> = vec![(0, 0)];
+    let mut skipped = false;
     for (at, c) in section.body.char_indices() {
         if c.is_whitespace() {
+            skipped = true;
             continue;
         }
+        if skipped {
+            points.push((compact.len(), at));
+            skipped = false;
+        }
         compact.push(c);
-        from.extend(std::iter::repeat_n(at, c.len_utf8()));
     }
-    Some((index, section, compact, from))
+    Some((index, section, compact, Compacted(points)))
 }
 
 /// Every statement compared with the table: what, the phrase, the value stated and
@@ -807,12 +846,11 @@ pub(super) fn check<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>
         f.expected = Some(first.value);
         f.actual = Some(actual);
         f.difference = actual.checked_sub(first.value);
+        // The statement's last byte and the one after it are of one character, so
+        // of one run of the body.
         let last = first.range.end.saturating_sub(1);
-        let prose_span = match (from.get(first.range.start), from.get(last)) {
-            (Some(&a), Some(&b)) => {
-                let width = section.body.get(b..).and_then(|r| r.chars().next());
-                report.body_span(index, a..b + width.map_or(0, char::len_utf8))
-            }
+        let prose_span = match (from.body(first.range.start), from.body(last)) {
+            (Some(a), Some(b)) => report.body_span(index, a..b + 1),
             _ => None,
         };
         f.span = cells
