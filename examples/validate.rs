@@ -21,16 +21,17 @@
 //! file. `--no-series` turns this off.
 //!
 //! JSON findings carry `file`, `line` and `column` (1-based; the column counts
-//! characters), and each label its `line` and `column` too.
+//! characters), and `label_locations`, the line and column of each label
+//! (`validate::locate`).
 //!
 //! The exit status is 1 when any finding is an error (with `--strict`, any
 //! completeness finding) or any file failed, 2 on a usage error, else 0.
 
 use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
-use zfxxgk::span::LineIndex;
 use zfxxgk::validate::{
-    render, validate_series, validate_with, Finding, RenderOptions, Severity, ValidateOptions,
+    locate, render, validate_series, validate_with, Finding, RenderOptions, Severity,
+    ValidateOptions,
 };
 use zfxxgk::Report;
 
@@ -62,12 +63,11 @@ fn severity(text: Option<&str>) -> Option<Severity> {
     }
 }
 
-/// A parsed file: its name, text, report and line index.
+/// A parsed file: its name, text and report.
 struct Parsed {
     name: String,
     source: String,
     report: Report,
-    lines: LineIndex,
 }
 
 /// Whether two agency names name the same agency: equal, or the longer ends with the
@@ -79,28 +79,6 @@ fn same_agency(a: &str, b: &str) -> bool {
         (b, a)
     };
     short == long || (short.chars().count() >= 5 && long.ends_with(short))
-}
-
-/// A finding as a JSON object with `file`, `line` and `column`, and its labels'
-/// lines and columns.
-fn json_of(f: &Finding, p: &Parsed) -> Result<serde_json::Value, serde_json::Error> {
-    let mut v = serde_json::to_value(f)?;
-    let loc = f.span.map(|s| p.lines.location(&p.source, s.start));
-    if let Some(obj) = v.as_object_mut() {
-        obj.insert("file".into(), p.name.clone().into());
-        obj.insert("line".into(), loc.map(|l| l.line).into());
-        obj.insert("column".into(), loc.map(|l| l.column).into());
-        if let Some(labels) = obj.get_mut("labels").and_then(|l| l.as_array_mut()) {
-            for (label, l) in labels.iter_mut().zip(&f.labels) {
-                let at = p.lines.location(&p.source, l.span.start);
-                if let Some(o) = label.as_object_mut() {
-                    o.insert("line".into(), at.line.into());
-                    o.insert("column".into(), at.column.into());
-                }
-            }
-        }
-    }
-    Ok(v)
 }
 
 fn main() -> ExitCode {
@@ -184,7 +162,6 @@ fn main() -> ExitCode {
         match zfxxgk::parse_report(&source) {
             Ok(report) => parsed.push(Parsed {
                 name: name.to_string(),
-                lines: LineIndex::new(&source),
                 source,
                 report,
             }),
@@ -255,8 +232,8 @@ fn main() -> ExitCode {
         match format {
             Format::Text => print!("{}", render(&p.source, &p.name, findings, &render_options)),
             Format::Json => {
-                for f in findings {
-                    match json_of(f, p) {
+                for l in locate(&p.source, &p.name, findings) {
+                    match serde_json::to_value(&l) {
                         Ok(v) => json.push(v),
                         Err(e) => {
                             eprintln!("error: {}: cannot serialize a finding: {e}", p.name);

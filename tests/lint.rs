@@ -555,3 +555,31 @@ fn long_lines_show_a_window() {
         multi.matches("the prose states").count()
     );
 }
+
+/// JSON findings carry the file, line and column, and each label's.
+#[test]
+fn json_findings_carry_places() {
+    let text = report_text("2022年,本机关依法公开。予以公开13件。", &[]);
+    let r = zfxxgk::parse_report(&text).expect("parses");
+    let fs = validate(&r);
+    let located = zfxxgk::validate::locate(&text, "r.txt", &fs);
+    let v = serde_json::to_value(&located).expect("serializes");
+    let f = v
+        .as_array()
+        .and_then(|a| a.iter().find(|f| f["code"] == "PROSE-TABLE"))
+        .expect("the prose finding");
+    let lines = LineIndex::new(&text);
+    let cell = fs
+        .iter()
+        .find(|f| f.code == Code::ProseTable)
+        .and_then(|f| f.span)
+        .expect("span");
+    let at = lines.location(&text, cell.start);
+    assert_eq!(f["file"], "r.txt");
+    assert_eq!(f["line"], at.line);
+    assert_eq!(f["column"], at.column);
+    assert_eq!(f["label_locations"][0]["line"], 3);
+    // `2022年,本机关依法公开。` is 14 characters: the statement starts at column 15.
+    assert_eq!(f["label_locations"][0]["column"], 15);
+    assert_eq!(f["labels"][0]["message"], "the prose states 13");
+}

@@ -682,6 +682,62 @@ impl ValidateOptions {
     }
 }
 
+/// A finding with its place as line and column, for JSON output: the finding's
+/// fields, then `file`, `line` and `column` (1-based; the column counts characters;
+/// `null` when the finding has no place) and `label_locations`, the line and column
+/// of each of its labels in order.
+#[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
+pub struct LocatedFinding<'a> {
+    /// The finding.
+    #[serde(flatten)]
+    pub finding: &'a Finding,
+    /// The file name as given.
+    pub file: &'a str,
+    /// Line of the finding's span.
+    pub line: Option<usize>,
+    /// Column of the finding's span.
+    pub column: Option<usize>,
+    /// Line and column of each of [`Finding::labels`].
+    pub label_locations: Vec<Location>,
+}
+
+/// The findings of `source` (the text their report was parsed from) with their lines
+/// and columns, for JSON output.
+///
+/// ```
+/// use zfxxgk::validate::{locate, validate};
+/// let source = "四、政府信息公开行政复议、行政诉讼情况\n行政复议 | 行政诉讼 |\n\
+/// 1 | 0 | 0 | 0 | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n";
+/// let report = zfxxgk::parse_report(source).unwrap();
+/// let findings = validate(&report);
+/// let located = locate(source, "r.txt", &findings);
+/// let total = located.iter().find(|l| l.finding.code.as_str() == "T4-GROUP-TOTAL").unwrap();
+/// assert_eq!((total.file, total.line, total.column), ("r.txt", Some(3), Some(17)));
+/// assert_eq!(total.label_locations.len(), 4);
+/// assert_eq!(total.label_locations[0].column, 1);
+/// ```
+pub fn locate<'a>(source: &str, file: &'a str, findings: &'a [Finding]) -> Vec<LocatedFinding<'a>> {
+    let index = LineIndex::new(source);
+    findings
+        .iter()
+        .map(|f| {
+            let at = f.span.map(|s| index.location(source, s.start));
+            LocatedFinding {
+                finding: f,
+                file,
+                line: at.map(|l| l.line),
+                column: at.map(|l| l.column),
+                label_locations: f
+                    .labels
+                    .iter()
+                    .map(|l| index.location(source, l.span.start))
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
 /// Validate one report with every rule, graded and filtered by `options`.
 ///
 /// ```
