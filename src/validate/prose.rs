@@ -592,6 +592,8 @@ pub(super) fn statements<'a>(text: &'a str, cx: &Context, edition: Edition) -> V
             Figure::Appeals(_, col) if col != T4Col::Total => {
                 group.map(|g| Figure::Appeals(g, col))
             }
+            // `规章制度` (rules and regulations of an office) are not 规章.
+            Figure::Documents(T2Row::Rules, _) if here.starts_with("规章制度") => None,
             Figure::Documents(row, _) => {
                 document_column(clause, edition).map(|col| Figure::Documents(row, Some(col)))
             }
