@@ -773,14 +773,17 @@ pub fn validate_with(report: &Report, options: &ValidateOptions) -> Vec<Finding>
 /// | warning kind | finding |
 /// |---|---|
 /// | `MissingSection` | `STRUCT-MISSING-SECTION`, where the section should have been |
-/// | `MissingRow` | `STRUCT-MISSING-ROW`, where the row should have been |
-/// | `UnknownRow` | `STRUCT-UNKNOWN-ROW` |
+/// | `MissingTable` | `COMPLETE-TABLE-MISSING` (also for a table absent from the model without a warning) |
+/// | `MissingRow` | `COMPLETE-ROW-MISSING`, where the row should have been |
+/// | `ExtraCell`, `StrayValue` | `COMPLETE-VALUE-UNUSED`, the values as labels |
+/// | `UnknownRow` | with values `COMPLETE-VALUE-UNUSED`, else `STRUCT-UNKNOWN-ROW` |
+/// | `Misaligned` | `COMPLETE-VALUE-NOT-PLACED` |
 /// | `MissingCell` | `CELL-MISSING` |
 /// | `UnreadableCell` | `CELL-UNREADABLE` (once per cell, with the cells of the model that hold unreadable text) |
-/// | `MissingTable` | gives its place to `STRUCT-MISSING-TABLE` (found from the model's absent table) |
 ///
-/// The others (extra or stray values, misaligned tables, truncated headers, fuzzy or
-/// duplicate labels, the edition, pre-2019 sums) stay warnings only.
+/// and each table with values not placed or not used gets `COMPLETE-CELL-UNREAD`. The
+/// others (truncated headers, fuzzy or duplicate labels, the edition, pre-2019 sums)
+/// stay warnings only.
 ///
 /// ```
 /// use zfxxgk::validate::{validate, Code, Severity};
