@@ -270,9 +270,47 @@ fn is_break(c: char) -> bool {
 /// Bytes before a statement read for its period and scope (about 100 characters).
 const LOOK_BACK: usize = 300;
 
-/// The first characters of the keywords (and digits, for `103件顺延到下年度`).
+/// The first characters of the keywords (and digits, for `103件顺延到下年度`); a
+/// unit test checks the list against [`KEYWORDS`].
 fn may_start(c: char) -> bool {
-    c.is_ascii_digit() || KEYWORDS.iter().any(|k| k.text.starts_with(c))
+    c.is_ascii_digit()
+        || matches!(
+            c,
+            '收' | '受'
+                | '新'
+                | '接'
+                | '办'
+                | '答'
+                | '予'
+                | '同'
+                | '部'
+                | '全'
+                | '公'
+                | '不'
+                | '无'
+                | '其'
+                | '上'
+                | '结'
+                | '转'
+                | '顺'
+                | '行'
+                | '直'
+                | '未'
+                | '复'
+                | '维'
+                | '纠'
+                | '尚'
+                | '规'
+        )
+}
+
+#[cfg(test)]
+#[test]
+fn every_keyword_may_start() {
+    for k in KEYWORDS {
+        let first = k.text.chars().next().unwrap_or(' ');
+        assert!(may_start(first), "{}", k.text);
+    }
 }
 
 const UNITS: &[char] = &['件', '条', '个', '份', '起', '宗', '例', '项'];
