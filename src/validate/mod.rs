@@ -454,8 +454,10 @@ impl Finding {
     }
 
     /// The finding as a compiler-style diagnostic: `error[T3-IDENTITY]: …`, then
-    /// ` --> path:line:col`, the source line and a `^^^` marker under the cell
-    /// (aligned for a terminal: CJK and full-width characters are two columns wide).
+    /// ` --> path:line:col`, the source line and a `^^^` marker under the cell, and
+    /// each label's line with a `---` marker (aligned for a terminal: CJK and
+    /// full-width characters are two columns wide). Plain text; see [`render()`] for
+    /// colour and for many findings of one source.
     pub fn render(&self, source: &str, path: &str) -> String {
         render::render(self, source, path)
     }
