@@ -585,3 +585,27 @@ fn json_findings_carry_places() {
     assert_eq!(f["label_locations"][0]["column"], 15);
     assert_eq!(f["labels"][0]["message"], "the prose states 13");
 }
+
+/// Spans that do not fit the source (another text's findings, offsets inside a
+/// character, past the end) render without panicking.
+#[test]
+fn render_never_panics_on_foreign_spans() {
+    let text = report_text("予以公开13件。", &[]);
+    let r = zfxxgk::parse_report(&text).expect("parses");
+    let mut fs = validate(&r);
+    assert!(!fs.is_empty());
+    let short = "一、总体情况\n受理申请5件";
+    for (i, f) in fs.iter_mut().enumerate() {
+        let at = i * 7 % (short.len() + 5);
+        f.span = Some(zfxxgk::Span::new(at, at + 4));
+        f.labels.push(zfxxgk::validate::Label::new(
+            zfxxgk::Span::new(at + 1, 10_000),
+            "x",
+        ));
+    }
+    for options in [RenderOptions::default(), RenderOptions::new(true)] {
+        let shown = render(short, "s.txt", &fs, &options);
+        assert!(shown.matches("-->").count() == fs.len());
+        let _ = render("", "empty.txt", &fs, &options);
+    }
+}
