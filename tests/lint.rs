@@ -400,6 +400,10 @@ fn no_tables_read_at_all() {
 }
 
 /// `pdftotext` in reading order: table 三 column by column, table 四 out of order.
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn flow_texts_name_what_was_not_read() {
     let Some(text) = common::shared("corpus/full/hongze-qzf-2023.flow.txt") else {
@@ -474,6 +478,10 @@ fn flow_texts_name_what_was_not_read() {
 // Seeds
 // ---------------------------------------------------------------------------------
 
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn seeds_stay_clean_and_004_keeps_its_error() {
     for seed in ["000", "003"] {
@@ -501,6 +509,10 @@ fn seeds_stay_clean_and_004_keeps_its_error() {
 }
 
 /// The diagnostic of seed 004: the total and its four operands, each on its line.
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 #[test]
 fn seed_004_diagnostic_snapshot() {
     let Some(text) = common::seed("004") else {
