@@ -68,7 +68,7 @@ pub mod __internal {
     pub use crate::normalize::chrome::classify_chrome;
     pub use crate::normalize::convert::{
         builtin_converter, default_converter, is_traditional, needs_conversion, BuiltinConverter,
-        Converter,
+        CharTable, Converter, CONTEXT_CHARS,
     };
     #[cfg(feature = "opencc")]
     pub use crate::normalize::convert::{system_converter, SystemConverter};
