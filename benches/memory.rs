@@ -100,7 +100,13 @@ fn main() {
         .map(|(n, t)| (n.to_string(), t.clone()))
         .collect();
     for kind in common::HOSTILE_KINDS {
-        for m in [1, 10] {
+        // The kinds that expand or repeat what they read also at 16 MB (the default
+        // input limit is 16 MiB).
+        let big = matches!(kind, "fdfa" | "crlf-rows" | "fullwidth-digits");
+        for m in [1, 10, 160] {
+            if m == 160 && !big {
+                continue;
+            }
             rows.push((format!("hostile {kind} x{m}"), common::hostile(kind, m)));
         }
     }

@@ -275,7 +275,7 @@ pub fn input(name: &str) -> &'static str {
 }
 
 /// Kinds of hostile input (see `benches/hostile.rs`).
-pub const HOSTILE_KINDS: [&str; 11] = [
+pub const HOSTILE_KINDS: [&str; 14] = [
     "one-line",
     "short-lines",
     "pipes",
@@ -287,7 +287,49 @@ pub const HOSTILE_KINDS: [&str; 11] = [
     "pinyin-groups",
     "repeated-report",
     "repeated-legacy",
+    "fdfa",
+    "crlf-rows",
+    "fullwidth-digits",
 ];
+
+/// Table 三 rows (100 KB × `m`): each row printed twice with CRLF line ends
+/// (`crlf: true`), or once with full-width digits and separators (`crlf: false`).
+fn hostile_rows(m: usize, crlf: bool) -> String {
+    let mut s = String::from(
+        "某县人民政府2020年政府信息公开工作年度报告\r\n三、收到和处理政府信息公开申请情况\r\n",
+    );
+    let labels: Vec<&str> = T3_ROWS.iter().map(|d| d.label).collect();
+    let mut i = 0;
+    while s.len() < 100_000 * m {
+        let l = labels[i % labels.len()];
+        let row = format!(
+            "{l} | {} | {} | 0 | 0 | 0 | 1 | {} |",
+            i % 7,
+            i % 5,
+            i % 7 + i % 5 + 1
+        );
+        if crlf {
+            s.push_str(&row);
+            s.push_str("\r\n");
+            s.push_str(&row);
+            s.push_str("\r\n");
+        } else {
+            for c in row.chars() {
+                match c {
+                    '0'..='9' => {
+                        s.push(char::from_u32(c as u32 - '0' as u32 + 0xFF10).unwrap_or(c))
+                    }
+                    '|' => s.push('｜'),
+                    ' ' => s.push('\u{3000}'),
+                    c => s.push(c),
+                }
+            }
+            s.push('\n');
+        }
+        i += 1;
+    }
+    s
+}
 
 /// The hostile input of `kind` at scale `m` (see `benches/hostile.rs`).
 pub fn hostile(kind: &str, m: usize) -> String {
@@ -384,6 +426,12 @@ pub fn hostile(kind: &str, m: usize) -> String {
             });
             one.repeat(10 * m)
         }
+        "fdfa" => {
+            // U+FDFA, whose NFKC form is 18 characters (33 bytes).
+            format!("一、总体情况\n{}", "\u{FDFA}".repeat(100_000 * m / 3))
+        }
+        "crlf-rows" => hostile_rows(m, true),
+        "fullwidth-digits" => hostile_rows(m, false),
         _ => unreachable!("unknown kind {kind}"),
     }
 }

@@ -288,6 +288,24 @@ impl<'a> Emitter<'a> {
         self.pending = src.end;
     }
 
+    /// Replace input `src` by `with`, which has the same length in bytes and replaces
+    /// each character of `src` by one of the same width: the map stays byte for byte.
+    /// Anything else is a [`Emitter::replace`].
+    pub(crate) fn replace_linear(&mut self, src: Range<usize>, with: &str) {
+        if src.start < self.pending || with.len() != src.len() {
+            self.replace(src, with);
+            return;
+        }
+        if self.input.get(src.clone()) == Some(with) {
+            return;
+        }
+        self.start_changes();
+        self.keep_until(src.start);
+        self.map_copy(src.clone());
+        self.out.push_str(with);
+        self.pending = src.end;
+    }
+
     /// Drop input `src`.
     pub(crate) fn delete(&mut self, src: Range<usize>) {
         if src.start < self.pending || src.end <= src.start {

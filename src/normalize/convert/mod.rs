@@ -163,75 +163,112 @@ fn match_phrase(first: char, rest: &str) -> Option<(&'static str, usize)> {
     None
 }
 
-/// Convert the run of ideographs `run` (at byte `base` of the text) by maximal
-/// matching, calling `change(at, from, to)` for each character that changes.
-fn convert_run(run: &str, base: usize, change: &mut impl FnMut(usize, char, char)) {
+/// Convert the run of ideographs `run` by maximal matching, appending the result to
+/// `out`. Returns whether every character kept its width in bytes.
+fn convert_run(run: &str, out: &mut String) -> bool {
+    let mut same_width = true;
     let mut i = 0;
     while let Some(c) = run.get(i..).and_then(|r| r.chars().next()) {
         let n = normalize_char(c);
         if let Some((value, len)) = run.get(i..).and_then(|rest| match_phrase(n, rest)) {
             let covered = run.get(i..i + len).unwrap_or("");
-            let mut at = i;
+            if value.len() != covered.len() {
+                same_width = false;
+            } else if value == covered {
+                out.push_str(value);
+                i += len.max(c.len_utf8());
+                continue;
+            }
             for (s, v) in covered.chars().zip(value.chars()) {
-                if s != v {
-                    change(base + at, s, v);
-                }
-                at += s.len_utf8();
+                same_width &= s.len_utf8() == v.len_utf8();
+                out.push(v);
             }
             i += len.max(c.len_utf8());
             continue;
         }
-        if let Some(v) = char_value(c) {
-            if v != c {
-                change(base + i, c, v);
+        match char_value(c) {
+            Some(v) => {
+                same_width &= v.len_utf8() == c.len_utf8();
+                out.push(v);
             }
+            None => out.push(c),
         }
         i += c.len_utf8();
     }
+    same_width
 }
 
-/// Run OpenCC `t2s` over `text` with the compiled tables, calling `change(at, from, to)`
-/// for each character (at byte `at`) that changes, in text order. Returns whether
-/// anything was looked at beyond the detection scan.
-fn for_each_change(text: &str, mut change: impl FnMut(usize, char, char)) {
-    let mut run_start: Option<usize> = None;
-    let mut hit = false;
-    for (i, c) in text.char_indices() {
-        if c.is_ascii() || !is_cjk_ideograph(c) {
-            if let Some(s) = run_start.take() {
+/// The maximal runs of CJK ideographs of a text that contain a character of the
+/// detection set, in order.
+struct Runs<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl Iterator for Runs<'_> {
+    type Item = std::ops::Range<usize>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let bytes = self.text.as_bytes();
+        let mut run_start: Option<usize> = None;
+        let mut hit = false;
+        let mut i = self.at;
+        while let Some(&b) = bytes.get(i) {
+            if b < 0x80 {
+                i += 1;
+                if let Some(s) = run_start.take() {
+                    if hit {
+                        self.at = i;
+                        return Some(s..i - 1);
+                    }
+                }
+                continue;
+            }
+            let Some(c) = self.text.get(i..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            if is_cjk_ideograph(c) {
+                if run_start.is_none() {
+                    run_start = Some(i);
+                    hit = false;
+                }
+                hit = hit || detects(c);
+            } else if let Some(s) = run_start.take() {
                 if hit {
-                    convert_run(text.get(s..i).unwrap_or(""), s, &mut change);
+                    self.at = i + c.len_utf8();
+                    return Some(s..i);
                 }
             }
-            continue;
+            i += c.len_utf8();
         }
-        if run_start.is_none() {
-            run_start = Some(i);
-            hit = false;
+        self.at = bytes.len();
+        match run_start {
+            Some(s) if hit => Some(s..bytes.len()),
+            _ => None,
         }
-        hit = hit || detects(c);
     }
-    if let (Some(s), true) = (run_start, hit) {
-        convert_run(text.get(s..).unwrap_or(""), s, &mut change);
-    }
+}
+
+fn runs(text: &str) -> Runs<'_> {
+    Runs { text, at: 0 }
 }
 
 /// Convert `text` with the compiled OpenCC `t2s` tables; borrowed when nothing changes.
 fn t2s(text: &str) -> Cow<'_, str> {
     let mut out: Option<String> = None;
     let mut done = 0;
-    for_each_change(text, |at, from, to| {
+    for r in runs(text) {
         let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
-        o.push_str(text.get(done..at).unwrap_or(""));
-        o.push(to);
-        done = at + from.len_utf8();
-    });
+        o.push_str(text.get(done..r.start).unwrap_or(""));
+        convert_run(text.get(r.clone()).unwrap_or(""), o);
+        done = r.end;
+    }
     match out {
-        Some(mut o) => {
+        Some(mut o) if o.len() != done || o.as_str() != text.get(..done).unwrap_or("") => {
             o.push_str(text.get(done..).unwrap_or(""));
             Cow::Owned(o)
         }
-        None => Cow::Borrowed(text),
+        _ => Cow::Borrowed(text),
     }
 }
 
@@ -409,39 +446,29 @@ pub(crate) enum Outcome {
     Failed,
 }
 
-/// Find the runs of ideographs that contain a character of the detection set.
-fn runs_to_convert(text: &str) -> Vec<std::ops::Range<usize>> {
-    let mut runs = Vec::new();
-    let mut run_start: Option<usize> = None;
-    let mut hit = false;
-    for (i, c) in text.char_indices() {
-        if !c.is_ascii() && is_cjk_ideograph(c) {
-            if run_start.is_none() {
-                run_start = Some(i);
-                hit = false;
-            }
-            hit = hit || detects(c);
-        } else if let Some(s) = run_start.take() {
-            if hit {
-                runs.push(s..i);
-            }
-        }
-    }
-    if let (Some(s), true) = (run_start, hit) {
-        runs.push(s..text.len());
-    }
-    runs
-}
-
 /// Run the conversion stage with `conv`.
 pub(crate) fn run(text: &str, map: &OffsetMap, conv: &dyn Converter) -> Outcome {
     if conv.table().is_some() {
         // The compiled tables: every change is one character for one.
         let mut em = Emitter::new(text, map);
+        let mut scratch = String::new();
         let mut buf = [0u8; 4];
-        for_each_change(text, |at, from, to| {
-            em.replace(at..at + from.len_utf8(), to.encode_utf8(&mut buf));
-        });
+        for r in runs(text) {
+            let Some(src) = text.get(r.clone()) else {
+                continue;
+            };
+            scratch.clear();
+            if convert_run(src, &mut scratch) {
+                em.replace_linear(r, &scratch);
+            } else {
+                for ((i, a), b) in src.char_indices().zip(scratch.chars()) {
+                    if a != b {
+                        let at = r.start + i;
+                        em.replace(at..at + a.len_utf8(), b.encode_utf8(&mut buf));
+                    }
+                }
+            }
+        }
         return match em.finish() {
             Some((t, m)) => Outcome::Converted(t, m),
             None => Outcome::Unchanged,
@@ -451,7 +478,7 @@ pub(crate) fn run(text: &str, map: &OffsetMap, conv: &dyn Converter) -> Outcome 
     if !needs_conversion(text) {
         return Outcome::Unchanged;
     }
-    let runs = runs_to_convert(text);
+    let runs: Vec<std::ops::Range<usize>> = runs(text).collect();
     if runs.is_empty() {
         return Outcome::Unchanged;
     }
