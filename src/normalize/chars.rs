@@ -17,6 +17,13 @@ use super::offsets::{Emitter, OffsetMap};
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
+/// Characters whose NFKC form is longer (in bytes) than this many times their own length
+/// are kept as they are: ligatures of whole words such as U+FDFA (18 characters) or
+/// U+3300 `㌀` (`アパート`), which report text does not use, and which would let a text
+/// grow tenfold under normalization. `⑴` → `(1)`, `⒇` → `(20)`, `㈠` → `(一)` and the
+/// full-width forms are well within it.
+const MAX_EXPANSION: usize = 2;
+
 /// What whitespace folding does with a character.
 enum Fold {
     Space,
@@ -175,6 +182,12 @@ pub(crate) fn run(
         } else {
             scratch.extend(std::iter::once(c).nfkc());
         }
+        if scratch.len() > MAX_EXPANSION * len {
+            // A ligature of words (U+FDFA is 18 characters): kept as it is.
+            last_boundary = None;
+            i += len;
+            continue;
+        }
         // Can it combine with what precedes it?
         let backward = canonical_combining_class(c) != 0
             || scratch.chars().next().is_none_or(|d| !is_boundary(d));
@@ -321,5 +334,13 @@ mod tests {
         assert_eq!(norm("ｶﾞ", true, true), "ガ");
         assert_eq!(norm("⑴", true, true), "(1)");
         assert_eq!(norm("﹝2016﹞", true, true), "〔2016〕");
+        assert_eq!(norm("⒇㈠", true, true), "(20)(一)");
+    }
+
+    #[test]
+    fn word_ligatures_are_kept() {
+        assert_eq!(norm("a\u{FDFA}b", true, true), "a\u{FDFA}b");
+        assert_eq!(norm("\u{3300}", true, true), "\u{3300}");
+        assert_eq!(norm("\u{FDFA}".repeat(1000).as_str(), true, true).len(), 3000);
     }
 }

@@ -14,7 +14,9 @@
 //!    output byte maps back into the HTML (a cell's digits to the digits in its `<td>`).
 //!    Text without table markup is not touched.
 //! 2. **Characters** (`nfkc`, `fold_whitespace`): Unicode NFKC, applied only to the
-//!    characters that are not already NFKC (full-width `（１）：` → `(1):`, `﹝` → `〔`);
+//!    characters that are not already NFKC (full-width `（１）：` → `(1):`, `﹝` → `〔`),
+//!    except ligatures of whole words whose NFKC form is more than twice their length
+//!    (U+FDFA, `㌀`), which are kept, so that normalized text never grows much;
 //!    U+3000, NBSP and other Unicode spaces → one ASCII space each (runs are kept: the
 //!    lexer reads runs of two or more spaces as column gaps); `\r\n`, `\r`, form feed,
 //!    vertical tab, U+2028/U+2029 → `\n`; zero-width characters (U+200B–U+200D, U+2060,
