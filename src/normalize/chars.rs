@@ -341,6 +341,9 @@ mod tests {
     fn word_ligatures_are_kept() {
         assert_eq!(norm("a\u{FDFA}b", true, true), "a\u{FDFA}b");
         assert_eq!(norm("\u{3300}", true, true), "\u{3300}");
-        assert_eq!(norm("\u{FDFA}".repeat(1000).as_str(), true, true).len(), 3000);
+        assert_eq!(
+            norm("\u{FDFA}".repeat(1000).as_str(), true, true).len(),
+            3000
+        );
     }
 }

@@ -213,33 +213,20 @@ impl Iterator for Runs<'_> {
         let mut run_start: Option<usize> = None;
         let mut hit = false;
         let mut i = self.at;
-        while let Some(&b) = bytes.get(i) {
-            if b < 0x80 {
-                i += 1;
-                if let Some(s) = run_start.take() {
-                    if hit {
-                        self.at = i;
-                        return Some(s..i - 1);
-                    }
-                }
-                continue;
-            }
-            let Some(c) = self.text.get(i..).and_then(|r| r.chars().next()) else {
-                break;
-            };
-            if is_cjk_ideograph(c) {
+        while let Some((cp, len)) = decode(bytes, i) {
+            if is_ideograph_cp(cp) {
                 if run_start.is_none() {
                     run_start = Some(i);
                     hit = false;
                 }
-                hit = hit || detects(c);
+                hit = hit || detects_cp(cp);
             } else if let Some(s) = run_start.take() {
                 if hit {
-                    self.at = i + c.len_utf8();
+                    self.at = i + len;
                     return Some(s..i);
                 }
             }
-            i += c.len_utf8();
+            i += len;
         }
         self.at = bytes.len();
         match run_start {
@@ -247,6 +234,47 @@ impl Iterator for Runs<'_> {
             _ => None,
         }
     }
+}
+
+/// The code point and length of the character at byte `i` of valid UTF-8 `bytes`.
+#[inline]
+fn decode(bytes: &[u8], i: usize) -> Option<(u32, usize)> {
+    let b0 = u32::from(*bytes.get(i)?);
+    if b0 < 0x80 {
+        return Some((b0, 1));
+    }
+    let b1 = u32::from(*bytes.get(i + 1)? & 0x3F);
+    if b0 < 0xE0 {
+        return Some((((b0 & 0x1F) << 6) | b1, 2));
+    }
+    let b2 = u32::from(*bytes.get(i + 2)? & 0x3F);
+    if b0 < 0xF0 {
+        return Some((((b0 & 0x0F) << 12) | (b1 << 6) | b2, 3));
+    }
+    let b3 = u32::from(*bytes.get(i + 3)? & 0x3F);
+    Some((((b0 & 0x07) << 18) | (b1 << 12) | (b2 << 6) | b3, 4))
+}
+
+/// [`is_cjk_ideograph`] of a code point.
+#[inline]
+fn is_ideograph_cp(cp: u32) -> bool {
+    matches!(cp, 0x3007 | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x323AF)
+}
+
+/// [`detects`] of a code point.
+#[inline]
+fn detects_cp(cp: u32) -> bool {
+    let Some(&i) = BLOCK_OF.get((cp >> 8) as usize) else {
+        return false;
+    };
+    if i == 0 {
+        return false;
+    }
+    let o = cp & 0xFF;
+    BLOCKS
+        .get(usize::from(i))
+        .and_then(|b| b.detect.get((o >> 6) as usize))
+        .is_some_and(|w| w & (1u64 << (o & 63)) != 0)
 }
 
 fn runs(text: &str) -> Runs<'_> {
@@ -433,7 +461,7 @@ pub fn is_traditional(c: char) -> bool {
 /// Whether `text` contains a character that [`is_traditional`], i.e. whether
 /// traditional → simplified conversion would look at it at all.
 pub fn needs_conversion(text: &str) -> bool {
-    text.chars().any(|c| !c.is_ascii() && detects(c))
+    runs(text).next().is_some()
 }
 
 /// What the conversion stage did.
@@ -581,6 +609,21 @@ mod tests {
         assert_eq!(c.convert("計畫"), "计划");
         // Compatibility ideographs are normalized first (U+F9FC 識 → 識 → 识).
         assert_eq!(c.convert("\u{F9FC}"), "识");
+    }
+
+    #[test]
+    fn code_point_tables_agree() {
+        let text = "a後,乡〇\u{F9FC}𰻞é土坏\u{10FFFF}";
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        for c in text.chars() {
+            let (cp, len) = decode(bytes, i).expect("a character");
+            assert_eq!((cp, len), (c as u32, c.len_utf8()));
+            assert_eq!(is_ideograph_cp(cp), is_cjk_ideograph(c), "{c}");
+            assert_eq!(detects_cp(cp), detects(c), "{c}");
+            i += len;
+        }
+        assert_eq!(decode(bytes, i), None);
     }
 
     #[test]
