@@ -134,6 +134,9 @@ fn normalize_char(c: char) -> char {
     c
 }
 
+/// The most characters of a `TSPhrases` key.
+const MAX_PHRASE_CHARS: usize = 16;
+
 /// The longest `TSPhrases` entry whose key (first character `first`, already
 /// normalized) starts `rest`: its value and the length in bytes of `rest` it covers.
 fn match_phrase(first: char, rest: &str) -> Option<(&'static str, usize)> {
@@ -145,9 +148,21 @@ fn match_phrase(first: char, rest: &str) -> Option<(&'static str, usize)> {
         .ok()?;
     let &(_, from, to) = PHRASE_INDEX.get(i)?;
     let candidates = PHRASES.get(usize::from(from)..usize::from(to))?;
+    // Compatibility ideographs (U+F900–U+FAFF: lead byte 0xEF; U+2F800–U+2FA1F: 0xF0)
+    // near the start of `rest` need a comparison after normalization.
+    let mut may_need_normalizing: Option<bool> = None;
     'next: for &(key, value) in candidates {
         if rest.starts_with(key) {
             return Some((value, key.len()));
+        }
+        let near = *may_need_normalizing.get_or_insert_with(|| {
+            rest.as_bytes()
+                .iter()
+                .take(4 * MAX_PHRASE_CHARS)
+                .any(|&b| b == 0xEF || b == 0xF0)
+        });
+        if !near {
+            continue;
         }
         // Compare after normalization (compatibility ideographs in `rest`).
         let mut src = rest.char_indices();
@@ -166,35 +181,44 @@ fn match_phrase(first: char, rest: &str) -> Option<(&'static str, usize)> {
 /// Convert the run of ideographs `run` by maximal matching, appending the result to
 /// `out`. Returns whether every character kept its width in bytes.
 fn convert_run(run: &str, out: &mut String) -> bool {
+    let bytes = run.as_bytes();
     let mut same_width = true;
+    // Bytes of `run` from `copied` to `i` are unchanged and not written yet.
+    let mut copied = 0;
     let mut i = 0;
-    while let Some(c) = run.get(i..).and_then(|r| r.chars().next()) {
+    while let Some((cp, len)) = decode(bytes, i) {
+        let Some(c) = char::from_u32(cp) else {
+            break;
+        };
         let n = normalize_char(c);
-        if let Some((value, len)) = run.get(i..).and_then(|rest| match_phrase(n, rest)) {
-            let covered = run.get(i..i + len).unwrap_or("");
-            if value.len() != covered.len() {
-                same_width = false;
-            } else if value == covered {
+        if let Some((value, plen)) = run.get(i..).and_then(|rest| match_phrase(n, rest)) {
+            let covered = run.get(i..i + plen).unwrap_or("");
+            if value != covered {
+                out.push_str(run.get(copied..i).unwrap_or(""));
+                if value.len() == covered.len() {
+                    for (s, v) in covered.chars().zip(value.chars()) {
+                        same_width &= s.len_utf8() == v.len_utf8();
+                    }
+                } else {
+                    same_width = false;
+                }
                 out.push_str(value);
-                i += len.max(c.len_utf8());
-                continue;
+                copied = i + plen;
             }
-            for (s, v) in covered.chars().zip(value.chars()) {
-                same_width &= s.len_utf8() == v.len_utf8();
-                out.push(v);
-            }
-            i += len.max(c.len_utf8());
+            i += plen.max(len);
             continue;
         }
-        match char_value(c) {
-            Some(v) => {
-                same_width &= v.len_utf8() == c.len_utf8();
+        if let Some(v) = char_value(c) {
+            if v != c {
+                out.push_str(run.get(copied..i).unwrap_or(""));
                 out.push(v);
+                same_width &= v.len_utf8() == len;
+                copied = i + len;
             }
-            None => out.push(c),
         }
-        i += c.len_utf8();
+        i += len;
     }
+    out.push_str(run.get(copied..).unwrap_or(""));
     same_width
 }
 
@@ -609,6 +633,13 @@ mod tests {
         assert_eq!(c.convert("計畫"), "计划");
         // Compatibility ideographs are normalized first (U+F9FC 識 → 識 → 识).
         assert_eq!(c.convert("\u{F9FC}"), "识");
+    }
+
+    #[test]
+    fn phrase_keys_are_short() {
+        assert!(PHRASES
+            .iter()
+            .all(|(k, _)| k.chars().count() <= MAX_PHRASE_CHARS));
     }
 
     #[test]
