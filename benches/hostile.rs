@@ -17,6 +17,12 @@
 //! * `repeated-report`: seed 004 (or a generated report) repeated 10 times (×100 =
 //!   1 000 times, 11 MB);
 //! * `repeated-legacy`: pre-2019 seed 001 repeated 10 times (×100 = 1 000 times, 8.7 MB).
+//! * `fdfa`: a heading, then 100 KB of U+FDFA, a ligature whose NFKC form is 18
+//!   characters (kept as it is by normalization; ×100 = 10 MB);
+//! * `crlf-rows`: table 三 rows with CRLF line ends, each printed twice, 100 KB (×100 =
+//!   10 MB);
+//! * `fullwidth-digits`: table 三 rows with full-width digits, `｜` and U+3000, 100 KB
+//!   (×100 = 10 MB).
 //!
 //! Before the divan run, `main` prints a table of the median time per MB at ×1, ×10
 //! and ×100 of every kind, for `parse_report` + `validate` and for `normalize` alone,

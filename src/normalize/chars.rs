@@ -149,6 +149,12 @@ pub(crate) fn run(
             i += 1;
             continue;
         }
+        if (0xE4..=0xE9).contains(&b) {
+            // U+4000–U+9FFF (CJK ideographs, hexagram symbols): stable starters.
+            last_boundary = Some(i);
+            i += 3;
+            continue;
+        }
         let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
             break;
         };
@@ -305,6 +311,16 @@ mod tests {
                 );
                 assert_eq!(canonical_combining_class(c), 0, "U+{u:04X}");
             }
+        }
+    }
+
+    #[test]
+    fn three_byte_fast_range_is_stable() {
+        for u in 0x4000u32..0xA000 {
+            let c = char::from_u32(u).unwrap();
+            let mut b = [0u8; 4];
+            assert!((0xE4..=0xE9).contains(&c.encode_utf8(&mut b).as_bytes()[0]));
+            assert!(is_boundary(c) && fold_of(c).is_none(), "U+{u:04X}");
         }
     }
 

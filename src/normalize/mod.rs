@@ -32,12 +32,15 @@
 //!
 //! # Backends and system dependency
 //!
-//! The default converter is pure Rust (`ferrous-opencc`, dictionaries embedded). With
-//! the cargo feature `opencc`, the system OpenCC library is used instead (through
-//! `opencc-rust`, configuration `t2s.json`); building with that feature needs OpenCC
-//! 1.1.x with its headers, `pkg-config` file and dictionaries installed (Debian/Ubuntu:
-//! `apt-get install libopencc-dev opencc`). [`Normalized::converter`] names the
-//! converter that was used.
+//! The default converter is OpenCC's `t2s` compiled into the crate: tables generated
+//! from the dictionaries of OpenCC 1.4.2 (Apache-2.0), the same longest-match
+//! conversion, output identical to that release's `opencc -c t2s.json`, nothing built
+//! or loaded at run time. With the cargo feature `opencc`, the system OpenCC library is
+//! used instead (through `opencc-rust`, configuration `t2s.json`; its output is that of
+//! the installed release, whose dictionaries may differ); building with that feature
+//! needs OpenCC 1.1.x with its headers, `pkg-config` file and dictionaries installed
+//! (Debian/Ubuntu: `apt-get install libopencc-dev opencc`). [`Normalized::converter`]
+//! names the converter that was used.
 //!
 //! # Pinyin glosses
 //!
