@@ -34,7 +34,6 @@
 
 mod t2s_data;
 
-use super::is_cjk_ideograph;
 use super::offsets::{Emitter, OffsetMap};
 use std::borrow::Cow;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -279,7 +278,7 @@ fn decode(bytes: &[u8], i: usize) -> Option<(u32, usize)> {
     Some((((b0 & 0x07) << 18) | (b1 << 12) | (b2 << 6) | b3, 4))
 }
 
-/// [`is_cjk_ideograph`] of a code point.
+/// Whether code point `cp` is a CJK ideograph (as `normalize::is_cjk_ideograph`).
 #[inline]
 fn is_ideograph_cp(cp: u32) -> bool {
     matches!(cp, 0x3007 | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x323AF)
@@ -650,7 +649,11 @@ mod tests {
         for c in text.chars() {
             let (cp, len) = decode(bytes, i).expect("a character");
             assert_eq!((cp, len), (c as u32, c.len_utf8()));
-            assert_eq!(is_ideograph_cp(cp), is_cjk_ideograph(c), "{c}");
+            assert_eq!(
+                is_ideograph_cp(cp),
+                crate::normalize::is_cjk_ideograph(c),
+                "{c}"
+            );
             assert_eq!(detects_cp(cp), detects(c), "{c}");
             i += len;
         }
