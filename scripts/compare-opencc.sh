@@ -16,9 +16,11 @@
 #   reports and excerpts). "simplified": each converted to simplified with OpenCC's
 #   t2s.json; "traditional": each converted to traditional with s2t.json. Each set is
 #   replicated (as separate files) to about MB megabytes.
-# * Each command runs REPEAT times (default 5); the fastest run counts.
-# * One process on one report of about 10 KB (seed 004 or the nearest in size): the
-#   mean wall time of RUNS (default 50) processes in a row.
+# * Each command runs REPEAT times (default 5); the fastest wall time and the least CPU
+#   time (task-clock of `perf stat`, or user + system of /usr/bin/time) count. On a loaded machine wall times
+#   scatter; CPU times much less.
+# * One process on one report of about 10 KB (seed 004, as it is and in traditional):
+#   the best of RUNS (default 50) processes.
 #
 # Prints the machine, then per script: bytes, both times, both rates, and the ratio
 # ours / OpenCC (below 1: the whole parse takes less time than OpenCC's conversion).
@@ -83,37 +85,56 @@ build_set traditional
 
 # --- timing --------------------------------------------------------------------------
 now() { date +%s%N; }
-best() { # command... → fastest wall time in ns over REPEAT runs
-    local b=0 t0 t1 d
+# CPU time from `perf stat` (task-clock, precise) where it works, else /usr/bin/time
+# (10 ms resolution).
+HAVE_PERF=0
+if perf stat -x, -e task-clock -o /dev/null -- true >/dev/null 2>&1; then HAVE_PERF=1; fi
+best() { # command... → "wall_ns cpu_ns": the fastest wall time and the least CPU time
+    # (user + system) over REPEAT runs; CPU time is what the machine's load disturbs least.
+    local bw=0 bc=0 t0 t1 w c
     for _ in $(seq 1 "$REPEAT"); do
         t0=$(now)
         "$@" >/dev/null 2>&1 || true
         t1=$(now)
-        d=$((t1 - t0))
-        if ((b == 0 || d < b)); then b=$d; fi
+        w=$((t1 - t0))
+        if ((HAVE_PERF)); then
+            perf stat -x, -e task-clock -o "$TMP/time" -- "$@" >/dev/null 2>&1 || true
+        else
+            /usr/bin/time -f '%U %S' -o "$TMP/time" "$@" >/dev/null 2>&1 || true
+        fi
+        if ((HAVE_PERF)); then
+            c=$(awk -F, '/task-clock/ { printf "%d", $1 * 1e6 }' "$TMP/time")
+        else
+            c=$(awk '{ printf "%d", ($1 + $2) * 1e9 }' "$TMP/time")
+        fi
+        if ((bw == 0 || w < bw)); then bw=$w; fi
+        if ((bc == 0 || c < bc)); then bc=$c; fi
     done
-    echo "$b"
+    echo "$bw $bc"
 }
 secs() { awk -v ns="$1" 'BEGIN { printf "%.3f s", ns / 1e9 }'; }
 rate() { awk -v b="$1" -v ns="$2" 'BEGIN { printf "%.1f MB/s", (b / 1e6) / (ns / 1e9) }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 
-echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(uname -sr)"
+echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(uname -sr), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "OpenCC: $("$OPENCC_BIN" --version 2>&1 | grep -m1 Version) (PyPI opencc $OPENCC_PYPI_VERSION, C++ tool)"
 echo "ours: $OURS_NAME"
 echo "inputs: ${#SOURCES[@]} texts from $SHARED, replicated to about $MB MB per script; best of $REPEAT runs"
 echo
-printf '%-12s %6s %8s %10s %12s %10s %12s %8s\n' script files MB opencc "opencc rate" ours "ours rate" ratio
+printf '%-12s %6s %6s | %-26s %-26s %6s | %-9s %-9s %6s\n' script files MB \
+    "opencc wall" "ours wall" ratio "opencc cpu" "ours cpu" ratio
 for script in simplified traditional; do
     files=("$TMP/$script"/*.txt)
     bytes=$(wc -c <"$TMP/$script.all")
     cat "$TMP/$script.all" >/dev/null
-    o=$(best "$OPENCC_BIN" -c "$OPENCC_T2S" -i "$TMP/$script.all" -o /dev/null)
-    z=$(best "$OURS" "${ARGS[@]}" "${files[@]}")
-    printf '%-12s %6d %8.2f %10s %12s %10s %12s %8.2f\n' "$script" "${#files[@]}" \
-        "$(awk -v b="$bytes" 'BEGIN{print b/1e6}')" "$(secs "$o")" "$(rate "$bytes" "$o")" \
-        "$(secs "$z")" "$(rate "$bytes" "$z")" "$(awk -v a="$z" -v b="$o" 'BEGIN{print a/b}')"
+    read -r ow oc < <(best "$OPENCC_BIN" -c "$OPENCC_T2S" -i "$TMP/$script.all" -o /dev/null)
+    read -r zw zc < <(best "$OURS" "${ARGS[@]}" "${files[@]}")
+    printf '%-12s %6d %6.2f | %-26s %-26s %6s | %-9s %-9s %6s\n' "$script" "${#files[@]}" \
+        "$(awk -v b="$bytes" 'BEGIN{print b/1e6}')" \
+        "$(secs "$ow") ($(rate "$bytes" "$ow"))" "$(secs "$zw") ($(rate "$bytes" "$zw"))" \
+        "$(ratio "$zw" "$ow")" "$(secs "$oc")" "$(secs "$zc")" "$(ratio "$zc" "$oc")"
 done
-echo "ratio = our whole-process time / OpenCC's (target: at most 0.5)"
+echo "ratio = ours / OpenCC (target: at most 0.5); wall: whole process, start to end"
 echo
 
 # --- one process, one report ---------------------------------------------------------
@@ -122,24 +143,11 @@ if [[ -z "$ONE" ]]; then
     ONE=${SOURCES[0]}
 fi
 "$OPENCC_BIN" -c "$OPENCC_DATA/s2t.json" -i "$ONE" -o "$TMP/one-traditional.txt"
-per_process() { # file → mean ns per process
-    local t0 t1
-    t0=$(now)
-    for _ in $(seq 1 "$RUNS"); do "$OURS" "${ARGS[@]}" "$1" >/dev/null 2>&1 || true; done
-    t1=$(now)
-    echo $(((t1 - t0) / RUNS))
-}
-per_opencc() {
-    local t0 t1
-    t0=$(now)
-    for _ in $(seq 1 "$RUNS"); do "$OPENCC_BIN" -c "$OPENCC_T2S" -i "$1" -o /dev/null; done
-    t1=$(now)
-    echo $(((t1 - t0) / RUNS))
-}
 for f in "$ONE" "$TMP/one-traditional.txt"; do
-    z=$(per_process "$f")
-    o=$(per_opencc "$f")
-    printf 'one process, %-28s %6d bytes: ours %6.2f ms, opencc %6.2f ms (mean of %d)\n' \
-        "$(basename "$f")" "$(wc -c <"$f")" "$(awk -v n="$z" 'BEGIN{print n/1e6}')" \
-        "$(awk -v n="$o" 'BEGIN{print n/1e6}')" "$RUNS"
+    read -r zw zc < <(REPEAT=$RUNS best "$OURS" "${ARGS[@]}" "$f")
+    read -r ow oc < <(REPEAT=$RUNS best "$OPENCC_BIN" -c "$OPENCC_T2S" -i "$f" -o /dev/null)
+    printf 'one process, %-26s %6d bytes: ours %6.2f ms wall, %5.2f ms cpu; opencc %6.2f ms wall, %5.2f ms cpu (best of %d)\n' \
+        "$(basename "$f")" "$(wc -c <"$f")" "$(awk -v n="$zw" 'BEGIN{print n/1e6}')" \
+        "$(awk -v n="$zc" 'BEGIN{print n/1e6}')" "$(awk -v n="$ow" 'BEGIN{print n/1e6}')" \
+        "$(awk -v n="$oc" 'BEGIN{print n/1e6}')" "$RUNS"
 done
