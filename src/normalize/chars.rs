@@ -354,6 +354,25 @@ mod tests {
     }
 
     #[test]
+    fn full_width_characters_map_one_for_one() {
+        let input = "收到（１２３）件,\u{3000}ＡＢ\u{3000}\u{3000}4";
+        let m = OffsetMap::identity(input.len());
+        let (t, map) = run(input, &m, true, true).expect("changed");
+        assert_eq!(t, "收到(123)件, AB  4");
+        // Every output character maps onto exactly the input character it came from.
+        let mut src = input.char_indices();
+        for (at, c) in t.char_indices() {
+            let (orig, oc) = src
+                .next()
+                .expect("one input character per output character");
+            assert_eq!(map.start_of(at), orig, "{c}");
+            assert_eq!(map.end_of(at + c.len_utf8()), orig + oc.len_utf8(), "{c}");
+        }
+        // Narrowed characters cost a segment per run, not per character.
+        assert!(map.segments() <= 6, "{}", map.segments());
+    }
+
+    #[test]
     fn word_ligatures_are_kept() {
         assert_eq!(norm("a\u{FDFA}b", true, true), "a\u{FDFA}b");
         assert_eq!(norm("\u{3300}", true, true), "\u{3300}");

@@ -5,13 +5,17 @@
 //!
 //! * a **linear** segment was copied byte for byte (or replaced by characters of the same
 //!   byte width, one for one), so normalized offset `norm + k` maps to `orig + k`;
+//! * a **narrowing** segment replaced three-byte characters by one-byte ones, one for
+//!   one (full-width `１２）` → `12)`, U+3000 → space), so `norm + k` maps to
+//!   `orig + 3k`: a line of full-width digits costs one segment, not one per digit;
 //! * an **atomic** segment was produced as a whole from the original range
 //!   `orig..orig_end` (a full-width character, `\r\n`, a converted phrase, a character
 //!   with its pinyin gloss), so every offset inside it maps to `orig`, and its end maps to
 //!   `orig_end`.
 //!
-//! Text that normalization leaves alone is one linear segment; adjacent linear segments
-//! that continue each other are merged, so the map only grows where lengths change.
+//! Text that normalization leaves alone is one linear segment; adjacent linear (or
+//! narrowing) segments that continue each other are merged, so the map only grows where
+//! lengths change.
 //! Lookups are a binary search (with a cursor for the monotonic lookups the stages make).
 //!
 //! Each stage of the pipeline reads the previous stage's text and map and writes a new
@@ -30,8 +34,9 @@ pub(crate) struct Seg {
     orig: usize,
     /// Original end offset.
     orig_end: usize,
-    /// Byte-for-byte correspondence (otherwise the segment maps as a whole).
-    linear: bool,
+    /// Original bytes per normalized byte: 1 linear, 3 narrowing, 0 atomic (the segment
+    /// maps as a whole).
+    step: u8,
 }
 
 /// Normalized → original offset map (see the module docs).
@@ -52,7 +57,7 @@ impl OffsetMap {
                 norm: 0,
                 orig: 0,
                 orig_end: len,
-                linear: true,
+                step: 1,
             }]
         };
         OffsetMap {
@@ -110,7 +115,7 @@ impl OffsetMap {
             .find_from(n, hint)
             .and_then(|i| self.segs.get(i).map(|s| (i, s)))
         {
-            Some((i, s)) if s.linear => (s.orig + (n - s.norm), i),
+            Some((i, s)) if s.step > 0 => (s.orig + (n - s.norm) * usize::from(s.step), i),
             Some((i, s)) => (s.orig, i),
             None => (0, hint),
         }
@@ -134,7 +139,10 @@ impl OffsetMap {
             .find_from(last, hint)
             .and_then(|i| self.segs.get(i).map(|s| (i, s)))
         {
-            Some((i, s)) if s.linear => ((s.orig + (last + 1 - s.norm)).min(s.orig_end), i),
+            Some((i, s)) if s.step > 0 => (
+                (s.orig + (last + 1 - s.norm) * usize::from(s.step)).min(s.orig_end),
+                i,
+            ),
             Some((i, s)) => (s.orig_end, i),
             None => (self.orig_len, hint),
         }
@@ -190,7 +198,7 @@ impl<'a> Emitter<'a> {
                 *last = seg;
                 return;
             }
-            if last.linear && seg.linear && last.orig_end == seg.orig {
+            if last.step > 0 && last.step == seg.step && last.orig_end == seg.orig {
                 last.orig_end = seg.orig_end;
                 return;
             }
@@ -216,12 +224,13 @@ impl<'a> Emitter<'a> {
             let y = s_end.min(src.end);
             if x < y {
                 let norm = out_base + (x - src.start);
-                let seg = if s.linear {
+                let seg = if s.step > 0 {
+                    let step = usize::from(s.step);
                     Seg {
                         norm,
-                        orig: s.orig + (x - s.norm),
-                        orig_end: s.orig + (y - s.norm),
-                        linear: true,
+                        orig: s.orig + (x - s.norm) * step,
+                        orig_end: s.orig + (y - s.norm) * step,
+                        step: s.step,
                     }
                 } else {
                     Seg { norm, ..s }
@@ -268,6 +277,14 @@ impl<'a> Emitter<'a> {
         let one_for_one = with.len() == src.len() && with.chars().nth(1).is_none();
         if one_for_one {
             self.map_copy(src.clone());
+        } else if let Some(orig) = self.narrowing(&src, with) {
+            let norm = self.out.len();
+            self.push(Seg {
+                norm,
+                orig,
+                orig_end: orig + 3,
+                step: 3,
+            });
         } else if !with.is_empty() {
             let (orig, h) = self.map.start_of_hint(src.start, self.hint);
             let orig_end = if src.is_empty() {
@@ -281,11 +298,33 @@ impl<'a> Emitter<'a> {
                 norm,
                 orig,
                 orig_end,
-                linear: false,
+                step: 0,
             });
         }
         self.out.push_str(with);
         self.pending = src.end;
+    }
+
+    /// Where `src` starts in the original, when replacing it by `with` narrows one
+    /// three-byte character that was copied from the original byte for byte to one
+    /// byte.
+    fn narrowing(&mut self, src: &Range<usize>, with: &str) -> Option<usize> {
+        if with.len() != 1 || src.len() != 3 {
+            return None;
+        }
+        self.input
+            .get(src.clone())?
+            .chars()
+            .nth(1)
+            .is_none()
+            .then_some(())?;
+        let i = self.map.find_from(src.start, self.hint)?;
+        let s = self.map.segs.get(i)?;
+        if s.step != 1 || self.map.seg_end(i) < src.end {
+            return None;
+        }
+        self.hint = i;
+        Some(s.orig + (src.start - s.norm))
     }
 
     /// Replace input `src` by `with`, which has the same length in bytes and replaces
@@ -389,6 +428,36 @@ mod tests {
         assert_eq!(m2.start_of(0), 3);
         assert_eq!(m2.end_of(1), 4);
         assert_eq!(m2.start_of(1), 4);
+    }
+
+    #[test]
+    fn narrowing_runs_are_one_segment() {
+        // "（１２）ab" -> "(12)ab": one narrowing segment, then the copied "ab".
+        let input = "（１２）ab";
+        let m0 = OffsetMap::identity(input.len());
+        let mut e = Emitter::new(input, &m0);
+        for (k, w) in ["(", "1", "2", ")"].into_iter().enumerate() {
+            e.replace(3 * k..3 * k + 3, w);
+        }
+        let (t, m) = e.finish().unwrap();
+        assert_eq!(t, "(12)ab");
+        check_cover(&m);
+        assert_eq!(m.segments(), 2);
+        assert_eq!(m.start_of(1), 3);
+        assert_eq!(m.end_of(3), 9);
+        assert_eq!(m.start_of(4), 12);
+        assert_eq!(m.end_of(6), 14);
+        // A later stage copying part of it keeps the positions.
+        let mut e = Emitter::new(&t, &m);
+        e.delete(0..1);
+        e.replace(4..5, "A");
+        let (t2, m2) = e.finish().unwrap();
+        assert_eq!(t2, "12)Ab");
+        check_cover(&m2);
+        assert_eq!(m2.start_of(0), 3);
+        assert_eq!(m2.end_of(2), 9);
+        assert_eq!(m2.start_of(3), 12);
+        assert_eq!(m2.end_of(5), 14);
     }
 
     #[test]
