@@ -31,14 +31,7 @@ fn golden() -> Vec<(&'static str, String, String)> {
 
 /// Only the conversion step.
 fn only_conversion() -> NormalizeOptions {
-    NormalizeOptions {
-        html: false,
-        nfkc: false,
-        fold_whitespace: false,
-        to_simplified: true,
-        strip_pinyin: false,
-        strip_chrome: false,
-    }
+    NormalizeOptions::none().with_to_simplified(true)
 }
 
 /// Assert equal text, naming the first line that differs.
