@@ -196,8 +196,31 @@ fn shared_texts_match_the_opencc_tool() {
             checked += input.len();
         }
     }
+    // A large generated sample: lines of the golden inputs drawn at random and joined
+    // mostly without line breaks (new neighbours for every phrase), 2 MB.
+    let lines: Vec<String> = golden()
+        .iter()
+        .flat_map(|(_, input, _)| input.lines().map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut sample = String::new();
+    while sample.len() < 2_000_000 && !lines.is_empty() {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let k = (state % lines.len() as u64) as usize;
+        sample.push_str(lines.get(k).map_or("", String::as_str));
+        if state % 7 == 0 {
+            sample.push('\n');
+        }
+    }
+    let want = run_opencc(&bin, &t2s, &sample);
+    assert_same("generated sample", &conv.convert(&sample), &want);
+    let n = normalize_with(&sample, &only_conversion(), conv);
+    assert_same("generated sample", n.text(), &want);
+    checked += sample.len();
     eprintln!(
-        "{} files, {checked} bytes checked against {bin}",
+        "{} files and a generated sample, {checked} bytes checked against {bin}",
         files.len()
     );
 }
