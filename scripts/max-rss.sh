@@ -50,7 +50,7 @@ fill(out + "/hostile-fullwidth-16MB.txt", seed.translate(wide))
 PY
 fi
 
-rss() { /usr/bin/time -v "$PARSE" --format none "$1" 2>&1 >/dev/null | awk '/Maximum resident set size/ {print $6}'; }
+rss() { { /usr/bin/time -v "$PARSE" --format none "$1" 2>&1 >/dev/null || true; } | awk '/Maximum resident set size/ {print $6}'; }
 BASE=$(rss "$TMP/tiny.txt")
 printf '%-36s %10s %12s %14s %8s\n' file "input KB" "max RSS KB" "RSS-base KB" ratio
 printf '%-36s %10s %12s %14s %8s\n' "tiny (baseline)" "$(($(wc -c <"$TMP/tiny.txt") / 1024))" "$BASE" 0 -
