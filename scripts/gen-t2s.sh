@@ -21,3 +21,5 @@ cat "$OPENCC_T2S" >&2
 python3 "$ROOT/scripts/gen_t2s.py" "$OPENCC_PYPI_VERSION" "$DUMP/TSPhrases.txt" \
     "$DUMP/TSCharacters.txt" "$DUMP/CJK_Compatibility_Ideographs.txt" \
     "$ROOT/src/normalize/convert/t2s_data.rs"
+# Formatted as `cargo fmt` formats the crate, so that regenerating changes nothing.
+rustfmt --edition 2021 "$ROOT/src/normalize/convert/t2s_data.rs"

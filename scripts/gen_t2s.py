@@ -59,8 +59,8 @@ def main():
                 detect.add(a)
             if char_conv(a) != b:
                 context.add(a)
-    # Characters whose conversion alone differs from themselves but is not what a
-    # phrase gives them are context characters too (e.g. 乾 → 干, but 乾隆 stays).
+    # `context`: characters a phrase converts otherwise than TSCharacters alone (乾 → 干,
+    # but 乾隆 stays). Compatibility ideographs change too (normalized first).
     detect |= set(norm)
     starts = {k[0] for k in phrases}
     assert all(ord(c) < LIMIT for c in detect | starts)
