@@ -12,7 +12,7 @@
 #   program), else `target/release/examples/parse`, run once over all the report files
 #   with `--format none` (ZFXXGK_ARGS overrides): parse + validate every report.
 #   FEATURES=opencc builds with the system OpenCC converter.
-# * Inputs, from ../shared (SHARED=dir overrides): every seed and corpus text (full
+# * Inputs, from ../shared (or $ZFXXGK_SHARED; SHARED=dir overrides): every seed and corpus text (full
 #   reports and excerpts). "simplified": each converted to simplified with OpenCC's
 #   t2s.json; "traditional": each converted to traditional with s2t.json. Each set is
 #   replicated (as separate files) to about MB megabytes.
@@ -30,7 +30,7 @@ MB=${1:-4}
 REPEAT=${REPEAT:-5}
 RUNS=${RUNS:-50}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-SHARED=${SHARED:-$ROOT/../shared}
+SHARED=${SHARED:-${ZFXXGK_SHARED:-$ROOT/../shared}}
 # shellcheck source=opencc-env.sh
 source "$ROOT/scripts/opencc-env.sh"
 

@@ -12,7 +12,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-SEEDS=${SEEDS:-$ROOT/../shared/seeds}
+SEEDS=${SEEDS:-${ZFXXGK_SHARED:-$ROOT/../shared}/seeds}
 if [[ -n "${ZFXXGK_BIN:-}" ]]; then
     PARSE=$ZFXXGK_BIN
 else
