@@ -10,6 +10,7 @@ pub mod ed2021;
 pub mod legacy;
 pub mod meta;
 pub mod positions;
+pub mod recover;
 pub mod sections;
 pub mod tables;
 
