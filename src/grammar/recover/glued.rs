@@ -148,7 +148,7 @@ impl Search<'_, '_> {
 /// let splits = glued::split_row("10203120001200000", &shape);
 /// assert_eq!(
 ///     splits,
-///     glued::RowSplits::Found(vec![vec![1, 0, 2, 0, 3, 1, 2, 0, 0, 3, 0, 0, 0, 0, 0]])
+///     glued::RowSplits::Found(vec![vec![1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0]])
 /// );
 /// ```
 pub fn split_row(run: &str, shape: &Shape) -> RowSplits {
