@@ -9,3 +9,4 @@
 
 pub mod arith;
 pub mod glued;
+pub mod runs;
