@@ -9,4 +9,5 @@
 
 pub mod arith;
 pub mod glued;
+pub mod headings;
 pub mod runs;
