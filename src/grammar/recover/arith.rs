@@ -71,9 +71,8 @@ impl Shape {
 }
 
 fn row_sum_holds(s: &RowSum, row: &[Option<i64>]) -> bool {
-    let parts = (s.first..s.first + s.count).try_fold(0i64, |acc, c| {
-        acc.checked_add((*row.get(c)?)?)
-    });
+    let parts =
+        (s.first..s.first + s.count).try_fold(0i64, |acc, c| acc.checked_add((*row.get(c)?)?));
     match (parts, row.get(s.total).copied().flatten()) {
         (Some(p), Some(t)) => p == t,
         _ => true,
@@ -103,9 +102,8 @@ pub fn t3_shape(rows: &[T3Row]) -> Shape {
         .map(|(i, _)| i)
         .collect();
     let has = |r: T3Row| at(r).is_some();
-    let other_split = has(T3Row::OtherNoCorrection)
-        || has(T3Row::OtherUnpaidFee)
-        || has(T3Row::OtherOther);
+    let other_split =
+        has(T3Row::OtherNoCorrection) || has(T3Row::OtherUnpaidFee) || has(T3Row::OtherOther);
     // Every leaf of one edition must be there, or the sum is not checkable.
     let needed: Vec<T3Row> = T3_ROWS
         .iter()

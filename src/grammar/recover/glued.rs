@@ -493,7 +493,15 @@ mod tests {
         let row0: Vec<Option<i64>> = sol.rows[0].iter().map(CellOutcome::pinned).collect();
         assert_eq!(
             row0,
-            vec![Some(64), Some(0), Some(0), Some(2), Some(0), Some(4), Some(70)]
+            vec![
+                Some(64),
+                Some(0),
+                Some(0),
+                Some(2),
+                Some(0),
+                Some(4),
+                Some(70)
+            ]
         );
     }
 

@@ -9,5 +9,6 @@
 
 pub mod arith;
 pub mod glued;
+pub mod glued_tables;
 pub mod headings;
 pub mod runs;

@@ -37,11 +37,9 @@ fn numbering_before(text: &str, pos: usize, num: Numbering) -> Option<usize> {
         Numbering::Paren(n) => vec![format!("({})", cn(n))],
         Numbering::Chinese(n) => vec![format!("{}、", cn(n))],
     };
-    forms.iter().find_map(|f| {
-        before
-            .strip_suffix(f.as_str())
-            .map(|rest| rest.len())
-    })
+    forms
+        .iter()
+        .find_map(|f| before.strip_suffix(f.as_str()).map(|rest| rest.len()))
 }
 
 /// The end of a parenthetical note right after a label (`(区分处理的,只计这一情形,…)`).

@@ -1,0 +1,278 @@
+//! Tables printed without cell separators, read from their runs ([`super::runs`])
+//! and solved by the template's arithmetic ([`super::glued`]): the cells every
+//! surviving splitting agrees on are placed; the others are reported with their
+//! candidates.
+
+use super::arith::{t3_rows, t3_shape, t4_shape, Shape};
+use super::glued::{solve_table, split_row, CellOutcome, RowSplits, Status};
+use super::runs::{t2_runs, t3_runs, t4_run, Run};
+use crate::catalogue::{Edition, T2Block, T2Row, T3Row, TableId, T3_COLUMNS, T4_COLUMNS, T4_ROWS};
+use crate::grammar::tables::Sink;
+use crate::grammar::value::parse_value;
+use crate::model::cell::{Cell, Decimal, Placement, Value};
+use crate::model::report::WarningKind;
+use crate::model::tables::{ActiveDisclosure, Appeals, Requests};
+use std::ops::Range;
+
+fn number(v: i64) -> Value {
+    Value::Number {
+        value: Decimal::integer(v),
+        unit: None,
+        approximate: false,
+    }
+}
+
+fn listing(values: &[i64]) -> String {
+    let v: Vec<String> = values.iter().map(i64::to_string).collect();
+    format!("{{{}}}", v.join(", "))
+}
+
+/// Whether a run has fewer space-separated pieces than the row has cells.
+fn is_glued(run: &str, cols: usize) -> bool {
+    run.split(' ').filter(|p| !p.is_empty()).count() < cols
+}
+
+/// Whether a run prints `cols` cells as at most half as many pieces (a row that only
+/// lost a blank cell has nearly all its pieces).
+fn is_mostly_glued(run: &str, cols: usize) -> bool {
+    let pieces = run.split(' ').filter(|p| !p.is_empty()).count();
+    let digits = run.bytes().filter(u8::is_ascii_digit).count();
+    pieces * 2 <= cols && digits >= cols
+}
+
+/// Report a row's cells that are not placed (one warning per row).
+fn report_row(
+    sink: &mut Sink<'_>,
+    table: TableId,
+    what: &str,
+    run: &str,
+    range: Range<usize>,
+    unplaced: &[(String, Vec<i64>)],
+    why: &str,
+) {
+    if unplaced.is_empty() {
+        return;
+    }
+    let cells: Vec<String> = unplaced
+        .iter()
+        .map(|(col, c)| {
+            if c.is_empty() {
+                col.clone()
+            } else {
+                format!("{col} ∈ {}", listing(c))
+            }
+        })
+        .collect();
+    sink.warn(
+        WarningKind::NotPlaced,
+        Some(table),
+        range,
+        format!(
+            "{what}: cells glued as `{run}` not placed ({why}): {}",
+            cells.join(", ")
+        ),
+    );
+}
+
+fn why(splits: &RowSplits, status: Status, involved: bool) -> &'static str {
+    match splits {
+        RowSplits::Impossible => "no splitting gives the row its cells with its sums holding",
+        RowSplits::Capped => "too many splittings",
+        RowSplits::Found(_) if involved && status == Status::Contradiction => {
+            "the table's identities hold under no splitting"
+        }
+        RowSplits::Found(_) if involved && status == Status::Capped => {
+            "too many combinations of splittings"
+        }
+        RowSplits::Found(_) => "several splittings satisfy the arithmetic",
+    }
+}
+
+/// Table 三 printed glued, when most of its rows are found as runs and at least one
+/// run is glued; `None` leaves the table to the reader.
+pub fn table3(
+    text: &str,
+    region: Range<usize>,
+    edition: Edition,
+    sink: &mut Sink<'_>,
+) -> Option<Requests> {
+    let rows = t3_rows(edition);
+    let runs: Vec<Run<T3Row>> = t3_runs(text, region, &rows);
+    // Glued, not merely missing a blank cell: a third of the rows found print their
+    // seven cells as at most three pieces.
+    let glued = runs.iter().filter(|r| is_mostly_glued(&r.text, 7)).count();
+    if runs.len() * 2 < rows.len() || glued * 3 < runs.len() {
+        return None;
+    }
+    let present: Vec<T3Row> = runs.iter().map(|r| r.row).collect();
+    let shape = t3_shape(&present);
+    let splits: Vec<RowSplits> = runs.iter().map(|r| split_row(&r.text, &shape)).collect();
+    let sol = solve_table(&splits, &shape);
+    let involved = |i: usize| shape.col_identities.iter().flatten().any(|p| p.0 == i);
+    let mut table = Requests::default();
+    for (i, run) in runs.iter().enumerate() {
+        let (Some(cells), Some(sp)) = (sol.rows.get(i), splits.get(i)) else {
+            continue;
+        };
+        let mut unplaced = Vec::new();
+        let mut row = crate::model::tables::Applicants::default();
+        for (col, outcome) in T3_COLUMNS.iter().zip(cells) {
+            match outcome {
+                CellOutcome::Pinned(v) => {
+                    *row.slot_mut(*col) = Some(Cell {
+                        value: number(*v),
+                        raw: v.to_string(),
+                        span: sink.span(run.range.clone()),
+                        placement: Placement::Arithmetic,
+                        note: None,
+                    });
+                }
+                CellOutcome::NotPlaced(c) => unplaced.push((col.label().to_string(), c.clone())),
+            }
+        }
+        // The row is printed even when none of its cells is placed: it is reported
+        // below, not missing.
+        *table.row_mut(run.row) = Some(row);
+        report_row(
+            sink,
+            TableId::T3,
+            run.row.key(),
+            &run.text,
+            run.range.clone(),
+            &unplaced,
+            why(sp, sol.status, involved(i)),
+        );
+    }
+    Some(table)
+}
+
+/// Table 二 printed glued: a one-column row is its whole run; a row of several
+/// columns is placed only when its run splits one way alone (table 二 has no
+/// identities).
+///
+/// Returns the table and the rows printed but with no cell placed (reported here, so
+/// not missing).
+pub fn table2(
+    text: &str,
+    region: Range<usize>,
+    edition: Edition,
+    sink: &mut Sink<'_>,
+) -> Option<(ActiveDisclosure, Vec<(T2Block, T2Row)>)> {
+    let runs = t2_runs(text, region, edition);
+    let glued = runs
+        .iter()
+        .any(|(r, _, cols)| cols.len() > 1 && is_glued(&r.text, cols.len()));
+    if runs.is_empty() || !glued {
+        return None;
+    }
+    let mut table = ActiveDisclosure::empty(edition)?;
+    let mut unplaced_rows = Vec::new();
+    for (run, block, cols) in &runs {
+        let key = format!("{}/{}", block.key(), run.row.key(edition));
+        let declared = |col: &crate::catalogue::T2Col| col.declared_unit();
+        let place = |table: &mut ActiveDisclosure, sink: &mut Sink<'_>, i: usize, raw: &str| {
+            let Some(col) = cols.get(i) else { return };
+            let value = parse_value(raw, declared(col));
+            if let Some(slot) = table.slot_mut(run.row, *col) {
+                // One column, or one splitting only: the row label and the digits
+                // pin it (table 二 has no identities).
+                *slot = Some(Cell {
+                    value,
+                    raw: raw.to_string(),
+                    span: sink.span(run.range.clone()),
+                    placement: Placement::Label,
+                    note: None,
+                });
+            }
+        };
+        if cols.len() == 1 && !run.text.contains(' ') {
+            place(&mut table, sink, 0, &run.text);
+            continue;
+        }
+        let names: Vec<String> = cols.iter().map(|c| c.key().to_string()).collect();
+        if run.text.contains('.') {
+            let unplaced: Vec<(String, Vec<i64>)> =
+                names.iter().map(|n| (n.clone(), Vec::new())).collect();
+            report_row(
+                sink,
+                TableId::T2,
+                &key,
+                &run.text,
+                run.range.clone(),
+                &unplaced,
+                "a decimal in a glued row",
+            );
+            unplaced_rows.push((*block, run.row));
+            continue;
+        }
+        let shape = Shape::plain(cols.len());
+        let splits = split_row(&run.text, &shape);
+        let sol = solve_table(std::slice::from_ref(&splits), &shape);
+        let mut unplaced = Vec::new();
+        for (i, outcome) in sol.rows.first().into_iter().flatten().enumerate() {
+            match outcome {
+                CellOutcome::Pinned(v) => place(&mut table, sink, i, &v.to_string()),
+                CellOutcome::NotPlaced(c) => {
+                    unplaced.push((names.get(i).cloned().unwrap_or_default(), c.clone()))
+                }
+            }
+        }
+        if unplaced.len() == cols.len() {
+            unplaced_rows.push((*block, run.row));
+        }
+        report_row(
+            sink,
+            TableId::T2,
+            &key,
+            &run.text,
+            run.range.clone(),
+            &unplaced,
+            match splits {
+                RowSplits::Found(_) => "several splittings, and table 二 has no identity to choose",
+                _ => why(&splits, sol.status, false),
+            },
+        );
+    }
+    Some((table, unplaced_rows))
+}
+
+/// Table 四 as one run of fifteen cells (glued, or bare numbers with no header row),
+/// placed where its three group totals pin it.
+pub fn table4(text: &str, region: Range<usize>, sink: &mut Sink<'_>) -> Option<Appeals> {
+    let (range, run) = t4_run(text, region)?;
+    let shape = t4_shape();
+    let splits = split_row(&run, &shape);
+    let sol = solve_table(std::slice::from_ref(&splits), &shape);
+    let mut table = Appeals::default();
+    let mut unplaced = Vec::new();
+    let mut cells = sol.rows.first().into_iter().flatten();
+    for row in T4_ROWS {
+        for col in T4_COLUMNS {
+            match cells.next() {
+                Some(CellOutcome::Pinned(v)) => {
+                    *table.group_mut(row).slot_mut(col) = Some(Cell {
+                        value: number(*v),
+                        raw: v.to_string(),
+                        span: sink.span(range.clone()),
+                        placement: Placement::Arithmetic,
+                        note: None,
+                    });
+                }
+                Some(CellOutcome::NotPlaced(c)) => {
+                    unplaced.push((format!("{}/{}", row.key(), col.key()), c.clone()))
+                }
+                None => {}
+            }
+        }
+    }
+    report_row(
+        sink,
+        TableId::T4,
+        "行政复议、行政诉讼",
+        &run,
+        range,
+        &unplaced,
+        why(&splits, sol.status, false),
+    );
+    Some(table)
+}
