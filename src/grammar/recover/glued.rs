@@ -16,7 +16,7 @@
 //! of rows and digits.
 
 use super::arith::Shape;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Longest cell, in digits, a splitting may produce (counts of applications and
 /// cases; the largest figures in real tables have seven digits).
@@ -25,8 +25,7 @@ pub const MAX_CELL_DIGITS: usize = 12;
 pub const MAX_ROW_CANDIDATES: usize = 64;
 /// Most search steps for one row; a row that needs more is not placed.
 pub const MAX_ROW_STEPS: usize = 50_000;
-/// Most partial sums kept while solving the column identities of a table.
-pub const MAX_STATES: usize = 4096;
+pub use super::joint::MAX_STATES;
 
 /// The splittings of one row's run.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -234,11 +233,7 @@ pub struct Solution {
     pub identities_used: usize,
 }
 
-type State = Vec<i64>;
-
-fn add(a: &State, b: &State) -> Option<State> {
-    a.iter().zip(b).map(|(x, y)| x.checked_add(*y)).collect()
-}
+use super::joint::{survivors, Joint, State};
 
 /// Choose among the rows' splittings with the shape's column identities.
 ///
@@ -282,94 +277,17 @@ pub fn solve_table(rows: &[RowSplits], shape: &Shape) -> Solution {
             _ => &[],
         }
     };
-    let mut status = Status::Solved;
-    // survivors[r]: indices of row r's splittings that are part of a solution.
-    let mut survivors: HashMap<usize, Vec<usize>> = HashMap::new();
-    if !involved.is_empty() {
-        let contribs: Vec<Vec<State>> = involved
-            .iter()
-            .map(|&r| cands(r).iter().map(|c| contrib(r, c)).collect())
-            .collect();
-        let zero: State = vec![0; dim];
-        // forward[i]: partial sums of involved rows before i.
-        let mut forward: Vec<HashSet<State>> = vec![HashSet::from([zero.clone()])];
-        for cs in &contribs {
-            let mut next = HashSet::new();
-            for f in forward.last().into_iter().flatten() {
-                for v in cs {
-                    if let Some(s) = add(f, v) {
-                        next.insert(s);
-                    }
-                }
-                if next.len() > MAX_STATES {
-                    break;
-                }
-            }
-            if next.len() > MAX_STATES {
-                status = Status::Capped;
-                break;
-            }
-            forward.push(next);
-        }
-        if status == Status::Solved && !forward.last().is_some_and(|l| l.contains(&zero)) {
-            status = Status::Contradiction;
-        }
-        if status == Status::Solved {
-            // backward[i]: sums of involved rows from i on that close some solution.
-            let n = contribs.len();
-            let mut backward: Vec<HashSet<State>> = vec![HashSet::new(); n + 1];
-            if let Some(b) = backward.get_mut(n) {
-                b.insert(zero.clone());
-            }
-            for i in (0..n).rev() {
-                let mut set = HashSet::new();
-                let (Some(later), Some(cs)) = (backward.get(i + 1), contribs.get(i)) else {
-                    continue;
-                };
-                for g in later {
-                    for v in cs {
-                        if let Some(s) = add(g, v) {
-                            set.insert(s);
-                        }
-                    }
-                    if set.len() > MAX_STATES {
-                        break;
-                    }
-                }
-                if set.len() > MAX_STATES {
-                    status = Status::Capped;
-                    break;
-                }
-                if let Some(b) = backward.get_mut(i) {
-                    *b = set;
-                }
-            }
-            if status == Status::Solved {
-                for (i, &r) in involved.iter().enumerate() {
-                    let (Some(fs), Some(later), Some(cs)) =
-                        (forward.get(i), backward.get(i + 1), contribs.get(i))
-                    else {
-                        continue;
-                    };
-                    let alive: Vec<usize> = cs
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, v)| {
-                            fs.iter().any(|f| {
-                                add(f, v).is_some_and(|s| {
-                                    let need: Option<State> =
-                                        s.iter().map(|x| x.checked_neg()).collect();
-                                    need.is_some_and(|need| later.contains(&need))
-                                })
-                            })
-                        })
-                        .map(|(k, _)| k)
-                        .collect();
-                    survivors.insert(r, alive);
-                }
-            }
-        }
-    }
+    let contribs: Vec<Vec<State>> = involved
+        .iter()
+        .map(|&r| cands(r).iter().map(|c| contrib(r, c)).collect())
+        .collect();
+    let (status, alive) = match survivors(&contribs, dim) {
+        Joint::Solved(alive) => (Status::Solved, alive),
+        Joint::Contradiction => (Status::Contradiction, Vec::new()),
+        Joint::Capped => (Status::Capped, Vec::new()),
+    };
+    let survivors: HashMap<usize, Vec<usize>> =
+        involved.iter().zip(alive).map(|(&r, ks)| (r, ks)).collect();
     let out_rows = (0..rows.len())
         .map(|r| {
             let all = cands(r);

@@ -11,4 +11,5 @@ pub mod arith;
 pub mod glued;
 pub mod glued_tables;
 pub mod headings;
+pub mod joint;
 pub mod runs;
