@@ -286,6 +286,14 @@ fn recover_tables(
             sink.warnings.retain(|w| w.table != Some(TableId::T3));
             sink.warnings.extend(mine);
             tables.requests = Some(t);
+        } else if let Some(t) = recover::glued_tables::table3_reading_order(
+            text,
+            r.clone(),
+            edition,
+            tables.requests.as_ref(),
+            sink,
+        ) {
+            tables.requests = Some(t);
         }
     }
     let empty4 = tables

@@ -68,7 +68,12 @@ fn report_row(
         Some(table),
         range,
         format!(
-            "{what}: cells glued as `{run}` not placed ({why}): {}",
+            "{what}: cells {} not placed ({why}): {}",
+            if run == "reading order" {
+                "printed in reading order".to_string()
+            } else {
+                format!("glued as `{run}`")
+            },
             cells.join(", ")
         ),
     );
@@ -274,5 +279,95 @@ pub fn table4(text: &str, region: Range<usize>, sink: &mut Sink<'_>) -> Option<A
         &unplaced,
         why(&splits, sol.status, false),
     );
+    Some(table)
+}
+
+/// Table 三 rebuilt from reading order ([`super::reading_order`]) merged with what
+/// the reader made of it: a cell the rebuilt table pins is added where the reader has
+/// none, kept where both agree, and taken out (reported with both values) where they
+/// differ; cells the rebuilt table does not pin stay as the reader read them.
+/// `None` when the text is not in reading order.
+pub fn table3_reading_order(
+    text: &str,
+    region: Range<usize>,
+    edition: Edition,
+    core: Option<&Requests>,
+    sink: &mut Sink<'_>,
+) -> Option<Requests> {
+    use super::reading_order::{rebuild, Rebuilt};
+    let rebuilt = rebuild(text, region.clone(), edition)?;
+    let mut table = core.cloned().unwrap_or_default();
+    if !rebuilt.solved {
+        sink.warn(
+            WarningKind::Misaligned,
+            Some(TableId::T3),
+            region.start..region.start,
+            "table 三 in reading order: no reading of its runs of values satisfies the \
+             template's arithmetic; the values are not placed"
+                .to_string(),
+        );
+        return Some(table);
+    }
+    // The reader's complaints about rows it could not read are answered here.
+    sink.warnings.retain(|w| {
+        w.table != Some(TableId::T3)
+            || !matches!(
+                w.kind,
+                WarningKind::MissingCell
+                    | WarningKind::ExtraCell
+                    | WarningKind::StrayValue
+                    | WarningKind::Misaligned
+            )
+    });
+    for (row, cells) in &rebuilt.rows {
+        let mut unplaced = Vec::new();
+        let mut at = None;
+        for (col, cell) in T3_COLUMNS.iter().zip(cells) {
+            let slot = table
+                .row_mut(*row)
+                .get_or_insert_with(Default::default)
+                .slot_mut(*col);
+            match cell {
+                Rebuilt::Pinned(v, range) => {
+                    // A blank the reader put in a row it could not align is no
+                    // evidence against a value every reading pins.
+                    let held = slot.as_ref().filter(|c| c.value != Value::Blank);
+                    match held.map(Cell::integer) {
+                        None => {
+                            *slot = Some(Cell {
+                                value: number(*v),
+                                raw: v.to_string(),
+                                span: sink.span(range.clone()),
+                            });
+                        }
+                        Some(Some(x)) if x == *v => {}
+                        Some(other) => {
+                            let mut c: Vec<i64> = other.into_iter().chain([*v]).collect();
+                            c.sort_unstable();
+                            c.dedup();
+                            *slot = None;
+                            at.get_or_insert(range.clone());
+                            unplaced.push((col.label().to_string(), c));
+                        }
+                    }
+                }
+                Rebuilt::NotPlaced(c) => {
+                    if slot.is_none() {
+                        unplaced.push((col.label().to_string(), c.clone()));
+                    }
+                }
+            }
+        }
+        let at = at.unwrap_or(region.start..region.start);
+        report_row(
+            sink,
+            TableId::T3,
+            row.key(),
+            "reading order",
+            at,
+            &unplaced,
+            "the row label, the bands of values and the arithmetic do not pin them",
+        );
+    }
     Some(table)
 }

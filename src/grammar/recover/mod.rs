@@ -12,4 +12,5 @@ pub mod glued;
 pub mod glued_tables;
 pub mod headings;
 pub mod joint;
+pub mod reading_order;
 pub mod runs;
