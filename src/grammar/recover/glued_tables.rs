@@ -299,7 +299,7 @@ pub fn table3_reading_order(
     let mut table = core.cloned().unwrap_or_default();
     if !rebuilt.solved {
         sink.warn(
-            WarningKind::Misaligned,
+            WarningKind::NotPlaced,
             Some(TableId::T3),
             region.start..region.start,
             "table 三 in reading order: no reading of its runs of values satisfies the \
@@ -338,6 +338,8 @@ pub fn table3_reading_order(
                                 value: number(*v),
                                 raw: v.to_string(),
                                 span: sink.span(range.clone()),
+                                placement: Placement::Arithmetic,
+                                note: None,
                             });
                         }
                         Some(Some(x)) if x == *v => {}
