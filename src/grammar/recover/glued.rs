@@ -22,9 +22,9 @@ use std::collections::HashMap;
 /// cases; the largest figures in real tables have seven digits).
 pub const MAX_CELL_DIGITS: usize = 12;
 /// Most splittings of one row kept; a row with more is not placed.
-pub const MAX_ROW_CANDIDATES: usize = 64;
+pub const MAX_ROW_CANDIDATES: usize = 1024;
 /// Most search steps for one row; a row that needs more is not placed.
-pub const MAX_ROW_STEPS: usize = 50_000;
+pub const MAX_ROW_STEPS: usize = 200_000;
 pub use super::joint::MAX_STATES;
 
 /// The splittings of one row's run.
@@ -291,17 +291,23 @@ pub fn solve_table(rows: &[RowSplits], shape: &Shape) -> Solution {
     let out_rows = (0..rows.len())
         .map(|r| {
             let all = cands(r);
-            let alive: Vec<&Vec<i64>> = if involved.contains(&r) {
-                match status {
-                    Status::Solved => survivors
-                        .get(&r)
-                        .map(|ks| ks.iter().filter_map(|&k| all.get(k)).collect())
-                        .unwrap_or_default(),
-                    _ => Vec::new(),
-                }
-            } else {
-                all.iter().collect()
-            };
+            // With column identities in the shape (table 三), a row is placed only
+            // when one of them checked it: a row's own sum alone can be met by a
+            // wrong splitting of a damaged run (a cell lost from the text).
+            let alive: Vec<&Vec<i64>> =
+                if !involved.contains(&r) && !shape.col_identities.is_empty() {
+                    Vec::new()
+                } else if involved.contains(&r) {
+                    match status {
+                        Status::Solved => survivors
+                            .get(&r)
+                            .map(|ks| ks.iter().filter_map(|&k| all.get(k)).collect())
+                            .unwrap_or_default(),
+                        _ => Vec::new(),
+                    }
+                } else {
+                    all.iter().collect()
+                };
             (0..shape.cols)
                 .map(|c| {
                     let mut vals: Vec<i64> = if alive.is_empty() {
@@ -456,5 +462,9 @@ mod tests {
             .iter()
             .all(|c| *c == CellOutcome::NotPlaced(vec![])));
         assert!(sol.rows[0].iter().all(|c| *c == CellOutcome::Pinned(0)));
+        // A leaf row only S1 would check is not placed on its own sum alone.
+        assert!(sol.rows[5]
+            .iter()
+            .all(|c| *c == CellOutcome::NotPlaced(vec![0])));
     }
 }

@@ -282,11 +282,13 @@ pub fn table4(text: &str, region: Range<usize>, sink: &mut Sink<'_>) -> Option<A
     Some(table)
 }
 
-/// Table 三 rebuilt from reading order ([`super::reading_order`]) merged with what
-/// the reader made of it: a cell the rebuilt table pins is added where the reader has
-/// none, kept where both agree, and taken out (reported with both values) where they
-/// differ; cells the rebuilt table does not pin stay as the reader read them.
-/// `None` when the text is not in reading order.
+/// Table 三 rebuilt from reading order ([`super::reading_order`]) in place of what
+/// the reader made of it. In reading order the reader's cells have no anchor it can
+/// trust (a label is often printed after its values, so the values after a label are
+/// another row's): a cell is what the rebuilt table pins (the reader's cell kept where
+/// it holds the same value); where the rebuilt table pins nothing, the reader's value
+/// is not used and is reported with the candidates. `None` when the text is not in
+/// reading order.
 pub fn table3_reading_order(
     text: &str,
     region: Range<usize>,
@@ -296,18 +298,7 @@ pub fn table3_reading_order(
 ) -> Option<Requests> {
     use super::reading_order::{rebuild, Rebuilt};
     let rebuilt = rebuild(text, region.clone(), edition)?;
-    let mut table = core.cloned().unwrap_or_default();
-    if !rebuilt.solved {
-        sink.warn(
-            WarningKind::NotPlaced,
-            Some(TableId::T3),
-            region.start..region.start,
-            "table 三 in reading order: no reading of its runs of values satisfies the \
-             template's arithmetic; the values are not placed"
-                .to_string(),
-        );
-        return Some(table);
-    }
+    let core = core.cloned().unwrap_or_default();
     // The reader's complaints about rows it could not read are answered here.
     sink.warnings.retain(|w| {
         w.table != Some(TableId::T3)
@@ -317,56 +308,83 @@ pub fn table3_reading_order(
                     | WarningKind::ExtraCell
                     | WarningKind::StrayValue
                     | WarningKind::Misaligned
+                    | WarningKind::NotPlaced
             )
     });
+    if !rebuilt.solved {
+        let held: Vec<String> = core
+            .cells()
+            .filter_map(|(row, col, c)| {
+                c.integer()
+                    .map(|v| format!("{}/{} {v}", row.key(), col.label()))
+            })
+            .collect();
+        sink.warn(
+            WarningKind::NotPlaced,
+            Some(TableId::T3),
+            region.start..region.start,
+            format!(
+                "table 三 in reading order: no reading of its runs of values satisfies the \
+                 template's arithmetic; the values are not placed{}",
+                if held.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (read after labels: {})", held.join(", "))
+                }
+            ),
+        );
+        return Some(Requests::default());
+    }
+    let mut table = Requests::default();
     for (row, cells) in &rebuilt.rows {
         let mut unplaced = Vec::new();
-        let mut at = None;
+        let mut out = crate::model::tables::Applicants::default();
         for (col, cell) in T3_COLUMNS.iter().zip(cells) {
-            let slot = table
-                .row_mut(*row)
-                .get_or_insert_with(Default::default)
-                .slot_mut(*col);
+            let theirs = core.cell(*row, *col);
+            // A blank the reader put in a row it could not align is no evidence.
+            let held = theirs.filter(|c| c.value != Value::Blank);
             match cell {
-                Rebuilt::Pinned(v, range) => {
-                    // A blank the reader put in a row it could not align is no
-                    // evidence against a value every reading pins.
-                    let held = slot.as_ref().filter(|c| c.value != Value::Blank);
-                    match held.map(Cell::integer) {
-                        None => {
-                            *slot = Some(Cell {
-                                value: number(*v),
-                                raw: v.to_string(),
-                                span: sink.span(range.clone()),
-                                placement: Placement::Arithmetic,
-                                note: None,
-                            });
-                        }
-                        Some(Some(x)) if x == *v => {}
-                        Some(other) => {
-                            let mut c: Vec<i64> = other.into_iter().chain([*v]).collect();
-                            c.sort_unstable();
-                            c.dedup();
-                            *slot = None;
-                            at.get_or_insert(range.clone());
-                            unplaced.push((col.label().to_string(), c));
-                        }
+                Rebuilt::Pinned(v, range) => match held.map(Cell::integer) {
+                    None => {
+                        *out.slot_mut(*col) = Some(Cell {
+                            value: number(*v),
+                            raw: v.to_string(),
+                            span: sink.span(range.clone()),
+                            placement: Placement::Arithmetic,
+                            note: None,
+                        });
                     }
-                }
+                    Some(Some(x)) if x == *v => {
+                        *out.slot_mut(*col) = theirs.cloned();
+                    }
+                    // The reader's value came from the values after a label, which in
+                    // reading order are often another row's; the arithmetic decides.
+                    Some(_) => {
+                        *out.slot_mut(*col) = Some(Cell {
+                            value: number(*v),
+                            raw: v.to_string(),
+                            span: sink.span(range.clone()),
+                            placement: Placement::Arithmetic,
+                            note: None,
+                        });
+                    }
+                },
                 Rebuilt::NotPlaced(c) => {
-                    if slot.is_none() {
-                        unplaced.push((col.label().to_string(), c.clone()));
-                    }
+                    let mut c = c.clone();
+                    c.extend(held.and_then(Cell::integer));
+                    c.sort_unstable();
+                    c.dedup();
+                    unplaced.push((col.label().to_string(), c));
                 }
             }
         }
-        let at = at.unwrap_or(region.start..region.start);
+        *table.row_mut(*row) = Some(out);
         report_row(
             sink,
             TableId::T3,
             row.key(),
             "reading order",
-            at,
+            region.start..region.start,
             &unplaced,
             "the row label, the bands of values and the arithmetic do not pin them",
         );

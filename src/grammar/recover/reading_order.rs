@@ -264,31 +264,40 @@ fn row_set(edition: Edition, n: usize) -> Option<Vec<T3Row>> {
     None
 }
 
-/// Rebuild table 三 from the value runs of `text[range]`. `None` when the text does
-/// not have this shape: no run of several rows, values that are not whole rows of
-/// the template, or a label printed before a run that names none of its rows.
+/// Rebuild table 三 from the value runs of `text[range]`. `None` when the text is not
+/// in reading order (no run of values one per line longer than a row). A table in
+/// reading order whose runs are not whole rows of the template, or where a label
+/// printed before a run names neither its rows nor the previous run's (labels come
+/// before or after their values), has nothing placed.
 pub fn rebuild(text: &str, range: Range<usize>, edition: Edition) -> Option<RebuiltTable> {
     let all: Vec<T3Row> = T3_ROWS.iter().map(|d| d.row).collect();
     let runs = value_runs(text, range, &all);
-    let total: usize = runs.iter().map(|r| r.values.len()).sum();
-    if runs.iter().any(|r| r.values.len() % 7 != 0) || total == 0 {
-        return None;
-    }
     // Reading order shows itself in runs of more than one row.
     if !runs.iter().any(|r| r.values.len() > 7) {
         return None;
     }
-    let rows = row_set(edition, total / 7)?;
+    let unsolved = RebuiltTable {
+        rows: Vec::new(),
+        solved: false,
+    };
+    let total: usize = runs.iter().map(|r| r.values.len()).sum();
+    if runs.iter().any(|r| r.values.len() % 7 != 0) {
+        return Some(unsolved);
+    }
+    let Some(rows) = row_set(edition, total / 7) else {
+        return Some(unsolved);
+    };
     let shape = t3_shape(&rows);
     // Each run's rows, in template order.
-    let mut spans = Vec::new();
+    let mut spans: Vec<Range<usize>> = Vec::new();
     let mut at = 0;
     for r in &runs {
         let m = r.values.len() / 7;
         if let Some(label) = r.label_before {
-            let own = rows.get(at..at + m).is_some_and(|rs| rs.contains(&label));
-            if !own {
-                return None;
+            let previous = spans.last().cloned().unwrap_or(0..0);
+            let near = previous.start..at + m;
+            if !rows.get(near).is_some_and(|rs| rs.contains(&label)) {
+                return Some(unsolved);
             }
         }
         spans.push(at..at + m);
