@@ -158,8 +158,8 @@ fn write_inputs(dir: &std::path::Path) {
 /// Split every run of a table and solve it; returns the most splittings kept for a
 /// row.
 fn solve(runs: &[String]) -> usize {
-    use zfxxgk::grammar::recover::arith::t3_shape;
-    use zfxxgk::grammar::recover::glued::{solve_table, split_row, RowSplits};
+    use zfxxgk::__internal::recover::arith::t3_shape;
+    use zfxxgk::__internal::recover::glued::{solve_table, split_row, RowSplits};
     let shape = t3_shape(&[zfxxgk::catalogue::T3Row::NewRequests]);
     let splits: Vec<RowSplits> = runs.iter().map(|r| split_row(r, &shape)).collect();
     let most = splits
@@ -192,7 +192,7 @@ fn median_of(runs: &[String], n: usize) -> (Duration, usize) {
 /// 400 rows of the worst runs within the length bound (40 digits `1`/`0` whose
 /// splittings the per-row step bound cuts off: time per row must stay flat).
 fn solver_table() {
-    use zfxxgk::grammar::recover::glued::MAX_ROW_CANDIDATES;
+    use zfxxgk::__internal::recover::glued::MAX_ROW_CANDIDATES;
     println!();
     println!("glued-digit solver (split_row + solve_table), 25 rows, runs of n digits");
     println!(

@@ -255,9 +255,13 @@ fn t4_of(r: &Report) -> Vec<Option<i64>> {
 }
 
 fn reported(r: &Report, table: TableId) -> bool {
-    r.warnings
-        .iter()
-        .any(|w| w.table == Some(table) && w.kind == WarningKind::NotPlaced)
+    r.warnings.iter().any(|w| {
+        w.table() == Some(table)
+            && matches!(
+                w.kind,
+                WarningKind::NotPlaced { .. } | WarningKind::Misaligned { .. }
+            )
+    })
 }
 
 /// Every cell exact or absent; absent cells reported.

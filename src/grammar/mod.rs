@@ -176,9 +176,8 @@ fn parse_normalized(input: &str, norm: &Normalized) -> Result<Report, ParseError
                 // Rows printed glued and reported as not placed are not missing.
                 let missing = sink.warnings.split_off(before);
                 sink.warnings.extend(missing.into_iter().filter(|w| {
-                    !reported.iter().any(|(b, r)| {
-                        w.message == format!("{} {}: row not found", b.key(), r.key(edition))
-                    })
+                    !matches!(&w.kind, WarningKind::MissingRow { block: Some(blk), row, .. }
+                        if reported.iter().any(|(b, r)| b.key() == blk && r.key(edition) == row))
                 }));
             }
             if let Some(t) = &tables.requests {
@@ -283,7 +282,7 @@ fn recover_tables(
         let before = sink.warnings.len();
         if let Some(t) = recover::glued_tables::table3(text, r.clone(), edition, sink) {
             let mine = sink.warnings.split_off(before);
-            sink.warnings.retain(|w| w.table != Some(TableId::T3));
+            sink.warnings.retain(|w| w.table() != Some(TableId::T3));
             sink.warnings.extend(mine);
             tables.requests = Some(t);
         } else if let Some(t) = recover::glued_tables::table3_reading_order(

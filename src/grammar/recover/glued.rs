@@ -11,7 +11,7 @@
 //! The work is bounded: cells longer than [`MAX_CELL_DIGITS`] are not considered (a
 //! longer run has no splitting, found by its length alone), a row's search stops
 //! after [`MAX_ROW_STEPS`] steps or [`MAX_ROW_CANDIDATES`] splittings, and the table's
-//! search keeps at most [`MAX_STATES`] partial sums. Past a bound the row (or table)
+//! search keeps at most [`super::joint::MAX_STATES`] partial sums. Past a bound the row (or table)
 //! is reported as not placed, never guessed, so solving stays linear in the number
 //! of rows and digits.
 
@@ -25,7 +25,6 @@ pub const MAX_CELL_DIGITS: usize = 12;
 pub const MAX_ROW_CANDIDATES: usize = 1024;
 /// Most search steps for one row; a row that needs more is not placed.
 pub const MAX_ROW_STEPS: usize = 200_000;
-pub use super::joint::MAX_STATES;
 
 /// The splittings of one row's run.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,7 +141,7 @@ impl Search<'_, '_> {
 /// Split one row's run into `shape.cols` cells every way whose row sums hold.
 ///
 /// ```
-/// use zfxxgk::grammar::recover::{arith, glued};
+/// use zfxxgk::__internal::recover::{arith, glued};
 /// let shape = arith::t4_shape();
 /// let splits = glued::split_row("10203120001200000", &shape);
 /// assert_eq!(
@@ -203,6 +202,7 @@ pub enum CellOutcome {
 
 impl CellOutcome {
     /// The value, if placed.
+    #[cfg(test)]
     pub fn pinned(&self) -> Option<i64> {
         match self {
             CellOutcome::Pinned(v) => Some(*v),

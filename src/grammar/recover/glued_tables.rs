@@ -4,14 +4,14 @@
 //! candidates.
 
 use super::arith::{t3_rows, t3_shape, t4_shape, Shape};
-use super::glued::{solve_table, split_row, CellOutcome, RowSplits, Status};
+use super::glued::{solve_table, split_row, CellOutcome, RowSplits};
 use super::runs::{t2_runs, t3_runs, t4_run, Run};
 use crate::catalogue::{Edition, T2Block, T2Row, T3Row, TableId, T3_COLUMNS, T4_COLUMNS, T4_ROWS};
 use crate::grammar::tables::Sink;
-use crate::grammar::value::parse_value;
+use crate::lex::value::parse_value;
 use crate::model::cell::{Cell, Decimal, Placement, Value};
-use crate::model::report::WarningKind;
 use crate::model::tables::{ActiveDisclosure, Appeals, Requests};
+use crate::model::warning::{NotPlacedValue, UnusedValue, WarningKind};
 use std::ops::Range;
 
 fn number(v: i64) -> Value {
@@ -20,11 +20,6 @@ fn number(v: i64) -> Value {
         unit: None,
         approximate: false,
     }
-}
-
-fn listing(values: &[i64]) -> String {
-    let v: Vec<String> = values.iter().map(i64::to_string).collect();
-    format!("{{{}}}", v.join(", "))
 }
 
 /// Whether a run has fewer space-separated pieces than the row has cells.
@@ -40,57 +35,56 @@ fn is_mostly_glued(run: &str, cols: usize) -> bool {
     pieces * 2 <= cols && digits >= cols
 }
 
-/// Report a row's cells that are not placed (one warning per row).
+/// Report a row's cells that are not placed (one [`WarningKind::NotPlaced`] per row):
+/// each candidate value with the cell it could stand in, or, where the row's
+/// splittings are not known, its whole run with every cell not placed.
+#[allow(clippy::too_many_arguments)]
 fn report_row(
     sink: &mut Sink<'_>,
     table: TableId,
+    block: Option<&str>,
     what: &str,
     run: &str,
     range: Range<usize>,
+    cols: usize,
     unplaced: &[(String, Vec<i64>)],
-    why: &str,
 ) {
     if unplaced.is_empty() {
         return;
     }
-    let cells: Vec<String> = unplaced
+    let span = sink.span(range.clone());
+    let mut values: Vec<NotPlacedValue> = Vec::new();
+    let unknown: Vec<String> = unplaced
         .iter()
-        .map(|(col, c)| {
-            if c.is_empty() {
-                col.clone()
-            } else {
-                format!("{col} ∈ {}", listing(c))
-            }
-        })
+        .filter(|(_, c)| c.is_empty())
+        .map(|(col, _)| col.clone())
         .collect();
-    sink.warn(
-        WarningKind::NotPlaced,
-        Some(table),
-        range,
-        format!(
-            "{what}: cells {} not placed ({why}): {}",
-            if run == "reading order" {
-                "printed in reading order".to_string()
-            } else {
-                format!("glued as `{run}`")
-            },
-            cells.join(", ")
-        ),
-    );
-}
-
-fn why(splits: &RowSplits, status: Status, involved: bool) -> &'static str {
-    match splits {
-        RowSplits::Impossible => "no splitting gives the row its cells with its sums holding",
-        RowSplits::Capped => "too many splittings",
-        RowSplits::Found(_) if involved && status == Status::Contradiction => {
-            "the table's identities hold under no splitting"
-        }
-        RowSplits::Found(_) if involved && status == Status::Capped => {
-            "too many combinations of splittings"
-        }
-        RowSplits::Found(_) => "several splittings satisfy the arithmetic",
+    if !unknown.is_empty() {
+        values.push(NotPlacedValue {
+            value: UnusedValue::new(run, span),
+            candidates: unknown,
+        });
     }
+    for (col, cands) in unplaced {
+        for v in cands {
+            values.push(NotPlacedValue {
+                value: UnusedValue::new(v.to_string(), span),
+                candidates: vec![col.clone()],
+            });
+        }
+    }
+    sink.warn(
+        WarningKind::NotPlaced {
+            table,
+            block: block.map(str::to_string),
+            row: Some(what.to_string()),
+            found: cols - unplaced.len(),
+            expected: cols,
+            values,
+            or_row: None,
+        },
+        range,
+    );
 }
 
 /// Table 三 printed glued, when most of its rows are found as runs and at least one
@@ -113,10 +107,9 @@ pub fn table3(
     let shape = t3_shape(&present);
     let splits: Vec<RowSplits> = runs.iter().map(|r| split_row(&r.text, &shape)).collect();
     let sol = solve_table(&splits, &shape);
-    let involved = |i: usize| shape.col_identities.iter().flatten().any(|p| p.0 == i);
     let mut table = Requests::default();
     for (i, run) in runs.iter().enumerate() {
-        let (Some(cells), Some(sp)) = (sol.rows.get(i), splits.get(i)) else {
+        let Some(cells) = sol.rows.get(i) else {
             continue;
         };
         let mut unplaced = Vec::new();
@@ -141,11 +134,12 @@ pub fn table3(
         report_row(
             sink,
             TableId::T3,
+            None,
             run.row.key(),
             &run.text,
             run.range.clone(),
+            7,
             &unplaced,
-            why(sp, sol.status, involved(i)),
         );
     }
     Some(table)
@@ -173,7 +167,6 @@ pub fn table2(
     let mut table = ActiveDisclosure::empty(edition)?;
     let mut unplaced_rows = Vec::new();
     for (run, block, cols) in &runs {
-        let key = format!("{}/{}", block.key(), run.row.key(edition));
         let declared = |col: &crate::catalogue::T2Col| col.declared_unit();
         let place = |table: &mut ActiveDisclosure, sink: &mut Sink<'_>, i: usize, raw: &str| {
             let Some(col) = cols.get(i) else { return };
@@ -201,11 +194,12 @@ pub fn table2(
             report_row(
                 sink,
                 TableId::T2,
-                &key,
+                Some(block.key()),
+                run.row.key(edition),
                 &run.text,
                 run.range.clone(),
+                cols.len(),
                 &unplaced,
-                "a decimal in a glued row",
             );
             unplaced_rows.push((*block, run.row));
             continue;
@@ -228,14 +222,12 @@ pub fn table2(
         report_row(
             sink,
             TableId::T2,
-            &key,
+            Some(block.key()),
+            run.row.key(edition),
             &run.text,
             run.range.clone(),
+            cols.len(),
             &unplaced,
-            match splits {
-                RowSplits::Found(_) => "several splittings, and table 二 has no identity to choose",
-                _ => why(&splits, sol.status, false),
-            },
         );
     }
     Some((table, unplaced_rows))
@@ -273,11 +265,12 @@ pub fn table4(text: &str, region: Range<usize>, sink: &mut Sink<'_>) -> Option<A
     report_row(
         sink,
         TableId::T4,
+        None,
         "行政复议、行政诉讼",
         &run,
         range,
+        15,
         &unplaced,
-        why(&splits, sol.status, false),
     );
     Some(table)
 }
@@ -301,37 +294,27 @@ pub fn table3_reading_order(
     let core = core.cloned().unwrap_or_default();
     // The reader's complaints about rows it could not read are answered here.
     sink.warnings.retain(|w| {
-        w.table != Some(TableId::T3)
+        w.table() != Some(TableId::T3)
             || !matches!(
                 w.kind,
-                WarningKind::MissingCell
-                    | WarningKind::ExtraCell
-                    | WarningKind::StrayValue
-                    | WarningKind::Misaligned
-                    | WarningKind::NotPlaced
+                WarningKind::MissingCell { .. }
+                    | WarningKind::ExtraCell { .. }
+                    | WarningKind::StrayValue { .. }
+                    | WarningKind::Misaligned { .. }
+                    | WarningKind::NotPlaced { .. }
             )
     });
     if !rebuilt.solved {
-        let held: Vec<String> = core
-            .cells()
-            .filter_map(|(row, col, c)| {
-                c.integer()
-                    .map(|v| format!("{}/{} {v}", row.key(), col.label()))
-            })
-            .collect();
+        // Nothing pins the values: none is used (the reader's, read after labels,
+        // included).
+        let values = crate::grammar::recover::reading_order::value_count(text, region.clone());
         sink.warn(
-            WarningKind::NotPlaced,
-            Some(TableId::T3),
+            WarningKind::Misaligned {
+                table: TableId::T3,
+                row: None,
+                values,
+            },
             region.start..region.start,
-            format!(
-                "table 三 in reading order: no reading of its runs of values satisfies the \
-                 template's arithmetic; the values are not placed{}",
-                if held.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (read after labels: {})", held.join(", "))
-                }
-            ),
         );
         return Some(Requests::default());
     }
@@ -379,15 +362,8 @@ pub fn table3_reading_order(
             }
         }
         *table.row_mut(*row) = Some(out);
-        report_row(
-            sink,
-            TableId::T3,
-            row.key(),
-            "reading order",
-            region.start..region.start,
-            &unplaced,
-            "the row label, the bands of values and the arithmetic do not pin them",
-        );
+        let span = region.start..region.start;
+        report_row(sink, TableId::T3, None, row.key(), "", span, 7, &unplaced);
     }
     Some(table)
 }

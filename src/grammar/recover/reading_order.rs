@@ -143,6 +143,12 @@ pub struct Reading {
     pub from: Vec<Option<usize>>,
 }
 
+/// How many values stand one per line in `text[range]` (for reports).
+pub fn value_count(text: &str, range: Range<usize>) -> usize {
+    text.get(range)
+        .map_or(0, |t| t.lines().filter(|l| is_number(l).is_some()).count())
+}
+
 /// The readings of a run of `7·m` values as `m` rows: the run split into bands, each
 /// read row by row (one row) or column by column (several rows), keeping the
 /// readings whose every row holds its row sums. Readings that give the same values
