@@ -280,7 +280,17 @@ fn recover_tables(
     }
     if let Some(r) = r3 {
         let before = sink.warnings.len();
-        if let Some(t) = recover::glued_tables::table3(text, r.clone(), edition, sink) {
+        // Glued rows are tried only where the reader read less than half the table
+        // (a space-aligned table with many blank cells also prints few pieces a row,
+        // and the reader places those by their column positions).
+        let read = tables.requests.as_ref().map_or(0, |t| t.cells().count());
+        let half = recover::arith::t3_rows(edition).len() * 7 / 2;
+        let glued = if read < half {
+            recover::glued_tables::table3(text, r.clone(), edition, sink)
+        } else {
+            None
+        };
+        if let Some(t) = glued {
             let mine = sink.warnings.split_off(before);
             sink.warnings.retain(|w| w.table() != Some(TableId::T3));
             sink.warnings.extend(mine);
