@@ -423,3 +423,43 @@ fn glued_one_cell_at_a_time() {
 fn reading_order_one_cell_at_a_time() {
     one_cell_at_a_time(reading_order, 5);
 }
+
+mod hostile {
+    use proptest::prelude::*;
+
+    /// Pieces the recoveries look for, mixed with digits, spaces and breaks.
+    const PIECES: &[&str] = &[
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "二、主动公开政府信息情况",
+        "一、本年新收政府信息公开申请数量",
+        "（七）总计",
+        "四、结转下年度继续办理",
+        "1.属于国家秘密",
+        "2.",
+        "规章",
+        "行政规范性文件",
+        "第二十条第（一）项",
+        "结果维持",
+        "-3-",
+        "（",
+        "）",
+        " ",
+        "\n",
+        "0",
+        "7",
+        "00000000000000000",
+        "123456789012345678901234567890",
+        ".",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        /// No arrangement of the recoveries' landmarks panics or runs away.
+        #[test]
+        fn landmarks_in_any_order(idx in proptest::collection::vec(0..PIECES.len(), 0..300)) {
+            let text: String = idx.iter().map(|&i| PIECES[i]).collect();
+            let _ = zfxxgk::parse_report(&text);
+        }
+    }
+}
