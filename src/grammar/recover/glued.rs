@@ -24,7 +24,7 @@ pub const MAX_CELL_DIGITS: usize = 12;
 /// Most splittings of one row kept; a row with more is not placed.
 pub const MAX_ROW_CANDIDATES: usize = 1024;
 /// Most search steps for one row; a row that needs more is not placed.
-pub const MAX_ROW_STEPS: usize = 200_000;
+pub const MAX_ROW_STEPS: usize = 100_000;
 
 /// The splittings of one row's run.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,6 +64,12 @@ struct Search<'s, 'a> {
     out: Vec<Vec<i64>>,
     steps: usize,
     capped: bool,
+    /// Longest cell, in digits.
+    width: usize,
+    /// When the row's total is fixed beforehand: the sum every cell adds to (each cell
+    /// is at most it, so at most as long).
+    target: Option<i64>,
+    sum: i64,
 }
 
 impl Search<'_, '_> {
@@ -78,7 +84,7 @@ impl Search<'_, '_> {
         }
         let k = self.cells.len();
         let Some(p) = self.pieces.get(piece) else {
-            if k == self.shape.cols {
+            if k == self.shape.cols && self.target.is_none_or(|t| t == self.sum) {
                 if self.out.len() >= MAX_ROW_CANDIDATES {
                     self.capped = true;
                 } else {
@@ -93,14 +99,14 @@ impl Search<'_, '_> {
             self.after_min.get(piece).copied().unwrap_or(0),
             self.after_max.get(piece).copied().unwrap_or(0),
         );
-        // This piece's remainder needs between ceil(len/MAX) and len cells.
-        if left < lo + rest.len().div_ceil(MAX_CELL_DIGITS) || left > hi + rest.len() {
+        // This piece's remainder needs between ceil(len/width) and len cells.
+        if left < lo + rest.len().div_ceil(self.width) || left > hi + rest.len() {
             return;
         }
         let max_len = if rest.starts_with('0') {
             1
         } else {
-            rest.len().min(MAX_CELL_DIGITS)
+            rest.len().min(self.width)
         };
         for len in 1..=max_len {
             let Some(digits) = rest.get(..len) else {
@@ -112,6 +118,12 @@ impl Search<'_, '_> {
             if !self.fits(k, v) {
                 continue;
             }
+            if let Some(t) = self.target {
+                if self.sum.saturating_add(v) > t {
+                    break;
+                }
+            }
+            self.sum += v;
             self.cells.push(v);
             if offset + len == p.len() {
                 self.run(piece + 1, 0);
@@ -119,6 +131,7 @@ impl Search<'_, '_> {
                 self.run(piece, offset + len);
             }
             self.cells.pop();
+            self.sum -= v;
             if self.capped {
                 return;
             }
@@ -162,32 +175,98 @@ pub fn split_row(run: &str, shape: &Shape) -> RowSplits {
     {
         return RowSplits::Impossible;
     }
+    let mut steps = 0;
+    let mut out = Vec::new();
+    let mut capped = false;
+    match shape.row_sums.as_slice() {
+        // One sum whose total is the last cell (table 三): the total is a suffix of
+        // the run, so it is chosen first and every other cell is bounded by it.
+        [s] if s.first == 0 && s.count + 1 == shape.cols && s.total == s.count => {
+            let (Some(last), Some(head)) = (pieces.last(), pieces.split_last().map(|x| x.1)) else {
+                return RowSplits::Impossible;
+            };
+            let addends = Shape::plain(s.count);
+            for len in 1..=last.len().min(MAX_CELL_DIGITS) {
+                let cut = last.len() - len;
+                let (Some(rest), Some(total)) = (last.get(..cut), last.get(cut..)) else {
+                    continue;
+                };
+                if total.len() > 1 && total.starts_with('0') {
+                    continue;
+                }
+                let Ok(t) = total.parse::<i64>() else {
+                    continue;
+                };
+                let mut prefix: Vec<&str> = head.to_vec();
+                if !rest.is_empty() {
+                    prefix.push(rest);
+                }
+                let (found, used, hit) = search(&prefix, &addends, len, Some(t), steps);
+                steps = used;
+                for mut cells in found {
+                    cells.push(t);
+                    if out.len() >= MAX_ROW_CANDIDATES {
+                        capped = true;
+                        break;
+                    }
+                    out.push(cells);
+                }
+                if hit || capped {
+                    capped = true;
+                    break;
+                }
+            }
+        }
+        _ => {
+            let (found, _, hit) = search(&pieces, shape, MAX_CELL_DIGITS, None, 0);
+            out = found;
+            capped = hit;
+        }
+    }
+    if capped {
+        RowSplits::Capped
+    } else if out.is_empty() {
+        RowSplits::Impossible
+    } else {
+        RowSplits::Found(out)
+    }
+}
+
+/// Every splitting of `pieces` into `shape.cols` cells of at most `width` digits
+/// (adding up to `target` when given), continuing a step count: (splittings, steps
+/// used, whether a bound was hit).
+fn search(
+    pieces: &[&str],
+    shape: &Shape,
+    width: usize,
+    target: Option<i64>,
+    steps: usize,
+) -> (Vec<Vec<i64>>, usize, bool) {
     let n = pieces.len();
     let mut after_min = vec![0; n];
     let mut after_max = vec![0; n];
     for i in (0..n.saturating_sub(1)).rev() {
         let next = pieces.get(i + 1).map_or(0, |p| p.len());
-        after_min[i] = after_min[i + 1] + next.div_ceil(MAX_CELL_DIGITS);
+        after_min[i] = after_min[i + 1] + next.div_ceil(width.max(1));
         after_max[i] = after_max[i + 1] + next;
     }
     let mut s = Search {
         shape,
-        pieces: &pieces,
+        pieces,
         after_min,
         after_max,
         cells: Vec::with_capacity(shape.cols),
         out: Vec::new(),
-        steps: 0,
+        steps,
         capped: false,
+        width: width.max(1),
+        target,
+        sum: 0,
     };
-    s.run(0, 0);
-    if s.capped {
-        RowSplits::Capped
-    } else if s.out.is_empty() {
-        RowSplits::Impossible
-    } else {
-        RowSplits::Found(s.out)
+    if n > 0 {
+        s.run(0, 0);
     }
+    (s.out, s.steps, s.capped)
 }
 
 /// What became of one cell.
