@@ -110,6 +110,10 @@ fn not_placed(r: &Report, table: TableId, row: &str) -> bool {
 }
 
 #[test]
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 fn pingtan_2019_glued_page() {
     let Some(text) = shared("corpus/full/pingtan-syq-2019.txt") else {
         return;
@@ -196,6 +200,10 @@ fn pingtan_2019_glued_page() {
 }
 
 #[test]
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 fn pingtan_2022_glued_page() {
     let Some(text) = shared("corpus/full/pingtan-syq-2022.txt") else {
         return;
@@ -256,6 +264,10 @@ fn pingtan_2022_glued_page() {
 }
 
 #[test]
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 fn hongze_2023_reading_order() {
     let Some(text) = shared("corpus/full/hongze-qzf-2023.flow.txt") else {
         return;
@@ -298,6 +310,10 @@ fn hongze_2023_reading_order() {
 }
 
 #[test]
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 fn huaian_2024_reading_order() {
     let Some(text) = shared("corpus/full/huaian-szf-2024.flow.txt") else {
         return;
@@ -334,6 +350,10 @@ fn huaian_2024_reading_order() {
 }
 
 #[test]
+#[cfg_attr(
+    zfxxgk_no_shared,
+    ignore = "needs the shared corpus (../shared or ZFXXGK_SHARED)"
+)]
 fn shanghai_kw_2024_tables_after_a_restart() {
     let Some(text) = shared("corpus/full/shanghai-kw-2024.txt") else {
         return;
