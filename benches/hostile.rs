@@ -16,13 +16,22 @@
 //! * `pinyin-groups`: `新(xin)(xin)(xin)…` with 10 000 glosses (×100 = 1 000 000);
 //! * `repeated-report`: seed 004 (or a generated report) repeated 10 times (×100 =
 //!   1 000 times, 11 MB);
-//! * `repeated-legacy`: pre-2019 seed 001 repeated 10 times (×100 = 1 000 times, 8.7 MB).
+//! * `repeated-legacy`: pre-2019 seed 001 repeated 10 times (×100 = 1 000 times, 8.7 MB);
 //! * `fdfa`: a heading, then 100 KB of U+FDFA, a ligature whose NFKC form is 18
 //!   characters (kept as it is by normalization; ×100 = 10 MB);
 //! * `crlf-rows`: table 三 rows with CRLF line ends, each printed twice, 100 KB (×100 =
 //!   10 MB);
 //! * `fullwidth-digits`: table 三 rows with full-width digits, `｜` and U+3000, 100 KB
-//!   (×100 = 10 MB).
+//!   (×100 = 10 MB);
+//! * `glued-runs`: a page on one line whose 25 table-三 rows are glued digit runs of
+//!   4 000 digits each (×100 = 400 000 digits each, 10 MB).
+//!
+//! Then a second table: the glued-digit solver alone (`split_row` and `solve_table`)
+//! on 25-row tables of runs of 100 to 100 000 digits (time per digit flat: long runs
+//! are refused by their length) and on 25 to 400 of the worst runs within the length
+//! bound (60 digits in table 四's shape; time per row flat: the per-row step bound
+//! cuts them off), with the most splittings kept for a row (never above
+//! `MAX_ROW_CANDIDATES`).
 //!
 //! Before the divan run, `main` prints a table of the median time per MB at ×1, ×10
 //! and ×100 of every kind, for `parse_report` + `validate` and for `normalize` alone,
@@ -153,6 +162,100 @@ fn write_inputs(dir: &std::path::Path) {
     eprintln!("wrote {} inputs to {}", inputs().len(), dir.display());
 }
 
+/// Split every run of a table and solve it (table 三's row shape, or table 四's with
+/// `t4`); returns the most splittings kept for a row.
+fn solve(runs: &[String], t4: bool) -> usize {
+    use zfxxgk::__internal::recover::arith::{t3_shape, t4_shape};
+    use zfxxgk::__internal::recover::glued::{solve_table, split_row, RowSplits};
+    let shape = if t4 {
+        t4_shape()
+    } else {
+        t3_shape(&[zfxxgk::catalogue::T3Row::NewRequests])
+    };
+    let splits: Vec<RowSplits> = runs.iter().map(|r| split_row(r, &shape)).collect();
+    let most = splits
+        .iter()
+        .map(|s| match s {
+            RowSplits::Found(c) => c.len(),
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0);
+    black_box(solve_table(&splits, &shape));
+    most
+}
+
+fn median_of(runs: &[String], n: usize, t4: bool) -> (Duration, usize) {
+    let mut most = 0;
+    let mut t: Vec<Duration> = (0..n)
+        .map(|_| {
+            let s = Instant::now();
+            most = most.max(solve(black_box(runs), t4));
+            s.elapsed()
+        })
+        .collect();
+    t.sort();
+    (t[t.len() / 2], most)
+}
+
+/// The solver alone: 25-row tables of glued runs of 100 to 100 000 digits (time per
+/// digit must stay flat: long runs are refused by their length), and 25 to 400 runs
+/// of the worst kind within the length bound (60 digits `1`/`0` in table 四's shape,
+/// whose search the per-row step bound cuts off: time per row must stay flat).
+fn solver_table() {
+    use zfxxgk::__internal::recover::glued::MAX_ROW_CANDIDATES;
+    println!();
+    println!("glued-digit solver (split_row + solve_table), 25 rows, runs of n digits");
+    println!(
+        "{:<10} {:>12} {:>12} {:>12} {:>12} | {:>10}",
+        "n", "100", "1 000", "10 000", "100 000", "x1000/x1"
+    );
+    let mut per = Vec::new();
+    for n in [100, 1_000, 10_000, 100_000] {
+        let runs: Vec<String> = (0..25).map(|i| common::digits(n, i + 7)).collect();
+        let (d, _) = median_of(&runs, if n > 10_000 { 5 } else { 21 }, false);
+        per.push(d.as_secs_f64() * 1e9 / (25 * n) as f64);
+    }
+    println!(
+        "{:<10} {:>12.3} {:>12.3} {:>12.3} {:>12.3} | {:>10.2}",
+        "ns/digit",
+        per[0],
+        per[1],
+        per[2],
+        per[3],
+        per[3] / per[0]
+    );
+    println!("worst runs within the bounds (table 四's shape, 60 digits of 1 and 0), r rows");
+    println!(
+        "{:<10} {:>12} {:>12} {:>12} | {:>10} | {:>14}",
+        "r", "25", "100", "400", "x16", "most kept"
+    );
+    let mut per = Vec::new();
+    let mut most = 0;
+    for rows in [25usize, 100, 400] {
+        let runs: Vec<String> = (0..rows)
+            .map(|i| {
+                (0..60)
+                    .map(|j| if (i + j) % 7 == 0 { '0' } else { '1' })
+                    .collect()
+            })
+            .collect();
+        let (d, m) = median_of(&runs, 3, true);
+        most = most.max(m);
+        per.push(d.as_secs_f64() * 1e6 / rows as f64);
+    }
+    println!(
+        "{:<10} {:>12.1} {:>12.1} {:>12.1} | {:>10.2} | {:>5} ≤ {}",
+        "µs/row",
+        per[0],
+        per[1],
+        per[2],
+        per[2] / per[0],
+        most,
+        MAX_ROW_CANDIDATES
+    );
+}
+
 fn main() {
     // Load the converter's dictionaries before measuring.
     let _ = zfxxgk::parse_report("預熱報告\n一、總體情況\n本機關收到申請1件。\n");
@@ -161,6 +264,7 @@ fn main() {
         return;
     }
     table();
+    solver_table();
     if std::env::var_os("HOSTILE_TABLE_ONLY").is_some() {
         return;
     }

@@ -66,6 +66,10 @@ pub mod __internal {
     pub mod legacy {
         pub use crate::grammar::legacy::{figures, sections};
     }
+    /// The recoveries' solvers (for the hostile-input bench).
+    pub mod recover {
+        pub use crate::grammar::recover::{arith, glued};
+    }
     pub use crate::grammar::sections::split_sections;
     pub use crate::grammar::tables::Sink;
     pub use crate::grammar::DEFAULT_MAX_INPUT_BYTES;

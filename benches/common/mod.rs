@@ -275,7 +275,7 @@ pub fn input(name: &str) -> &'static str {
 }
 
 /// Kinds of hostile input (see `benches/hostile.rs`).
-pub const HOSTILE_KINDS: [&str; 14] = [
+pub const HOSTILE_KINDS: [&str; 15] = [
     "one-line",
     "short-lines",
     "pipes",
@@ -290,6 +290,7 @@ pub const HOSTILE_KINDS: [&str; 14] = [
     "fdfa",
     "crlf-rows",
     "fullwidth-digits",
+    "glued-runs",
 ];
 
 /// Table 三 rows (100 KB × `m`): each row printed twice with CRLF line ends
@@ -432,8 +433,68 @@ pub fn hostile(kind: &str, m: usize) -> String {
         }
         "crlf-rows" => hostile_rows(m, true),
         "fullwidth-digits" => hostile_rows(m, false),
+        "glued-runs" => {
+            // A page on one line whose table 三 rows are glued runs of 4 000·m digits
+            // (×1: 25 runs of 4 000 digits, 100 KB; ×100: runs of 400 000 digits).
+            glued_report(4_000 * m)
+        }
         _ => unreachable!("unknown kind {kind}"),
     }
+}
+
+/// Digits that look like counts (a fixed pseudo-random sequence).
+pub fn digits(n: usize, seed: u64) -> String {
+    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            char::from(b'0' + (x % 10) as u8)
+        })
+        .collect()
+}
+
+/// A report on one line with every table-三 row a glued run of `n` digits.
+pub fn glued_report(n: usize) -> String {
+    let labels = [
+        "一、本年新收政府信息公开申请数量",
+        "二、上年结转政府信息公开申请数量",
+        "三、本年度办理结果（一）予以公开",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        "（三）不予公开1.属于国家秘密",
+        "2.其他法律行政法规禁止公开",
+        "3.危及“三安全一稳定”",
+        "4.保护第三方合法权益",
+        "5.属于三类内部事务信息",
+        "6.属于四类过程性信息",
+        "7.属于行政执法案卷",
+        "8.属于行政查询事项",
+        "（四）无法提供1.本机关不掌握相关政府信息",
+        "2.没有现成信息需要另行制作",
+        "3.补正后申请内容仍不明确",
+        "（五）不予处理1.信访举报投诉类申请",
+        "2.重复申请",
+        "3.要求提供公开出版物",
+        "4.无正当理由大量反复申请",
+        "5.要求行政机关确认或重新出具已获取信息",
+        "（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        "3.其他",
+        "（七）总计",
+        "四、结转下年度继续办理",
+    ];
+    let mut s = String::from(
+        "某区2022年政府信息公开工作年度报告 一、总体情况本年度收到申请。二、主动公开政府信息情况无。三、收到和处理政府信息公开申请情况申请人情况 自然人 总计 ",
+    );
+    for (i, l) in labels.iter().enumerate() {
+        s.push_str(l);
+        s.push_str(&digits(n, i as u64 + 1));
+    }
+    s.push_str(" 四、政府信息公开行政复议、行政诉讼情况结果维持总计");
+    s.push_str(&digits(n, 99));
+    s.push_str(" 五、存在的主要问题及改进情况无。");
+    s
 }
 
 /// The report generator of the tests, shared rather than copied.

@@ -10,10 +10,11 @@ pub mod ed2021;
 pub mod legacy;
 pub mod meta;
 pub mod positions;
+pub mod recover;
 pub mod sections;
 pub mod tables;
 
-use crate::catalogue::{Edition, TableId, Topic, TEMPLATE_SECTIONS};
+use crate::catalogue::{Edition, T2Block, T2Row, TableId, Topic, TEMPLATE_SECTIONS};
 use crate::error::ParseError;
 use crate::lex::lex_table;
 use crate::model::report::BodyOrigins;
@@ -252,11 +253,12 @@ fn parse_normalized(
 ) -> Result<Report, ParseError> {
     let text = norm.text();
     let mut sink = Sink::new(norm);
-    let slices = sections::split_sections(text);
+    let slices = with_midline_sections(text, sections::split_sections(text));
+    let captions = recover::headings::table_captions(text);
 
-    let r2 = table_region(text, &slices, TableId::T2);
-    let r3 = table_region(text, &slices, TableId::T3);
-    let r4 = table_region(text, &slices, TableId::T4);
+    let r2 = table_region(text, &slices, &captions, TableId::T2);
+    let r3 = table_region(text, &slices, &captions, TableId::T3);
+    let r4 = table_region(text, &slices, &captions, TableId::T4);
     let t2_tokens = r2.clone().map(|r| lex_table(text, r)).unwrap_or_default();
     let t3_tokens = r3.clone().map(|r| lex_table(text, r)).unwrap_or_default();
     let t4_tokens = r4.clone().map(|r| lex_table(text, r)).unwrap_or_default();
@@ -301,22 +303,30 @@ fn parse_normalized(
             if raw4.found {
                 tables.appeals = Some(tables::build_t4(&raw4, &mut sink));
             }
+            let reported = recover_tables(text, [&r2, &r3, &r4], edition, &mut tables, &mut sink);
             // Rows whose values nothing pinned are in `sink.unplaced` here: the
             // recoveries place what the template's arithmetic pins
             // (`Placement::Arithmetic`); the rest is reported, not guessed.
             tables::report_unplaced(&mut sink);
             if let Some(t) = &tables.active_disclosure {
                 let at = r2.as_ref().map_or(0, |r| r.start);
+                let before = sink.warnings.len();
                 tables::missing_rows_t2(t, at, &mut sink);
+                // Rows printed glued and reported as not placed are not missing.
+                let missing = sink.warnings.split_off(before);
+                sink.warnings.extend(missing.into_iter().filter(|w| {
+                    !matches!(&w.kind, WarningKind::MissingRow { block: Some(blk), row, .. }
+                        if reported.iter().any(|(b, r)| b.key() == blk && r.key(edition) == row))
+                }));
             }
             if let Some(t) = &tables.requests {
                 let at = r3.as_ref().map_or(0, |r| r.start);
                 tables::missing_rows_t3(t, edition, at, &mut sink);
             }
             for (id, found, region) in [
-                (TableId::T2, raw2.found, &r2),
-                (TableId::T3, raw3.found, &r3),
-                (TableId::T4, raw4.found, &r4),
+                (TableId::T2, tables.active_disclosure.is_some(), &r2),
+                (TableId::T3, tables.requests.is_some(), &r3),
+                (TableId::T4, tables.appeals.is_some(), &r4),
             ] {
                 if !found {
                     let at = region
@@ -430,10 +440,108 @@ fn anchors(id: TableId) -> &'static [&'static str] {
     }
 }
 
-/// The part of the text that holds a table: its section's body, or (when the heading
-/// is missing) from the table's first anchor to the next heading.
-fn table_region(text: &str, slices: &[SectionSlice], id: TableId) -> Option<Range<usize>> {
-    if let Some(s) = slices.iter().find(|s| s.topic == Some(id.topic())) {
+/// Sections of a page printed on few lines: when the line splitter finds fewer than
+/// three of the template's sections, the template headings found mid-line replace
+/// them if there are more of those.
+fn with_midline_sections(text: &str, slices: Vec<SectionSlice>) -> Vec<SectionSlice> {
+    let on_lines = slices
+        .iter()
+        .filter(|s| s.topic.is_some_and(|t| TEMPLATE_SECTIONS.contains(&t)))
+        .count();
+    if on_lines >= 3 {
+        return slices;
+    }
+    let mid = recover::headings::midline_sections(text);
+    if mid.len() >= 3 && mid.len() > on_lines {
+        mid
+    } else {
+        slices
+    }
+}
+
+/// Tables the reader left empty, tried by the recoveries: glued rows (tables 二, 三,
+/// 四) and table 四 as one bare row of fifteen numbers. A table 三 whose rows are
+/// glued replaces what the reader made of it (the reader's warnings about it go too).
+fn recover_tables(
+    text: &str,
+    regions: [&Option<Range<usize>>; 3],
+    edition: Edition,
+    tables: &mut Tables,
+    sink: &mut Sink<'_>,
+) -> Vec<(T2Block, T2Row)> {
+    let mut reported = Vec::new();
+    let [r2, r3, r4] = regions;
+    let empty2 = tables
+        .active_disclosure
+        .as_ref()
+        .is_none_or(|t| t.cells().next().is_none());
+    if let (true, Some(r)) = (empty2, r2) {
+        if let Some((t, rows)) = recover::glued_tables::table2(text, r.clone(), edition, sink) {
+            tables.active_disclosure = Some(t);
+            reported = rows;
+        }
+    }
+    if let Some(r) = r3 {
+        let before = sink.warnings.len();
+        // Glued rows are tried only where the reader read less than half the table
+        // (a space-aligned table with many blank cells also prints few pieces a row,
+        // and the reader places those by their column positions).
+        let read = tables.requests.as_ref().map_or(0, |t| t.cells().count());
+        let half = recover::arith::t3_rows(edition).len() * 7 / 2;
+        let glued = if read < half {
+            recover::glued_tables::table3(text, r.clone(), edition, sink)
+        } else {
+            None
+        };
+        if let Some(t) = glued {
+            let mine = sink.warnings.split_off(before);
+            sink.warnings.retain(|w| w.table() != Some(TableId::T3));
+            sink.warnings.extend(mine);
+            tables.requests = Some(t);
+        } else if let Some(t) = recover::glued_tables::table3_reading_order(
+            text,
+            r.clone(),
+            edition,
+            tables.requests.as_ref(),
+            sink,
+        ) {
+            tables.requests = Some(t);
+        }
+    }
+    let empty4 = tables
+        .appeals
+        .as_ref()
+        .is_none_or(|t| t.cells().next().is_none());
+    if let (true, Some(r)) = (empty4, r4) {
+        if let Some(t) = recover::glued_tables::table4(text, r.clone(), sink) {
+            tables.appeals = Some(t);
+        }
+    }
+    reported
+}
+
+/// The part of the text that holds a table: its section's body (or the body under
+/// a caption naming the table's template section, when numbering restarts and the
+/// section of that number is something else), or (when the heading is missing) from
+/// the table's first anchor to the next heading.
+fn table_region(
+    text: &str,
+    slices: &[SectionSlice],
+    captions: &[recover::headings::Caption],
+    id: TableId,
+) -> Option<Range<usize>> {
+    let section = slices.iter().find(|s| s.topic == Some(id.topic()));
+    let exact = |s: &SectionSlice| {
+        id.topic()
+            .template_heading()
+            .is_some_and(|(_, h)| s.heading.contains(h))
+    };
+    if let Some(c) = captions.iter().find(|c| c.table == id) {
+        if section.is_none_or(|s| !exact(s) && s.heading_range.start < c.heading_range.start) {
+            return Some(c.body_range.clone());
+        }
+    }
+    if let Some(s) = section {
         return Some(s.body_range.clone());
     }
     let pos = anchors(id).iter().filter_map(|a| text.find(a)).min()?;

@@ -1,0 +1,369 @@
+//! Tables printed without cell separators, read from their runs ([`super::runs`])
+//! and solved by the template's arithmetic ([`super::glued`]): the cells every
+//! surviving splitting agrees on are placed; the others are reported with their
+//! candidates.
+
+use super::arith::{t3_rows, t3_shape, t4_shape, Shape};
+use super::glued::{solve_table, split_row, CellOutcome, RowSplits};
+use super::runs::{t2_runs, t3_runs, t4_run, Run};
+use crate::catalogue::{Edition, T2Block, T2Row, T3Row, TableId, T3_COLUMNS, T4_COLUMNS, T4_ROWS};
+use crate::grammar::tables::Sink;
+use crate::lex::value::parse_value;
+use crate::model::cell::{Cell, Decimal, Placement, Value};
+use crate::model::tables::{ActiveDisclosure, Appeals, Requests};
+use crate::model::warning::{NotPlacedValue, UnusedValue, WarningKind};
+use std::ops::Range;
+
+fn number(v: i64) -> Value {
+    Value::Number {
+        value: Decimal::integer(v),
+        unit: None,
+        approximate: false,
+    }
+}
+
+/// Whether a run has fewer space-separated pieces than the row has cells.
+fn is_glued(run: &str, cols: usize) -> bool {
+    run.split(' ').filter(|p| !p.is_empty()).count() < cols
+}
+
+/// Whether a run prints `cols` cells as at most half as many pieces (a row that only
+/// lost a blank cell has nearly all its pieces).
+fn is_mostly_glued(run: &str, cols: usize) -> bool {
+    let pieces = run.split(' ').filter(|p| !p.is_empty()).count();
+    let digits = run.bytes().filter(u8::is_ascii_digit).count();
+    pieces * 2 <= cols && digits >= cols
+}
+
+/// Report a row's cells that are not placed (one [`WarningKind::NotPlaced`] per row):
+/// each candidate value with the cell it could stand in, or, where the row's
+/// splittings are not known, its whole run with every cell not placed.
+#[allow(clippy::too_many_arguments)]
+fn report_row(
+    sink: &mut Sink<'_>,
+    table: TableId,
+    block: Option<&str>,
+    what: &str,
+    run: &str,
+    range: Range<usize>,
+    cols: usize,
+    unplaced: &[(String, Vec<i64>)],
+) {
+    if unplaced.is_empty() {
+        return;
+    }
+    let span = sink.span(range.clone());
+    let mut values: Vec<NotPlacedValue> = Vec::new();
+    let unknown: Vec<String> = unplaced
+        .iter()
+        .filter(|(_, c)| c.is_empty())
+        .map(|(col, _)| col.clone())
+        .collect();
+    if !unknown.is_empty() {
+        values.push(NotPlacedValue {
+            value: UnusedValue::new(run, span),
+            candidates: unknown,
+        });
+    }
+    for (col, cands) in unplaced {
+        for v in cands {
+            values.push(NotPlacedValue {
+                value: UnusedValue::new(v.to_string(), span),
+                candidates: vec![col.clone()],
+            });
+        }
+    }
+    sink.warn(
+        WarningKind::NotPlaced {
+            table,
+            block: block.map(str::to_string),
+            row: Some(what.to_string()),
+            found: cols - unplaced.len(),
+            expected: cols,
+            values,
+            or_row: None,
+        },
+        range,
+    );
+}
+
+/// Table 三 printed glued, when most of its rows are found as runs and at least one
+/// run is glued; `None` leaves the table to the reader.
+pub fn table3(
+    text: &str,
+    region: Range<usize>,
+    edition: Edition,
+    sink: &mut Sink<'_>,
+) -> Option<Requests> {
+    let rows = t3_rows(edition);
+    let runs: Vec<Run<T3Row>> = t3_runs(text, region, &rows);
+    // Glued, not merely missing a blank cell: a third of the rows found print their
+    // seven cells as at most three pieces.
+    let glued = runs.iter().filter(|r| is_mostly_glued(&r.text, 7)).count();
+    if runs.len() * 2 < rows.len() || glued * 3 < runs.len() {
+        return None;
+    }
+    let present: Vec<T3Row> = runs.iter().map(|r| r.row).collect();
+    let shape = t3_shape(&present);
+    let splits: Vec<RowSplits> = runs.iter().map(|r| split_row(&r.text, &shape)).collect();
+    let sol = solve_table(&splits, &shape);
+    let mut table = Requests::default();
+    for (i, run) in runs.iter().enumerate() {
+        let Some(cells) = sol.rows.get(i) else {
+            continue;
+        };
+        let mut unplaced = Vec::new();
+        let mut row = crate::model::tables::Applicants::default();
+        for (col, outcome) in T3_COLUMNS.iter().zip(cells) {
+            match outcome {
+                CellOutcome::Pinned(v) => {
+                    *row.slot_mut(*col) = Some(Cell {
+                        value: number(*v),
+                        raw: v.to_string(),
+                        span: sink.span(run.range.clone()),
+                        placement: Placement::Arithmetic,
+                        note: None,
+                    });
+                }
+                CellOutcome::NotPlaced(c) => unplaced.push((col.label().to_string(), c.clone())),
+            }
+        }
+        // The row is printed even when none of its cells is placed: it is reported
+        // below, not missing.
+        *table.row_mut(run.row) = Some(row);
+        report_row(
+            sink,
+            TableId::T3,
+            None,
+            run.row.key(),
+            &run.text,
+            run.range.clone(),
+            7,
+            &unplaced,
+        );
+    }
+    Some(table)
+}
+
+/// Table 二 printed glued: a one-column row is its whole run; a row of several
+/// columns is placed only when its run splits one way alone (table 二 has no
+/// identities).
+///
+/// Returns the table and the rows printed but with no cell placed (reported here, so
+/// not missing).
+pub fn table2(
+    text: &str,
+    region: Range<usize>,
+    edition: Edition,
+    sink: &mut Sink<'_>,
+) -> Option<(ActiveDisclosure, Vec<(T2Block, T2Row)>)> {
+    let runs = t2_runs(text, region, edition);
+    let glued = runs
+        .iter()
+        .any(|(r, _, cols)| cols.len() > 1 && is_glued(&r.text, cols.len()));
+    if runs.is_empty() || !glued {
+        return None;
+    }
+    let mut table = ActiveDisclosure::empty(edition)?;
+    let mut unplaced_rows = Vec::new();
+    for (run, block, cols) in &runs {
+        let declared = |col: &crate::catalogue::T2Col| col.declared_unit();
+        let place = |table: &mut ActiveDisclosure, sink: &mut Sink<'_>, i: usize, raw: &str| {
+            let Some(col) = cols.get(i) else { return };
+            let value = parse_value(raw, declared(col));
+            if let Some(slot) = table.slot_mut(run.row, *col) {
+                // One column, or one splitting only: the row label and the digits
+                // pin it (table 二 has no identities).
+                *slot = Some(Cell {
+                    value,
+                    raw: raw.to_string(),
+                    span: sink.span(run.range.clone()),
+                    placement: Placement::Label,
+                    note: None,
+                });
+            }
+        };
+        if cols.len() == 1 && !run.text.contains(' ') {
+            place(&mut table, sink, 0, &run.text);
+            continue;
+        }
+        let names: Vec<String> = cols.iter().map(|c| c.key().to_string()).collect();
+        if run.text.contains('.') {
+            let unplaced: Vec<(String, Vec<i64>)> =
+                names.iter().map(|n| (n.clone(), Vec::new())).collect();
+            report_row(
+                sink,
+                TableId::T2,
+                Some(block.key()),
+                run.row.key(edition),
+                &run.text,
+                run.range.clone(),
+                cols.len(),
+                &unplaced,
+            );
+            unplaced_rows.push((*block, run.row));
+            continue;
+        }
+        let shape = Shape::plain(cols.len());
+        let splits = split_row(&run.text, &shape);
+        let sol = solve_table(std::slice::from_ref(&splits), &shape);
+        let mut unplaced = Vec::new();
+        for (i, outcome) in sol.rows.first().into_iter().flatten().enumerate() {
+            match outcome {
+                CellOutcome::Pinned(v) => place(&mut table, sink, i, &v.to_string()),
+                CellOutcome::NotPlaced(c) => {
+                    unplaced.push((names.get(i).cloned().unwrap_or_default(), c.clone()))
+                }
+            }
+        }
+        if unplaced.len() == cols.len() {
+            unplaced_rows.push((*block, run.row));
+        }
+        report_row(
+            sink,
+            TableId::T2,
+            Some(block.key()),
+            run.row.key(edition),
+            &run.text,
+            run.range.clone(),
+            cols.len(),
+            &unplaced,
+        );
+    }
+    Some((table, unplaced_rows))
+}
+
+/// Table 四 as one run of fifteen cells (glued, or bare numbers with no header row),
+/// placed where its three group totals pin it.
+pub fn table4(text: &str, region: Range<usize>, sink: &mut Sink<'_>) -> Option<Appeals> {
+    let (range, run) = t4_run(text, region)?;
+    let shape = t4_shape();
+    let splits = split_row(&run, &shape);
+    let sol = solve_table(std::slice::from_ref(&splits), &shape);
+    let mut table = Appeals::default();
+    let mut unplaced = Vec::new();
+    let mut cells = sol.rows.first().into_iter().flatten();
+    for row in T4_ROWS {
+        for col in T4_COLUMNS {
+            match cells.next() {
+                Some(CellOutcome::Pinned(v)) => {
+                    *table.group_mut(row).slot_mut(col) = Some(Cell {
+                        value: number(*v),
+                        raw: v.to_string(),
+                        span: sink.span(range.clone()),
+                        placement: Placement::Arithmetic,
+                        note: None,
+                    });
+                }
+                Some(CellOutcome::NotPlaced(c)) => {
+                    unplaced.push((format!("{}/{}", row.key(), col.key()), c.clone()))
+                }
+                None => {}
+            }
+        }
+    }
+    report_row(
+        sink,
+        TableId::T4,
+        None,
+        "行政复议、行政诉讼",
+        &run,
+        range,
+        15,
+        &unplaced,
+    );
+    Some(table)
+}
+
+/// Table 三 rebuilt from reading order ([`super::reading_order`]) in place of what
+/// the reader made of it. In reading order the reader's cells have no anchor it can
+/// trust (a label is often printed after its values, so the values after a label are
+/// another row's): a cell is what the rebuilt table pins (the reader's cell kept where
+/// it holds the same value); where the rebuilt table pins nothing, the reader's value
+/// is not used and is reported with the candidates. `None` when the text is not in
+/// reading order.
+pub fn table3_reading_order(
+    text: &str,
+    region: Range<usize>,
+    edition: Edition,
+    core: Option<&Requests>,
+    sink: &mut Sink<'_>,
+) -> Option<Requests> {
+    use super::reading_order::{rebuild, Rebuilt};
+    let rebuilt = rebuild(text, region.clone(), edition)?;
+    let core = core.cloned().unwrap_or_default();
+    // The reader's complaints about rows it could not read are answered here.
+    sink.warnings.retain(|w| {
+        w.table() != Some(TableId::T3)
+            || !matches!(
+                w.kind,
+                WarningKind::MissingCell { .. }
+                    | WarningKind::ExtraCell { .. }
+                    | WarningKind::StrayValue { .. }
+                    | WarningKind::Misaligned { .. }
+                    | WarningKind::NotPlaced { .. }
+            )
+    });
+    if !rebuilt.solved {
+        // Nothing pins the values: none is used (the reader's, read after labels,
+        // included).
+        let values = crate::grammar::recover::reading_order::value_count(text, region.clone());
+        sink.warn(
+            WarningKind::Misaligned {
+                table: TableId::T3,
+                row: None,
+                values,
+            },
+            region.start..region.start,
+        );
+        return Some(Requests::default());
+    }
+    let mut table = Requests::default();
+    for (row, cells) in &rebuilt.rows {
+        let mut unplaced = Vec::new();
+        let mut out = crate::model::tables::Applicants::default();
+        for (col, cell) in T3_COLUMNS.iter().zip(cells) {
+            let theirs = core.cell(*row, *col);
+            // A blank the reader put in a row it could not align is no evidence.
+            let held = theirs.filter(|c| c.value != Value::Blank);
+            match cell {
+                Rebuilt::Pinned(v, range) => match held.map(Cell::integer) {
+                    None => {
+                        *out.slot_mut(*col) = Some(Cell {
+                            value: number(*v),
+                            raw: v.to_string(),
+                            span: sink.span(range.clone()),
+                            placement: Placement::Arithmetic,
+                            note: None,
+                        });
+                    }
+                    Some(Some(x)) if x == *v => {
+                        *out.slot_mut(*col) = theirs.cloned();
+                    }
+                    // The reader's value came from the values after a label, which in
+                    // reading order are often another row's; the arithmetic decides.
+                    Some(_) => {
+                        *out.slot_mut(*col) = Some(Cell {
+                            value: number(*v),
+                            raw: v.to_string(),
+                            span: sink.span(range.clone()),
+                            placement: Placement::Arithmetic,
+                            note: None,
+                        });
+                    }
+                },
+                Rebuilt::NotPlaced(c) => {
+                    let mut c = c.clone();
+                    c.extend(held.and_then(Cell::integer));
+                    c.sort_unstable();
+                    c.dedup();
+                    unplaced.push((col.label().to_string(), c));
+                }
+            }
+        }
+        *table.row_mut(*row) = Some(out);
+        let span = region.start..region.start;
+        report_row(sink, TableId::T3, None, row.key(), "", span, 7, &unplaced);
+    }
+    Some(table)
+}

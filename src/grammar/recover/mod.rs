@@ -1,0 +1,16 @@
+//! Recoveries for tables that printed copies flatten beyond what the table reader
+//! reads, each one module tested on its own:
+//!
+//! - [`arith`]: the template's identities (TEMPLATE.md §4) as data;
+//! - [`glued`]: digit runs without separators split by those identities.
+//!
+//! A recovery places a value only where the text and the arithmetic pin it; what
+//! they do not pin is reported with its candidates, never filled in.
+
+pub mod arith;
+pub mod glued;
+pub mod glued_tables;
+pub mod headings;
+pub mod joint;
+pub mod reading_order;
+pub mod runs;
