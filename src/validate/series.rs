@@ -63,6 +63,27 @@ fn t2_cell(t: &ActiveDisclosure, row: T2Row, col: T2Col) -> Option<&Cell> {
     t.slot(row, col).and_then(Option::as_ref)
 }
 
+/// Emit a rule's one finding of a pair of years (its first difference), naming the
+/// other `places` that differ too.
+fn emit_first<S: FindingSink + ?Sized>(
+    cx: &mut Cx<'_, S>,
+    first: Option<Finding>,
+    others: &[String],
+    places: &str,
+) {
+    let Some(mut f) = first else {
+        return;
+    };
+    if !others.is_empty() {
+        f.message.push_str(&format!(
+            "; also in {} other {places}: {}",
+            others.len(),
+            others.join(", ")
+        ));
+    }
+    cx.emit(f);
+}
+
 fn year_of(r: &Report) -> String {
     r.metadata
         .year
@@ -128,16 +149,7 @@ fn carry<S: FindingSink + ?Sized>(
             }
         }
     }
-    if let Some(mut f) = f {
-        if !others.is_empty() {
-            f.message.push_str(&format!(
-                "; also in {} other column(s): {}",
-                others.len(),
-                others.join(", ")
-            ));
-        }
-        cx.emit(f);
-    }
+    emit_first(cx, f, &others, "column(s)");
 }
 
 fn in_force<S: FindingSink + ?Sized>(
@@ -222,14 +234,5 @@ fn in_force<S: FindingSink + ?Sized>(
             f = Some(first);
         }
     }
-    if let Some(mut f) = f {
-        if !others.is_empty() {
-            f.message.push_str(&format!(
-                "; also in {} other row(s): {}",
-                others.len(),
-                others.join(", ")
-            ));
-        }
-        cx.emit(f);
-    }
+    emit_first(cx, f, &others, "row(s)");
 }
