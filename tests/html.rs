@@ -802,3 +802,17 @@ proptest! {
         }
     }
 }
+
+/// Combining marks that NFKC reorders, right after the ` | ` written for a `<td>`:
+/// the marks map to their own bytes, not over the cell boundary (a case the map
+/// property test found).
+#[test]
+fn reordered_marks_after_a_cell_boundary_keep_their_own_span() {
+    let s = "<table><tr><td>f¥;<td>\u{11369}\u{20d9}<th>=.</tr></table>";
+    let n = normalize(s, &NormalizeOptions::default());
+    assert_eq!(n.text(), "f¥; | \u{20d9}\u{11369} | =. |\n");
+    let marks = n.text().find('\u{20d9}').unwrap();
+    assert_eq!(n.original_span(marks..marks + 3).range(), 23..30);
+    assert_eq!(n.original_span(marks - 1..marks).range(), 19..23);
+    check_map(s, &n);
+}

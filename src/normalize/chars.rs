@@ -145,7 +145,11 @@ pub(crate) fn run(
                     continue;
                 }
             }
-            last_boundary = Some(i);
+            // No canonical composite starts with ASCII whitespace: marks after a
+            // space are normalized on their own, so their offsets stay apart from
+            // the space's (which may come from a different source, such as a cell
+            // boundary written for `<td>`).
+            last_boundary = (!b.is_ascii_whitespace()).then_some(i);
             i += 1;
             continue;
         }
