@@ -254,7 +254,10 @@ fn parse_normalized(
     let text = norm.text();
     let mut sink = Sink::new(norm);
     let slices = with_midline_sections(text, sections::split_sections(text));
-    let captions = recover::headings::table_captions(text);
+    // Captions are looked for only where a table's section is missing or not named
+    // by its template heading.
+    let captions = std::cell::OnceCell::new();
+    let captions = || captions.get_or_init(|| recover::headings::table_captions(text)).as_slice();
 
     let r2 = table_region(text, &slices, &captions, TableId::T2);
     let r3 = table_region(text, &slices, &captions, TableId::T3);
@@ -498,14 +501,16 @@ fn recover_tables(
             sink.warnings.retain(|w| w.table() != Some(TableId::T3));
             sink.warnings.extend(mine);
             tables.requests = Some(t);
-        } else if let Some(t) = recover::glued_tables::table3_reading_order(
-            text,
-            r.clone(),
-            edition,
-            tables.requests.as_ref(),
-            sink,
-        ) {
-            tables.requests = Some(t);
+        } else if may_be_reading_order(text, r.clone()) {
+            if let Some(t) = recover::glued_tables::table3_reading_order(
+                text,
+                r.clone(),
+                edition,
+                tables.requests.as_ref(),
+                sink,
+            ) {
+                tables.requests = Some(t);
+            }
         }
     }
     let empty4 = tables
@@ -520,14 +525,44 @@ fn recover_tables(
     reported
 }
 
+/// Whether `text[range]` may hold table 三 in reading order: a run of more than seven
+/// lines of digits alone with nothing between them but blank lines and page footers.
+/// A quick test that never misses a text the rebuild
+/// ([`recover::reading_order::rebuild`]) reads (its numbers and footers are lines of
+/// this kind), so that the rebuild runs only where it can apply.
+fn may_be_reading_order(text: &str, range: Range<usize>) -> bool {
+    let Some(region) = text.get(range) else {
+        return false;
+    };
+    let mut run = 0usize;
+    for line in region.split('\n') {
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if t.bytes().all(|b| b.is_ascii_digit()) {
+            run += 1;
+            if run > 7 {
+                return true;
+            }
+        } else if !t
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '-' | '—' | '–'))
+        {
+            run = 0;
+        }
+    }
+    false
+}
+
 /// The part of the text that holds a table: its section's body (or the body under
 /// a caption naming the table's template section, when numbering restarts and the
 /// section of that number is something else), or (when the heading is missing) from
 /// the table's first anchor to the next heading.
-fn table_region(
+fn table_region<'c>(
     text: &str,
     slices: &[SectionSlice],
-    captions: &[recover::headings::Caption],
+    captions: &dyn Fn() -> &'c [recover::headings::Caption],
     id: TableId,
 ) -> Option<Range<usize>> {
     let section = slices.iter().find(|s| s.topic == Some(id.topic()));
@@ -536,9 +571,11 @@ fn table_region(
             .template_heading()
             .is_some_and(|(_, h)| s.heading.contains(h))
     };
-    if let Some(c) = captions.iter().find(|c| c.table == id) {
-        if section.is_none_or(|s| !exact(s) && s.heading_range.start < c.heading_range.start) {
-            return Some(c.body_range.clone());
+    if section.is_none_or(|s| !exact(s)) {
+        if let Some(c) = captions().iter().find(|c| c.table == id) {
+            if section.is_none_or(|s| s.heading_range.start < c.heading_range.start) {
+                return Some(c.body_range.clone());
+            }
         }
     }
     if let Some(s) = section {
