@@ -6,8 +6,7 @@
 //! the label and scores the rest against the catalogue.
 
 use super::{
-    Edition, Numbering, T2Block, T2Col, T2Row, T3Group, T3Row, T3_HEADER_LABELS, T3_ROWS,
-    T4_HEADER_LABELS,
+    Numbering, T2Block, T2Col, T2Row, T3Group, T3Row, T3_HEADER_LABELS, T3_ROWS, T4_HEADER_LABELS,
 };
 use crate::syntax::IResult;
 use nom::branch::alt;
@@ -250,18 +249,6 @@ const T2_ROWS: [T2Row; 8] = [
     T2Row::Fees,
     T2Row::Procurement,
 ];
-
-/// Which editions' table 二 has a column.
-pub fn t2_column_editions(col: T2Col) -> &'static [Edition] {
-    match col {
-        T2Col::Issued
-        | T2Col::Repealed
-        | T2Col::InForce
-        | T2Col::DecisionsThisYear
-        | T2Col::FeeAmount => &[Edition::E2021],
-        _ => &[Edition::E2019],
-    }
-}
 
 /// Match a label of table 二.
 pub fn match_t2(label: &str) -> Option<T2Label> {

@@ -1,26 +1,62 @@
 //! The 2019 edition (国办公开办函〔2019〕60号): 2019 and 2020 reports.
 //!
 //! Table 二 has five blocks (with (五) 其他对外管理服务事项 and (九) 政府集中采购) and the
-//! item-count columns; table 三 has `(六)其他处理` as one data row.
+//! item-count columns; table 三 has `(六)其他处理` as one data row. The labels only this
+//! edition prints (block (九), its two extra rows, its columns) vote for it.
 
-use super::tables::{build_t2, build_t3, Sink, T2Raw, T3Raw};
-use crate::catalogue::{Edition, T3Row};
-use crate::model::tables::{ActiveDisclosure, Requests};
+use super::facts::{EditionFacts, VoteLabels};
+use crate::catalogue::{
+    Edition, T2Block, T2Col, T2Row, T3Row, T2_2019, T3_COLUMNS, T4_COLUMNS, T4_ROWS,
+};
 
-/// This edition.
-pub const EDITION: Edition = Edition::E2019;
-
-/// Whether table 三 of this edition has a row.
-pub fn has_t3_row(row: T3Row) -> bool {
-    row.def().editions.contains(&EDITION)
-}
-
-/// Table 二 in this edition's columns.
-pub fn table2(raw: &T2Raw<'_>, sink: &mut Sink<'_>) -> Option<ActiveDisclosure> {
-    build_t2(raw, EDITION, sink)
-}
-
-/// Table 三 with this edition's rows.
-pub fn table3(raw: &T3Raw<'_>, sink: &mut Sink<'_>) -> Requests {
-    build_t3(raw, has_t3_row, EDITION, sink)
-}
+/// This edition's tables, as data.
+pub const FACTS: EditionFacts = EditionFacts {
+    edition: Edition::E2019,
+    from_year: 2019,
+    t2_blocks: T2_2019,
+    t3_rows: &[
+        T3Row::NewRequests,
+        T3Row::CarriedOver,
+        T3Row::Disclosed,
+        T3Row::PartlyDisclosed,
+        T3Row::WithheldStateSecret,
+        T3Row::WithheldByLaw,
+        T3Row::WithheldThreeSafeties,
+        T3Row::WithheldThirdParty,
+        T3Row::WithheldInternalAffairs,
+        T3Row::WithheldProcessInfo,
+        T3Row::WithheldEnforcementFiles,
+        T3Row::WithheldInquiry,
+        T3Row::UnableNotHeld,
+        T3Row::UnableNeedsCreation,
+        T3Row::UnableUnclear,
+        T3Row::NotProcessedComplaint,
+        T3Row::NotProcessedRepeated,
+        T3Row::NotProcessedPublication,
+        T3Row::NotProcessedExcessive,
+        T3Row::NotProcessedConfirmation,
+        T3Row::OtherProcessing,
+        T3Row::ResultsTotal,
+        T3Row::CarriedForward,
+    ],
+    t3_merged: &[],
+    t3_columns: &T3_COLUMNS,
+    t4_rows: &T4_ROWS,
+    t4_columns: &T4_COLUMNS,
+    votes: VoteLabels {
+        t2_blocks: &[T2Block::Item9],
+        t2_rows: &[T2Row::OtherServices, T2Row::Procurement],
+        t2_columns: &[
+            T2Col::NewlyMade,
+            T2Col::NewlyPublished,
+            T2Col::TotalPublished,
+            T2Col::PreviousYearItems,
+            T2Col::Change,
+            T2Col::Decisions,
+            T2Col::ProcurementProjects,
+            T2Col::ProcurementAmount,
+        ],
+        // `(六)其他处理` as one row is printed in 2021 reports too: no vote.
+        t3_rows: &[],
+    },
+};

@@ -3,27 +3,64 @@
 //! Table 二 has four blocks with 本年制发件数 / 本年废止件数 / 现行有效件数, 本年处理决定数量
 //! and 本年收费金额 (万元); table 三 splits `(六)其他处理` into three rows. A report that
 //! still prints `(六)其他处理` as one row keeps that row (it is not split into invented
-//! rows).
+//! rows). Its columns of table 二 and the three split rows vote for it.
 
-use super::tables::{build_t2, build_t3, Sink, T2Raw, T3Raw};
-use crate::catalogue::{Edition, T3Row};
-use crate::model::tables::{ActiveDisclosure, Requests};
+use super::facts::{EditionFacts, VoteLabels};
+use crate::catalogue::{Edition, T2Col, T3Row, T2_2021, T3_COLUMNS, T4_COLUMNS, T4_ROWS};
 
-/// This edition.
-pub const EDITION: Edition = Edition::E2021;
+/// The rows `(六)其他处理` is split into.
+const OTHER_PROCESSING: &[T3Row] = &[
+    T3Row::OtherNoCorrection,
+    T3Row::OtherUnpaidFee,
+    T3Row::OtherOther,
+];
 
-/// Whether table 三 of this edition accepts a row: its own rows, and `(六)其他处理`
-/// printed as a single row.
-pub fn has_t3_row(row: T3Row) -> bool {
-    row.def().editions.contains(&EDITION) || row == T3Row::OtherProcessing
-}
-
-/// Table 二 in this edition's columns.
-pub fn table2(raw: &T2Raw<'_>, sink: &mut Sink<'_>) -> Option<ActiveDisclosure> {
-    build_t2(raw, EDITION, sink)
-}
-
-/// Table 三 with this edition's rows.
-pub fn table3(raw: &T3Raw<'_>, sink: &mut Sink<'_>) -> Requests {
-    build_t3(raw, has_t3_row, EDITION, sink)
-}
+/// This edition's tables, as data.
+pub const FACTS: EditionFacts = EditionFacts {
+    edition: Edition::E2021,
+    from_year: 2021,
+    t2_blocks: T2_2021,
+    t3_rows: &[
+        T3Row::NewRequests,
+        T3Row::CarriedOver,
+        T3Row::Disclosed,
+        T3Row::PartlyDisclosed,
+        T3Row::WithheldStateSecret,
+        T3Row::WithheldByLaw,
+        T3Row::WithheldThreeSafeties,
+        T3Row::WithheldThirdParty,
+        T3Row::WithheldInternalAffairs,
+        T3Row::WithheldProcessInfo,
+        T3Row::WithheldEnforcementFiles,
+        T3Row::WithheldInquiry,
+        T3Row::UnableNotHeld,
+        T3Row::UnableNeedsCreation,
+        T3Row::UnableUnclear,
+        T3Row::NotProcessedComplaint,
+        T3Row::NotProcessedRepeated,
+        T3Row::NotProcessedPublication,
+        T3Row::NotProcessedExcessive,
+        T3Row::NotProcessedConfirmation,
+        T3Row::OtherNoCorrection,
+        T3Row::OtherUnpaidFee,
+        T3Row::OtherOther,
+        T3Row::ResultsTotal,
+        T3Row::CarriedForward,
+    ],
+    t3_merged: &[(T3Row::OtherProcessing, OTHER_PROCESSING)],
+    t3_columns: &T3_COLUMNS,
+    t4_rows: &T4_ROWS,
+    t4_columns: &T4_COLUMNS,
+    votes: VoteLabels {
+        t2_blocks: &[],
+        t2_rows: &[],
+        t2_columns: &[
+            T2Col::Issued,
+            T2Col::Repealed,
+            T2Col::InForce,
+            T2Col::DecisionsThisYear,
+            T2Col::FeeAmount,
+        ],
+        t3_rows: OTHER_PROCESSING,
+    },
+};

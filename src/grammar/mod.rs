@@ -7,6 +7,9 @@
 
 pub mod ed2019;
 pub mod ed2021;
+pub mod events;
+pub mod facts;
+pub mod fold;
 pub mod legacy;
 pub mod meta;
 pub mod positions;
@@ -24,9 +27,10 @@ use crate::model::report::{
 };
 use crate::normalize::{decode, normalize, ChromeKind, Decoded, NormalizeOptions, Normalized};
 use crate::span::{LineIndex, Span};
+use facts::Votes;
 use sections::SectionSlice;
 use std::ops::Range;
-use tables::{Sink, Votes};
+use tables::Sink;
 
 /// The default limit on input size: 16 MiB (the largest reports seen are tens of
 /// kilobytes; raise it with [`ParseOptions::max_input_bytes`] for concatenations).
@@ -257,17 +261,24 @@ fn parse_normalized(
     // Captions are looked for only where a table's section is missing or not named
     // by its template heading.
     let captions = std::cell::OnceCell::new();
-    let captions = || captions.get_or_init(|| recover::headings::table_captions(text)).as_slice();
+    let captions = || {
+        captions
+            .get_or_init(|| recover::headings::table_captions(text))
+            .as_slice()
+    };
 
     let r2 = table_region(text, &slices, &captions, TableId::T2);
     let r3 = table_region(text, &slices, &captions, TableId::T3);
     let r4 = table_region(text, &slices, &captions, TableId::T4);
     let t2_tokens = r2.clone().map(|r| lex_table(text, r)).unwrap_or_default();
     let t3_tokens = r3.clone().map(|r| lex_table(text, r)).unwrap_or_default();
+    let t3_tokens = events::split_inline_groups(t3_tokens);
     let t4_tokens = r4.clone().map(|r| lex_table(text, r)).unwrap_or_default();
-    let raw2 = tables::read_t2(&t2_tokens, &mut sink);
-    let raw3 = tables::read_t3(&t3_tokens, &mut sink);
-    let raw4 = tables::read_t4(&t4_tokens);
+    // Tokens → events → each table's fold (its rows as read, before the edition is
+    // known: the labels read vote for it).
+    let raw2 = fold::t2::read(events::t2_events(&t2_tokens), &mut sink);
+    let raw3 = fold::t3::read(&t3_tokens, events::t3_events(&t3_tokens), &mut sink);
+    let raw4 = fold::t4::read(events::t4_events(&t4_tokens));
 
     let metadata = metadata(input, text, norm, options, &slices, &mut sink);
     let any_table = raw2.found || raw3.found || raw4.found;
@@ -281,30 +292,24 @@ fn parse_normalized(
         });
     }
 
-    let mut votes = raw2.votes;
-    votes.e2021 += raw3.votes.e2021;
+    let votes = raw2.votes.plus(raw3.votes);
     let year = metadata.year.as_ref().map(|y| y.value);
     let edition = decide_edition(votes, any_table, year, &slices, &mut sink);
 
     let mut tables = Tables::default();
     let mut legacy = None;
-    match edition {
-        Edition::Legacy => legacy = Some(legacy::figures(text, &slices, &mut sink)),
-        Edition::E2019 | Edition::E2021 => {
+    match facts::of(edition) {
+        None => legacy = Some(legacy::figures(text, &slices, &mut sink)),
+        Some(facts) => {
+            // Each table's rows fitted to the edition's grid.
             if raw2.found {
-                tables.active_disclosure = match edition {
-                    Edition::E2019 => ed2019::table2(&raw2, &mut sink),
-                    _ => ed2021::table2(&raw2, &mut sink),
-                };
+                tables.active_disclosure = fold::t2::grid(&raw2, facts, &mut sink);
             }
             if raw3.found {
-                tables.requests = Some(match edition {
-                    Edition::E2019 => ed2019::table3(&raw3, &mut sink),
-                    _ => ed2021::table3(&raw3, &mut sink),
-                });
+                tables.requests = Some(fold::t3::grid(&raw3, facts, &mut sink));
             }
             if raw4.found {
-                tables.appeals = Some(tables::build_t4(&raw4, &mut sink));
+                tables.appeals = Some(fold::t4::grid(&raw4, facts, &mut sink));
             }
             let reported = recover_tables(text, [&r2, &r3, &r4], edition, &mut tables, &mut sink);
             // Rows whose values nothing pinned are in `sink.unplaced` here: the
@@ -314,7 +319,7 @@ fn parse_normalized(
             if let Some(t) = &tables.active_disclosure {
                 let at = r2.as_ref().map_or(0, |r| r.start);
                 let before = sink.warnings.len();
-                tables::missing_rows_t2(t, at, &mut sink);
+                fold::t2::missing_rows(t, facts, at, &mut sink);
                 // Rows printed glued and reported as not placed are not missing.
                 let missing = sink.warnings.split_off(before);
                 sink.warnings.extend(missing.into_iter().filter(|w| {
@@ -324,7 +329,7 @@ fn parse_normalized(
             }
             if let Some(t) = &tables.requests {
                 let at = r3.as_ref().map_or(0, |r| r.start);
-                tables::missing_rows_t3(t, edition, at, &mut sink);
+                fold::t3::missing_rows(t, facts, at, &mut sink);
             }
             for (id, found, region) in [
                 (TableId::T2, tables.active_disclosure.is_some(), &r2),
@@ -602,6 +607,11 @@ fn table_region<'c>(
     Some(start..end)
 }
 
+/// The report's edition: the one the tables' labels vote for (the older one on a
+/// tie, with a warning when both get votes), else the one of its year, else the
+/// newest when the report has the template's tables or headings (with a warning that
+/// it was assumed), else a pre-2019 report. The editions, their vote labels and their
+/// first years are data ([`facts::EDITIONS`]).
 fn decide_edition(
     votes: Votes,
     any_table: bool,
@@ -609,21 +619,17 @@ fn decide_edition(
     slices: &[SectionSlice],
     sink: &mut Sink<'_>,
 ) -> Edition {
-    if votes.e2019 > 0 || votes.e2021 > 0 {
-        if votes.e2019 > 0 && votes.e2021 > 0 {
+    if let Some(winner) = votes.winner() {
+        if votes.mixed() {
             sink.warn(
                 WarningKind::MixedEdition {
-                    e2019: votes.e2019,
-                    e2021: votes.e2021,
+                    e2019: votes.of(Edition::E2019),
+                    e2021: votes.of(Edition::E2021),
                 },
                 0..0,
             );
         }
-        return if votes.e2021 > votes.e2019 {
-            Edition::E2021
-        } else {
-            Edition::E2019
-        };
+        return winner;
     }
     let template_headings = slices
         .iter()
@@ -632,17 +638,16 @@ fn decide_edition(
             h.contains("收到和处理政府信息公开申请") || h.contains("总体情况")
         })
         .count();
-    let by_year = match year {
-        Some(y) if y >= 2021 => Some(Edition::E2021),
-        Some(y) if y >= 2019 => Some(Edition::E2019),
-        Some(_) => Some(Edition::Legacy),
-        None => None,
-    };
-    let edition = match by_year {
-        Some(Edition::Legacy) if !any_table && template_headings == 0 => Edition::Legacy,
-        Some(Edition::Legacy) => Edition::E2019,
-        Some(e) => e,
-        None if any_table || template_headings > 0 => Edition::E2021,
+    let templated = any_table || template_headings > 0;
+    let edition = match year {
+        Some(y) => match facts::by_year(y) {
+            Some(e) => e,
+            // Before the first edition: read in the oldest when it has the template's
+            // tables or headings.
+            None if templated => facts::oldest(),
+            None => Edition::Legacy,
+        },
+        None if templated => facts::newest(),
         None => Edition::Legacy,
     };
     if edition != Edition::Legacy {

@@ -1,0 +1,24 @@
+//! One fold per table: the events of a table (see [`super::events`]) folded into its
+//! rows as read ([`t2::read`], [`t3::read`], [`t4::read`]: a row label and the fields
+//! that follow it, captions and headers, stray values reported), then, once the
+//! edition is known, the rows fitted to the edition's grid ([`t2::grid`],
+//! [`t3::grid`], [`t4::grid`]), which the edition's facts
+//! ([`super::facts::EditionFacts`]) describe.
+//!
+//! A value is placed by its row label and its field's slot in the row, or, in
+//! space-aligned text, by its column position ([`super::positions`]); a row that
+//! cannot say which of its cells it lost places nothing (see
+//! [`super::tables::fit`]).
+
+pub mod t2;
+pub mod t3;
+pub mod t4;
+
+use super::tables::Field;
+use crate::lex::Token;
+
+/// Values read before a row label (or outside any row).
+type Loose<'t, 'a> = Vec<Field<'t, 'a>>;
+
+/// The text before a stray value that is no template label, reported with it.
+type Unknown<'t, 'a> = Option<&'t Token<'a>>;
