@@ -22,3 +22,36 @@ type Loose<'t, 'a> = Vec<Field<'t, 'a>>;
 
 /// The text before a stray value that is no template label, reported with it.
 type Unknown<'t, 'a> = Option<&'t Token<'a>>;
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Helpers of the folds' tests.
+
+    use crate::model::warning::WarningKind;
+    use crate::normalize::{normalize, NormalizeOptions, Normalized};
+
+    /// A text normalized as the parser does.
+    pub fn norm(text: &str) -> Normalized {
+        normalize(text, &NormalizeOptions::default())
+    }
+
+    /// The warnings' kinds by name (`StrayValue`, `UnreadableCell`, …).
+    pub fn kinds(warnings: &[crate::model::warning::Warning]) -> Vec<&'static str> {
+        warnings
+            .iter()
+            .map(|w| match &w.kind {
+                WarningKind::StrayValue { .. } => "StrayValue",
+                WarningKind::UnknownRow { .. } => "UnknownRow",
+                WarningKind::UnreadableCell { .. } => "UnreadableCell",
+                WarningKind::ExtraCell { .. } => "ExtraCell",
+                WarningKind::MissingCell { .. } => "MissingCell",
+                WarningKind::MissingRow { .. } => "MissingRow",
+                WarningKind::Misaligned { .. } => "Misaligned",
+                WarningKind::DuplicateRow { .. } => "DuplicateRow",
+                WarningKind::FuzzyLabel { .. } => "FuzzyLabel",
+                WarningKind::TruncatedHeader { .. } => "TruncatedHeader",
+                _ => "other",
+            })
+            .collect()
+    }
+}

@@ -329,3 +329,122 @@ pub fn missing_rows(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grammar::events::t2_events;
+    use crate::grammar::fold::testing::{kinds, norm};
+    use crate::grammar::{ed2019, ed2021};
+    use crate::lex::lex_table;
+
+    fn int(t: &ActiveDisclosure, row: T2Row, col: T2Col) -> Option<i64> {
+        t.slot(row, col)
+            .and_then(Option::as_ref)
+            .and_then(|c| c.integer())
+    }
+
+    #[test]
+    fn blocks_headers_and_rows_in_printed_order() {
+        let n = norm(
+            "第二十条第(一)项\n信息内容 | 本年制发件数 | 现行有效件数 | 本年废止件数 |\n\
+             规章 | 3 | 12 | 1 |\n行政规范性文件 | 5 | 40 | 0 |\n\
+             第二十条第(五)项\n信息内容 | 本年处理决定数量 |\n行政许可 | 120 |\n",
+        );
+        let toks = lex_table(n.text(), 0..n.text().len());
+        let mut sink = Sink::new(&n);
+        let raw = read(t2_events(&toks), &mut sink);
+        assert!(raw.found);
+        let rows: Vec<(T2Row, usize)> = raw.rows.iter().map(|r| (r.row, r.values.len())).collect();
+        assert_eq!(
+            rows,
+            [
+                (T2Row::Rules, 3),
+                (T2Row::NormativeDocuments, 3),
+                (T2Row::Licensing, 1)
+            ]
+        );
+        // Four column headers only the 2021 edition prints.
+        assert_eq!((raw.votes.e2019, raw.votes.e2021), (0, 4));
+        let printed: Vec<T2Col> = raw
+            .headers
+            .get(&T2Block::Item1)
+            .map(|h| h.iter().map(|c| c.0).collect())
+            .unwrap_or_default();
+        assert_eq!(printed, [T2Col::Issued, T2Col::InForce, T2Col::Repealed]);
+        let Some(t) = grid(&raw, &ed2021::FACTS, &mut sink) else {
+            panic!("no table");
+        };
+        // Each value under the column its header names.
+        assert_eq!(int(&t, T2Row::Rules, T2Col::Issued), Some(3));
+        assert_eq!(int(&t, T2Row::Rules, T2Col::InForce), Some(12));
+        assert_eq!(int(&t, T2Row::Rules, T2Col::Repealed), Some(1));
+        assert_eq!(int(&t, T2Row::NormativeDocuments, T2Col::InForce), Some(40));
+        assert_eq!(int(&t, T2Row::NormativeDocuments, T2Col::Repealed), Some(0));
+        assert_eq!(
+            int(&t, T2Row::Licensing, T2Col::DecisionsThisYear),
+            Some(120)
+        );
+        assert_eq!(t.cells().count(), 7);
+        assert!(sink.warnings.is_empty(), "{:?}", sink.warnings);
+        // Rows the edition prints but the report does not: reported, never zero.
+        missing_rows(&t, &ed2021::FACTS, 0, &mut sink);
+        let missing: Vec<String> = sink
+            .warnings
+            .iter()
+            .filter_map(|w| match &w.kind {
+                WarningKind::MissingRow { row, .. } => Some(row.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(missing, ["行政处罚", "行政强制", "行政事业性收费"]);
+    }
+
+    #[test]
+    fn value_before_its_label_and_stray_values() {
+        // Two values under no row; a one-cell row printed value first (reading order).
+        let n = norm(
+            "4 | 5 |\n第二十条第(五)项\n信息内容 | 处理决定数量 |\n9\n行政许可\n\
+             第二十条第(九)项\n政府集中采购 | 2 | 31.5 |\n",
+        );
+        let toks = lex_table(n.text(), 0..n.text().len());
+        let mut sink = Sink::new(&n);
+        let raw = read(t2_events(&toks), &mut sink);
+        assert_eq!(kinds(&sink.warnings), ["StrayValue"]);
+        assert!(matches!(
+            &sink.warnings[0].kind,
+            WarningKind::StrayValue { unused, in_header: false, .. } if unused.len() == 2
+        ));
+        // Block (九), its row and 处理决定数量 vote for 2019.
+        assert_eq!((raw.votes.e2019, raw.votes.e2021), (3, 0));
+        let Some(t) = grid(&raw, &ed2019::FACTS, &mut sink) else {
+            panic!("no table");
+        };
+        assert_eq!(int(&t, T2Row::Licensing, T2Col::Decisions), None);
+        // The block's header names one of its three columns: template order, warned.
+        assert_eq!(int(&t, T2Row::Licensing, T2Col::PreviousYearItems), None);
+        assert_eq!(
+            int(&t, T2Row::Procurement, T2Col::ProcurementProjects),
+            Some(2)
+        );
+        assert_eq!(
+            t.slot(T2Row::Procurement, T2Col::ProcurementAmount)
+                .and_then(Option::as_ref)
+                .map(|c| c.raw.as_str()),
+            Some("31.5")
+        );
+        assert_eq!(kinds(&sink.warnings), ["StrayValue", "TruncatedHeader"]);
+        // One value for three columns: not placed, kept with its candidates.
+        let u = &sink.unplaced;
+        assert_eq!(u.len(), 1);
+        assert_eq!(u[0].place.row, Some("行政许可"));
+        assert_eq!(
+            u[0].fields.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(),
+            ["9"]
+        );
+        assert_eq!(
+            u[0].candidates(),
+            [["上一年项目数量", "本年增/减", "处理决定数量"].as_slice()]
+        );
+    }
+}

@@ -435,3 +435,184 @@ pub fn missing_rows(table: &Requests, facts: &EditionFacts, at: usize, sink: &mu
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::Edition;
+    use crate::grammar::events::t3_events;
+    use crate::grammar::fold::testing::{kinds, norm};
+    use crate::grammar::{ed2019, ed2021};
+    use crate::lex::lex_table;
+    use crate::model::warning::Warning;
+    use crate::normalize::Normalized;
+
+    const HEAD: &str =
+        "申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n";
+
+    fn run<'n>(
+        n: &'n Normalized,
+        facts: &EditionFacts,
+    ) -> (Requests, Votes, Vec<(T3Row, usize)>, Sink<'n>) {
+        let toks = lex_table(n.text(), 0..n.text().len());
+        let mut sink = Sink::new(n);
+        let raw = read(&toks, t3_events(&toks), &mut sink);
+        let rows = raw.rows.iter().map(|r| (r.row, r.values.len())).collect();
+        let t = grid(&raw, facts, &mut sink);
+        (t, raw.votes, rows, sink)
+    }
+
+    fn ints(t: &Requests, row: T3Row) -> Vec<Option<i64>> {
+        T3_COLUMNS
+            .iter()
+            .map(|&c| t.cell(row, c).and_then(Cell::integer))
+            .collect()
+    }
+
+    #[test]
+    fn rows_fitted_with_unreadable_and_lost_cells() {
+        let n = norm(&format!(
+            "{HEAD}一、本年新收政府信息公开申请数量 | 5 | 1 | 0 | 0 | 0 | 0 | 6 |\n\
+             二、上年结转政府信息公开申请数量 | 1 | N/A | 0 | 0 | 0 | 0 | 1 |\n\
+             三、本年度办理结果\n(一)予以公开 | 2 | 0 | 0 | 0 | 0 | 6 |\n"
+        ));
+        let (t, votes, rows, sink) = run(&n, &ed2021::FACTS);
+        assert_eq!(
+            rows,
+            [
+                (T3Row::NewRequests, 7),
+                (T3Row::CarriedOver, 7),
+                (T3Row::Disclosed, 6)
+            ]
+        );
+        assert_eq!((votes.e2019, votes.e2021), (0, 0));
+        let some = |v: [i64; 7]| v.map(Some).to_vec();
+        assert_eq!(ints(&t, T3Row::NewRequests), some([5, 1, 0, 0, 0, 0, 6]));
+        assert_eq!(
+            ints(&t, T3Row::CarriedOver),
+            [Some(1), None, Some(0), Some(0), Some(0), Some(0), Some(1)]
+        );
+        let na = t.cell(T3Row::CarriedOver, T3Col::Commercial);
+        assert_eq!(
+            na.map(|c| (&c.value, c.raw.as_str())),
+            Some((&Value::Unreadable, "N/A"))
+        );
+        assert_eq!(
+            t.cell(T3Row::NewRequests, T3Col::Total)
+                .map(|c| c.placement),
+            Some(Placement::Label)
+        );
+        // The row that lost a cell is printed, with none of its values placed.
+        assert_eq!(t.row(T3Row::Disclosed).map(|r| r.cells().count()), Some(0));
+        assert_eq!(kinds(&sink.warnings), ["UnreadableCell"]);
+        let u = &sink.unplaced;
+        assert_eq!(u.len(), 1);
+        assert_eq!(u[0].place.row, Some("本年度办理结果/予以公开"));
+        let fields: Vec<&str> = u[0].fields.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(fields, ["2", "0", "0", "0", "0", "6"]);
+        let c = u[0].candidates();
+        assert_eq!(
+            c.first().copied(),
+            Some(["自然人", "法人或其他组织/商业企业"].as_slice())
+        );
+        assert_eq!(
+            c.last().copied(),
+            Some(["法人或其他组织/其他", "总计"].as_slice())
+        );
+    }
+
+    #[test]
+    fn rows_of_one_edition_only() {
+        let text = format!(
+            "{HEAD}三、本年度办理结果\n(六)其他处理\n3.其他 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+        );
+        let n = norm(&text);
+        // `(六)其他处理` printed as a row label heads `3.其他`, the 2021 edition's row.
+        let (t, votes, rows, sink) = run(&n, &ed2021::FACTS);
+        assert_eq!(rows, [(T3Row::OtherOther, 7)]);
+        assert_eq!((votes.e2019, votes.e2021), (0, 1));
+        assert_eq!(
+            ints(&t, T3Row::OtherOther).first().copied().flatten(),
+            Some(1)
+        );
+        assert!(sink.warnings.is_empty(), "{:?}", sink.warnings);
+        // The 2019 edition has no such row: reported, no cell.
+        let (t, _, _, sink) = run(&n, &ed2019::FACTS);
+        assert_eq!(t.cells().count(), 0);
+        assert!(matches!(
+            &sink.warnings[..],
+            [Warning { kind: WarningKind::UnknownRow { edition: Some(Edition::E2019), unused, .. }, .. }]
+                if unused.len() == 7
+        ));
+    }
+
+    #[test]
+    fn a_merged_row_stands_for_its_rows() {
+        let n = norm(&format!(
+            "{HEAD}三、本年度办理结果\n(六)其他处理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+        ));
+        let (t, _, rows, mut sink) = run(&n, &ed2021::FACTS);
+        assert_eq!(rows, [(T3Row::OtherProcessing, 7)]);
+        missing_rows(&t, &ed2021::FACTS, 0, &mut sink);
+        let missing: Vec<String> = sink
+            .warnings
+            .iter()
+            .filter_map(|w| match &w.kind {
+                WarningKind::MissingRow { row, .. } => Some(row.clone()),
+                _ => None,
+            })
+            .collect();
+        // 25 rows, less the three it stands for, none printed.
+        assert_eq!(missing.len(), 22);
+        assert!(!missing
+            .iter()
+            .any(|r| r.starts_with("本年度办理结果/其他处理/")));
+    }
+
+    #[test]
+    fn blank_cells_of_space_aligned_rows_placed_by_position() {
+        let line = |label: &str, cells: [&str; 7]| {
+            let pad = 20 - label.chars().count();
+            let mut s = format!("{label}{}", " ".repeat(pad));
+            for c in cells {
+                s.push_str(&format!("{c:>7}"));
+            }
+            s.push('\n');
+            s
+        };
+        let text = [
+            line(
+                "一、本年新收政府信息公开申请数量",
+                ["5", "1", "0", "0", "0", "0", "6"],
+            ),
+            line(
+                "二、上年结转政府信息公开申请数量",
+                ["2", "", "", "", "", "", "2"],
+            ),
+            "三、本年度办理结果\n".to_string(),
+            line("(一)予以公开", ["3", "1", "0", "0", "0", "0", "4"]),
+        ]
+        .concat();
+        let n = norm(&text);
+        let (t, _, rows, sink) = run(&n, &ed2021::FACTS);
+        assert_eq!(rows.get(1), Some(&(T3Row::CarriedOver, 2)));
+        // `2 … 2`: first and last column, the five between blank (not zero).
+        let row: Vec<(Value, Placement)> = T3_COLUMNS
+            .iter()
+            .filter_map(|&c| t.cell(T3Row::CarriedOver, c))
+            .map(|c| (c.value.clone(), c.placement))
+            .collect();
+        let two = Value::Number {
+            value: Decimal::integer(2),
+            unit: None,
+            approximate: false,
+        };
+        let mut want = vec![(Value::Blank, Placement::Position); 7];
+        want[0].0 = two.clone();
+        want[6].0 = two;
+        assert_eq!(row, want);
+        assert_eq!(ints(&t, T3Row::Disclosed), [3, 1, 0, 0, 0, 0, 4].map(Some));
+        assert!(sink.warnings.is_empty(), "{:?}", sink.warnings);
+        assert!(sink.unplaced.is_empty());
+    }
+}

@@ -162,7 +162,75 @@ pub fn grid(raw: &T4Raw<'_, '_>, facts: &EditionFacts, sink: &mut Sink<'_>) -> A
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalogue::{T4_COLUMNS, T4_ROWS};
+    use crate::catalogue::{T4Col, T4Row, T4_COLUMNS, T4_ROWS};
+    use crate::grammar::ed2021;
+    use crate::grammar::events::t4_events;
+    use crate::grammar::fold::testing::{kinds, norm};
+    use crate::lex::lex_table;
+    use crate::model::cell::Value;
+
+    const HEAD: &str =
+        "行政复议 | 行政诉讼 |\n结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n";
+
+    #[test]
+    fn fifteen_values_in_template_order() {
+        let n = norm(&format!(
+            "{HEAD}1 | 0 | 0 | 0 | 1 | 0 | 2 | 0 | 0 | 2 | 0 | 0 | N/A | 1 | 1 |\n"
+        ));
+        let toks = lex_table(n.text(), 0..n.text().len());
+        let raw = read(t4_events(&toks));
+        assert!(raw.found && !raw.interleaved);
+        assert_eq!((raw.values.len(), raw.dropped), (15, 0));
+        assert_eq!(raw.at, 0.."行政复议".len());
+        let mut sink = Sink::new(&n);
+        let t = grid(&raw, &ed2021::FACTS, &mut sink);
+        let int = |r, c| t.cell(r, c).and_then(|c| c.integer());
+        assert_eq!(int(T4Row::Review, T4Col::Upheld), Some(1));
+        assert_eq!(int(T4Row::Review, T4Col::Total), Some(1));
+        assert_eq!(int(T4Row::DirectLitigation, T4Col::Corrected), Some(2));
+        assert_eq!(int(T4Row::DirectLitigation, T4Col::Total), Some(2));
+        assert_eq!(int(T4Row::LitigationAfterReview, T4Col::Pending), Some(1));
+        // Text in a field is an unreadable cell of its slot; the others keep theirs.
+        assert_eq!(
+            t.cell(T4Row::LitigationAfterReview, T4Col::Other)
+                .map(|c| &c.value),
+            Some(&Value::Unreadable)
+        );
+        assert_eq!(t.cells().count(), 15);
+        assert_eq!(kinds(&sink.warnings), ["UnreadableCell"]);
+    }
+
+    #[test]
+    fn header_text_between_values_needs_the_group_totals() {
+        // Header text among the values: their order is trusted only where every
+        // group's 总计 is the sum of the four before it.
+        let bad = norm(&format!(
+            "{HEAD}1 | 2 | 3 | 4 | 5 |\n复议后起诉 |\n0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+        ));
+        let toks = lex_table(bad.text(), 0..bad.text().len());
+        let raw = read(t4_events(&toks));
+        assert!(raw.interleaved);
+        let mut sink = Sink::new(&bad);
+        let t = grid(&raw, &ed2021::FACTS, &mut sink);
+        assert_eq!(t.cells().count(), 0);
+        assert!(matches!(
+            &sink.warnings[..],
+            [w] if matches!(w.kind, WarningKind::Misaligned { values: 15, row: None, .. })
+        ));
+        let good = norm(&format!(
+            "{HEAD}1 | 2 | 3 | 4 | 10 |\n复议后起诉 |\n0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+        ));
+        let toks = lex_table(good.text(), 0..good.text().len());
+        let raw = read(t4_events(&toks));
+        let mut sink = Sink::new(&good);
+        let t = grid(&raw, &ed2021::FACTS, &mut sink);
+        assert_eq!(
+            t.cell(T4Row::Review, T4Col::Total)
+                .and_then(|c| c.integer()),
+            Some(10)
+        );
+        assert!(sink.warnings.is_empty());
+    }
 
     #[test]
     fn keys_name_rows_and_columns() {
