@@ -306,7 +306,8 @@ fn parse_normalized(
                 tables.active_disclosure = fold::t2::grid(&raw2, facts, &mut sink);
             }
             if raw3.found {
-                tables.requests = Some(fold::t3::grid(&raw3, facts, &mut sink));
+                let table = tables.requests.insert(Default::default());
+                fold::t3::grid(&raw3, facts, table, &mut sink);
             }
             if raw4.found {
                 tables.appeals = Some(fold::t4::grid(&raw4, facts, &mut sink));

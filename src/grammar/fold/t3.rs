@@ -170,11 +170,11 @@ pub fn read<'t, 'a>(
     f.raw
 }
 
-/// Table 三 in an edition's grid, from what was read.
-pub fn grid(raw: &T3Raw<'_, '_>, facts: &EditionFacts, sink: &mut Sink<'_>) -> Requests {
+/// Table 三 in an edition's grid, from what was read, built in place in an empty
+/// `table` (it is large: it is not moved).
+pub fn grid(raw: &T3Raw<'_, '_>, facts: &EditionFacts, table: &mut Requests, sink: &mut Sink<'_>) {
     let edition = facts.edition;
     let columns = facts.t3_columns;
-    let mut table = Requests::default();
     // Complete rows of space-aligned text: their values' centres are the anchors that
     // place the values of rows with blank cells.
     let complete: Vec<(usize, &[Field<'_, '_>])> = raw
@@ -300,7 +300,6 @@ pub fn grid(raw: &T3Raw<'_, '_>, facts: &EditionFacts, sink: &mut Sink<'_>) -> R
         }
         *table.row_mut(r.row) = Some(row);
     }
-    table
 }
 
 /// What places the values of space-aligned rows with blank cells: the centres of the
@@ -458,7 +457,8 @@ mod tests {
         let mut sink = Sink::new(n);
         let raw = read(&toks, t3_events(&toks), &mut sink);
         let rows = raw.rows.iter().map(|r| (r.row, r.values.len())).collect();
-        let t = grid(&raw, facts, &mut sink);
+        let mut t = Requests::default();
+        grid(&raw, facts, &mut t, &mut sink);
         (t, raw.votes, rows, sink)
     }
 
