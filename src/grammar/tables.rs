@@ -468,8 +468,7 @@ pub fn cover<'c>(cells: impl Iterator<Item = &'c Cell>) -> Option<Span> {
     cells.map(|c| c.span).reduce(Span::join)
 }
 
-/// Report the template rows of table 二 the report does not print (they yield no
-
+/// Whether a row read from the text goes into the table: not when the row was printed
 /// before (reported); a label matched only approximately is reported too.
 pub fn admit<R>(
     r: &RawRow<'_, '_, R>,
