@@ -1,9 +1,16 @@
 //! The grammar layer: sections, metadata, edition, and the statistical tables.
 //!
 //! [`parse_report`] runs the layers in order: [`normalize`](crate::normalize) →
-//! [`lex`](crate::lex) → this grammar (shared table reading in [`tables`], what differs
-//! per edition in [`ed2019`] and [`ed2021`], pre-2019 prose in [`legacy`]) → the typed
-//! [`model`](crate::model).
+//! [`lex`](crate::lex) → this grammar → the typed [`model`](crate::model).
+//!
+//! The statistical tables are read in steps: each table's tokens become events
+//! ([`events`]: caption, header, labelled row, bare value, stray text); one fold per
+//! table ([`fold`]) reads its rows from them, and, once the edition is decided (the
+//! labels read vote for it), fits them to the edition's grid, which the edition's
+//! facts describe as data ([`facts`], defined in [`ed2019`] and [`ed2021`]). What the
+//! folds share is in [`tables`]; space-aligned cells are placed by [`positions`];
+//! tables the reader leaves unread are tried by the recoveries ([`recover`]).
+//! Pre-2019 prose is read by [`legacy`].
 
 pub mod ed2019;
 pub mod ed2021;
