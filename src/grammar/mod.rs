@@ -1021,3 +1021,32 @@ fn line_offsets(text: &str) -> Vec<(usize, &str)> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_order_is_tried_only_where_it_can_apply() {
+        let yes = |t: &str| may_be_reading_order(t, 0..t.len());
+        // Eight numbers one per line, across blank lines and a page footer.
+        let eight = "1\n2\n\n3\n-3-\n4\n5\n6\n7\n8\n";
+        assert!(yes(eight));
+        // Seven, or eight broken by a label or a lone `|`: not reading order.
+        assert!(!yes("1\n2\n3\n4\n5\n6\n7\n"));
+        assert!(!yes("1\n2\n3\n4\n(一)予以公开\n5\n6\n7\n8\n"));
+        assert!(!yes("1\n|\n2\n|\n3\n|\n4\n|\n5\n|\n6\n|\n7\n|\n8\n|\n9\n"));
+        // The test never misses a text the rebuild reads.
+        for t in [
+            eight,
+            "1\n2\n3\n4\n5\n6\n7\n",
+            "01\n2\n3\n4\n5\n6\n7\n8\n",
+            "— 2 —\n1\n2\n3\n4\n5\n6\n7\n8\n",
+            "1\n|\n2\n",
+        ] {
+            let rebuilt = recover::reading_order::rebuild(t, 0..t.len(), Edition::E2021);
+            assert!(yes(t) || rebuilt.is_none(), "{t:?}");
+        }
+        assert!(recover::reading_order::rebuild(eight, 0..eight.len(), Edition::E2021).is_some());
+    }
+}
