@@ -376,11 +376,10 @@ mod tests {
                 "1.属于国家秘密"
             ]
         );
-        // The pieces keep the label's place.
-        assert_eq!(
-            toks.first().map(|t| t.range.clone()),
-            Some(0..text.find(" |").unwrap_or(0))
-        );
+        // Both pieces keep the whole label's place in the text.
+        let label = 0..text.find(" |").unwrap_or(0);
+        let ranges: Vec<_> = toks.iter().take(2).map(|t| t.range.clone()).collect();
+        assert_eq!(ranges, [label.clone(), label]);
         assert!(numbered("(四)无2.没有现成信息"));
         assert!(!numbered("(四)无法提供"));
     }
