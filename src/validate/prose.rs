@@ -237,6 +237,36 @@ const KEYWORDS: &[Keyword] = &[
     ),
 ];
 
+/// The longest keyword at the start of `here`, whose first character is `c`.
+fn keyword_at(here: &str, c: char) -> Option<&'static Keyword> {
+    // The keywords by first character, in list order (ties of length go to the
+    // last, as `max_by_key` gives them): each position looks only at its own.
+    static INDEX: std::sync::OnceLock<Vec<(char, Vec<&'static Keyword>)>> =
+        std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut v: Vec<(char, Vec<&'static Keyword>)> = Vec::new();
+        for k in KEYWORDS {
+            let Some(first) = k.text.chars().next() else {
+                continue;
+            };
+            match v.iter_mut().find(|(f, _)| *f == first) {
+                Some((_, ks)) => ks.push(k),
+                None => v.push((first, vec![k])),
+            }
+        }
+        v.sort_by_key(|(f, _)| *f);
+        v
+    });
+    let at = index.binary_search_by_key(&c, |(f, _)| *f).ok()?;
+    index
+        .get(at)?
+        .1
+        .iter()
+        .copied()
+        .filter(|k| here.starts_with(k.text))
+        .max_by_key(|k| k.text.len())
+}
+
 /// A figure found in the prose: what, the number, and the phrase as written, with
 /// its byte range in the compacted text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -592,10 +622,7 @@ pub(super) fn statements<'a>(text: &'a str, cx: &Context, edition: Edition) -> V
             pos += c.len_utf8();
             continue;
         }
-        let keyword = KEYWORDS
-            .iter()
-            .filter(|k| here.starts_with(k.text))
-            .max_by_key(|k| k.text.len());
+        let keyword = keyword_at(here, c);
         let found = match keyword {
             Some(k) => tail(here, k).map(|(v, end)| (k.figure, v, end)),
             None if c.is_ascii_digit() => {
@@ -788,8 +815,13 @@ fn overview(report: &Report) -> Option<(usize, &crate::model::Section, String, C
     let mut compact = String::with_capacity(section.body.len());
     let mut points: Vec<(usize, usize)> = vec![(0, 0)];
     let mut skipped = false;
+    // Runs of non-whitespace characters are copied whole.
+    let mut run: Option<usize> = None;
     for (at, c) in section.body.char_indices() {
         if c.is_whitespace() {
+            if let Some(from) = run.take() {
+                compact.push_str(section.body.get(from..at).unwrap_or(""));
+            }
             skipped = true;
             continue;
         }
@@ -797,7 +829,12 @@ fn overview(report: &Report) -> Option<(usize, &crate::model::Section, String, C
             points.push((compact.len(), at));
             skipped = false;
         }
-        compact.push(c);
+        if run.is_none() {
+            run = Some(at);
+        }
+    }
+    if let Some(from) = run {
+        compact.push_str(section.body.get(from..).unwrap_or(""));
     }
     Some((index, section, compact, Compacted(points)))
 }
