@@ -286,7 +286,7 @@ fn parse_normalized(
     let mut tables = Tables::default();
     let mut legacy = None;
     match edition {
-        Edition::Legacy => legacy = Some(legacy::figures(text, &slices, &mut sink)),
+        Edition::Legacy => legacy = Some(legacy::figures_and_sections(text, &slices, &mut sink)),
         Edition::E2019 | Edition::E2021 => {
             if raw2.found {
                 tables.active_disclosure = match edition {
@@ -365,9 +365,9 @@ fn parse_normalized(
         }
     }
 
-    let slices = match edition {
-        Edition::Legacy => legacy::sections(text, slices),
-        _ => slices,
+    let (legacy, slices) = match legacy {
+        Some((figures, secs)) => (Some(figures), secs),
+        None => (None, slices),
     };
     let sections = model_sections(text, norm, &slices, edition);
     let origins = body_origins(text, norm, &slices);
@@ -884,7 +884,7 @@ fn metadata(
         .filter_map(|start| {
             let rest = text.get(start..)?;
             let line = rest.lines().find(|l| !l.trim().is_empty())?;
-            let lead = rest.find(line)?;
+            let lead = line.as_ptr() as usize - rest.as_ptr() as usize;
             Some((start + lead, line))
         });
     for (off, line) in opening {
