@@ -300,6 +300,54 @@ fn is_break(c: char) -> bool {
 /// Bytes before a statement read for its period and scope (about 100 characters).
 const LOOK_BACK: usize = 300;
 
+/// The characters [`statements`] acts on: breaks ([`is_sentence_break`],
+/// [`is_clause_break`]) and those that [`may_start`] a statement.
+const MATTERING: &[char] = &[
+    '。', '；', ';', '！', '？', '!', '?', '\n', '，', ',', '：', ':', '（', '）', '(', ')', '“',
+    '”', '《', '》', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '收', '受', '新', '接',
+    '办', '答', '予', '同', '部', '全', '公', '不', '无', '其', '上', '结', '转', '顺', '行', '直',
+    '未', '复', '维', '纠', '尚', '规',
+];
+
+/// [`MATTERING`] as a bit set over the Basic Multilingual Plane (8 KiB, built at
+/// compile time): one load per character of prose.
+static MATTERING_BMP: [u64; 1024] = {
+    let mut bits = [0u64; 1024];
+    let mut i = 0;
+    while i < MATTERING.len() {
+        let c = MATTERING[i] as u32;
+        if c < 0x1_0000 {
+            bits[(c >> 6) as usize] |= 1 << (c & 63);
+        }
+        i += 1;
+    }
+    bits
+};
+
+/// Whether [`statements`] does anything at `c` (a unit test checks this against the
+/// predicates).
+fn may_matter(c: char) -> bool {
+    let u = c as u32;
+    if u >= 0x1_0000 {
+        return MATTERING.contains(&c);
+    }
+    MATTERING_BMP
+        .get((u >> 6) as usize)
+        .is_some_and(|w| (w >> (u & 63)) & 1 == 1)
+}
+
+#[cfg(test)]
+#[test]
+fn mattering_characters_are_those_the_predicates_accept() {
+    for u in 0..0x11_0000u32 {
+        let Some(c) = char::from_u32(u) else {
+            continue;
+        };
+        let acts = is_sentence_break(c) || is_clause_break(c) || may_start(c);
+        assert_eq!(may_matter(c), acts, "{c:?}");
+    }
+}
+
 /// The first characters of the keywords (and digits, for `103件顺延到下年度`); a
 /// unit test checks the list against [`KEYWORDS`].
 fn may_start(c: char) -> bool {
@@ -611,6 +659,10 @@ pub(super) fn statements<'a>(text: &'a str, cx: &Context, edition: Edition) -> V
         let Some(c) = here.chars().next() else {
             break;
         };
+        if !may_matter(c) {
+            pos += c.len_utf8();
+            continue;
+        }
         if is_sentence_break(c) {
             sentence_start = pos + c.len_utf8();
             clause_start = sentence_start;

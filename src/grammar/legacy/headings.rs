@@ -397,6 +397,8 @@ const FOOTER_MARKERS: &[&str] = &[
 fn inline_footer(line: &str) -> Option<usize> {
     FOOTER_MARKERS
         .iter()
+        // Most lines hold no marker: a plain search first (no searcher set up).
+        .filter(|m| line.contains(*m))
         .filter_map(|m| {
             line.match_indices(m).map(|(p, _)| p).find(|&p| {
                 line.get(..p)
@@ -452,10 +454,12 @@ pub(crate) fn is_footer_line(line: &str) -> bool {
     if t.starts_with('共') && t.ends_with('页') && t.chars().count() <= 8 {
         return true;
     }
-    let lower = t.to_ascii_lowercase();
-    [".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps"]
-        .iter()
-        .any(|e| lower.ends_with(e))
+    let b = t.as_bytes();
+    [".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps"].iter().any(|e| {
+        b.len() >= e.len()
+            && b.get(b.len() - e.len()..)
+                .is_some_and(|end| end.eq_ignore_ascii_case(e.as_bytes()))
+    })
 }
 
 #[cfg(test)]
