@@ -182,44 +182,60 @@ pub fn similarity(printed: &str, canonical: &str) -> f32 {
     if bound < 0.5 {
         return bound;
     }
-    let mut a = [char::default(); 64];
-    let mut b = [char::default(); 64];
     if pc > 64 || cc > 64 {
         let a: Vec<char> = printed.chars().collect();
         let b: Vec<char> = canonical.chars().collect();
         return lcs(&a, &b) as f32 / pc.max(cc) as f32;
     }
-    for (slot, c) in a.iter_mut().zip(printed.chars()) {
-        *slot = c;
-    }
-    for (slot, c) in b.iter_mut().zip(canonical.chars()) {
-        *slot = c;
-    }
-    lcs_short(a.get(..pc).unwrap_or(&[]), b.get(..cc).unwrap_or(&[])) as f32 / pc.max(cc) as f32
+    lcs_word(printed.chars(), &word_row(canonical.chars()), cc) as f32 / pc.max(cc) as f32
 }
 
-/// [`lcs`] for a `b` of at most 64 characters, one machine word per row of the table
-/// (the bit-parallel form: a zero bit of `v` for each character of `b` matched so far).
-fn lcs_short(a: &[char], b: &[char]) -> usize {
-    if b.len() > 64 {
-        return lcs(a, b);
+/// Up to 64 characters of `b` as code points, the rest of the row filled with a value
+/// no character has (so that it matches nothing).
+fn word_row(b: impl Iterator<Item = char>) -> [u32; 64] {
+    let mut row = [u32::MAX; 64];
+    for (slot, c) in row.iter_mut().zip(b) {
+        *slot = u32::from(c);
     }
+    row
+}
+
+/// [`lcs`] of `a` and the first `blen` (at most 64) characters of `row` (see
+/// [`word_row`]), one machine word per character of `a`: the bit-parallel form, where
+/// `v` has a zero bit for each character of `b` matched so far.
+fn lcs_word(a: impl Iterator<Item = char>, row: &[u32; 64], blen: usize) -> usize {
+    let blen = blen.min(64);
     let mut v: u64 = !0;
-    for &x in a {
+    for x in a {
+        let x = u32::from(x);
         let mut m: u64 = 0;
-        for (j, &y) in b.iter().enumerate() {
+        for (j, &y) in row.iter().take(blen).enumerate() {
             m |= u64::from(x == y) << j;
         }
         let u = v & m;
         v = v.wrapping_add(u) | (v & !m);
     }
-    let low = if b.len() == 64 {
-        !0
-    } else {
-        (1u64 << b.len()) - 1
-    };
-    b.len() - (v & low).count_ones() as usize
+    let low = if blen == 64 { !0 } else { (1u64 << blen) - 1 };
+    blen - (v & low).count_ones() as usize
 }
+
+/// At least [`similarity`]`(printed, canonical)`, for `printed` of `pc` characters,
+/// without comparing characters: 1 where one label starts the other, else the share
+/// of the longer label the shorter could at most match.
+fn similarity_bound(printed: &str, pc: usize, canonical: &str) -> f32 {
+    if printed.starts_with(canonical) || canonical.starts_with(printed) {
+        return 1.0;
+    }
+    let cc = canonical.chars().count();
+    if pc == 0 || cc == 0 {
+        return 0.0;
+    }
+    pc.min(cc) as f32 / pc.max(cc) as f32
+}
+
+/// The most [`match_t3`] adds to a row's similarity (numbering and group), with a
+/// margin for rounding.
+const MAX_T3_BONUS: f32 = 0.05 + 0.03 + 0.001;
 
 /// The score from which a fuzzy match is accepted.
 pub const ACCEPT: f32 = 0.72;
@@ -384,8 +400,12 @@ pub fn match_t3(label: &str, group: Option<T3Group>, in_rows: bool) -> Option<T3
     if let Some(d) = exact {
         return Some(T3Label::Row(d.row, 1.0));
     }
+    let pc = core.chars().count();
     // Groups: `(三)不予公开`, `三、本年度办理结果`.
     for g in T3Group::ALL {
+        if similarity_bound(&core, pc, g.label()) < EXACT {
+            continue;
+        }
         let s = similarity(&core, g.label());
         let num_ok = num.is_none_or(|n| n == g.numbering());
         if s >= EXACT && num_ok && g != T3Group::OtherProcessing {
@@ -399,6 +419,11 @@ pub fn match_t3(label: &str, group: Option<T3Group>, in_rows: bool) -> Option<T3
     }
     let mut best: Option<(T3Row, f32)> = None;
     for d in T3_ROWS {
+        // A row that cannot reach ACCEPT with every bonus can neither be returned nor
+        // keep a later row from being the best: it is not scored.
+        if similarity_bound(&core, pc, d.label) + MAX_T3_BONUS < ACCEPT {
+            continue;
+        }
         let mut s = similarity(&core, d.label);
         if s < 0.5 {
             continue;
@@ -439,7 +464,10 @@ pub fn is_t3_numbered_row(label: &str) -> bool {
         .filter(|d| matches!(d.numbering, Numbering::Chinese(_)))
         .map(|d| d.label)
         .chain(std::iter::once(T3Group::Results.label()));
-    labels.clone().any(|l| l == core) || labels.any(|l| similarity(&core, l) >= ACCEPT)
+    let pc = core.chars().count();
+    labels.clone().any(|l| l == core)
+        || labels
+            .any(|l| similarity_bound(&core, pc, l) >= ACCEPT && similarity(&core, l) >= ACCEPT)
 }
 
 /// Whether a label is a header cell of table 四.
@@ -457,9 +485,10 @@ mod tests {
 
     #[test]
     fn word_lcs_agrees_with_the_table() {
-        assert_eq!(lcs_short(&['a', 'b', 'c'], &['a', 'c']), 2);
-        assert_eq!(lcs_short(&[], &['a']), 0);
-        assert_eq!(lcs_short(&['x'], &[]), 0);
+        let word = |a: &str, b: &str| lcs_word(a.chars(), &word_row(b.chars()), b.chars().count());
+        assert_eq!(word("abc", "ac"), 2);
+        assert_eq!(word("", "a"), 0);
+        assert_eq!(word("x", ""), 0);
         // Pseudo-random strings over a small alphabet (many matches), every length
         // up to 64 for `b`, including a full word.
         let alphabet = ['申', '请', '公', '开', '其', '他', 'a'];
@@ -483,7 +512,8 @@ mod tests {
             let b: Vec<char> = (0..lb)
                 .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
                 .collect();
-            assert_eq!(lcs_short(&a, &b), lcs(&a, &b), "{a:?} {b:?}");
+            let short = lcs_word(a.iter().copied(), &word_row(b.iter().copied()), b.len());
+            assert_eq!(short, lcs(&a, &b), "{a:?} {b:?}");
         }
     }
 

@@ -455,11 +455,13 @@ pub(crate) fn is_footer_line(line: &str) -> bool {
         return true;
     }
     let b = t.as_bytes();
-    [".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps"].iter().any(|e| {
-        b.len() >= e.len()
-            && b.get(b.len() - e.len()..)
-                .is_some_and(|end| end.eq_ignore_ascii_case(e.as_bytes()))
-    })
+    [".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps"]
+        .iter()
+        .any(|e| {
+            b.len() >= e.len()
+                && b.get(b.len() - e.len()..)
+                    .is_some_and(|end| end.eq_ignore_ascii_case(e.as_bytes()))
+        })
 }
 
 #[cfg(test)]
