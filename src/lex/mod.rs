@@ -296,9 +296,8 @@ fn lex_line<'a>(line: &'a str, base: usize, line_no: usize, row: usize, out: &mu
     let b = line.as_bytes();
     if b.contains(&b'|') {
         let ctx = LineCtx::new(line_no, row, None);
-        let pieces: Vec<(usize, &str)> = split_with_offsets(line, '|');
-        let n = pieces.len();
-        for (i, (off, piece)) in pieces.into_iter().enumerate() {
+        let n = b.iter().filter(|&&c| c == b'|').count() + 1;
+        for (i, (off, piece)) in split_with_offsets(line, '|').enumerate() {
             if piece.trim().is_empty() {
                 // After the last pipe there is no cell, nor before the first when the
                 // line starts with it (markdown); a blank before the first pipe
@@ -334,17 +333,14 @@ fn lex_line<'a>(line: &'a str, base: usize, line_no: usize, row: usize, out: &mu
     }
 }
 
-fn split_with_offsets(s: &str, sep: char) -> Vec<(usize, &str)> {
-    let mut v = Vec::new();
+/// The fields of `s` between `sep` (an ASCII separator), with their offsets.
+fn split_with_offsets(s: &str, sep: char) -> impl Iterator<Item = (usize, &str)> {
     let mut start = 0;
-    for (i, c) in s.char_indices() {
-        if c == sep {
-            v.push((start, s.get(start..i).unwrap_or("")));
-            start = i + c.len_utf8();
-        }
-    }
-    v.push((start, s.get(start..).unwrap_or("")));
-    v
+    s.split(sep).map(move |field| {
+        let at = start;
+        start += field.len() + sep.len_utf8();
+        (at, field)
+    })
 }
 
 /// Whether a word is a value, or a value with a note (`147(含合并2件)`).
@@ -358,8 +354,7 @@ fn is_value_word(w: &str) -> bool {
 fn lex_field<'a>(piece: &'a str, base: usize, ctx: &LineCtx<'a>, out: &mut Vec<Token<'a>>) {
     let t = piece.trim();
     if t.bytes().any(|b| b == b' ') {
-        let ws = words(t);
-        if ws.len() >= 2 && ws.iter().all(|(_, w)| looks_like_value(w)) {
+        if words(t).nth(1).is_some() && words(t).all(|(_, w)| looks_like_value(w)) {
             let at = base + (t.as_ptr() as usize - piece.as_ptr() as usize);
             out.push(ctx.token(
                 TokenKind::Unreadable,
@@ -396,26 +391,18 @@ fn lex_piece<'a>(
         return;
     }
     for (seg_off, seg) in segments(piece) {
-        let words = words(seg);
-        let mut label: Option<(usize, usize)> = None; // word index range
-        let flush = |label: &mut Option<(usize, usize)>, out: &mut Vec<Token<'a>>| {
-            if let Some((a, b)) = label.take() {
-                let (Some(&(s, _)), Some(&(e_off, e_word))) = (words.get(a), words.get(b - 1))
-                else {
-                    return;
-                };
+        // The label being gathered: its first and last word (offset in `seg`, text).
+        let mut label: Option<((usize, &'a str), (usize, &'a str))> = None;
+        let flush = |label: &mut Option<((usize, &'a str), (usize, &'a str))>,
+                     out: &mut Vec<Token<'a>>| {
+            if let Some(((s, first), (e_off, e_word))) = label.take() {
                 let end = e_off + e_word.len();
-                let text = if b - a == 1 {
-                    Cow::Borrowed(seg.get(s..end).unwrap_or(""))
+                let span = seg.get(s..end).unwrap_or("");
+                // One word is borrowed; words joined over single spaces are copied.
+                let text = if s == e_off && first.len() == e_word.len() {
+                    Cow::Borrowed(span)
                 } else {
-                    Cow::Owned(
-                        words
-                            .get(a..b)
-                            .unwrap_or(&[])
-                            .iter()
-                            .map(|(_, w)| *w)
-                            .collect::<String>(),
-                    )
+                    Cow::Owned(words(span).map(|(_, w)| w).collect::<String>())
                 };
                 out.push(ctx.token(
                     TokenKind::Label,
@@ -426,7 +413,7 @@ fn lex_piece<'a>(
             }
         };
         let mut last_value: Option<usize> = None; // index in `out` of this segment's last value
-        for (i, &(w_off, w)) in words.iter().enumerate() {
+        for (w_off, w) in words(seg) {
             if is_value_word(w) {
                 flush(&mut label, out);
                 let at = base + seg_off + w_off;
@@ -443,7 +430,7 @@ fn lex_piece<'a>(
                     let start = prev.range.start - base - seg_off;
                     let end = w_off + w.len();
                     if let Some(joined) = seg.get(start..end) {
-                        prev.text = Cow::Owned(joined.to_string());
+                        prev.text = Cow::Borrowed(joined);
                         prev.range = prev.range.start..base + seg_off + end;
                         prev.width = display_width(joined);
                         prev.char_width = joined.chars().count();
@@ -453,8 +440,8 @@ fn lex_piece<'a>(
             } else {
                 last_value = None;
                 label = Some(match label {
-                    Some((a, _)) => (a, i + 1),
-                    None => (i, i + 1),
+                    Some((first, _)) => (first, (w_off, w)),
+                    None => ((w_off, w), (w_off, w)),
                 });
             }
         }
@@ -466,62 +453,57 @@ fn lex_piece<'a>(
 fn is_note(w: &str) -> bool {
     (w.starts_with('(') || w.starts_with('（')) && (w.ends_with(')') || w.ends_with('）'))
 }
-/// Split at tabs and runs of 2+ spaces; returns (offset, segment) pairs.
-fn segments(s: &str) -> Vec<(usize, &str)> {
-    let mut v = Vec::new();
+/// Split at tabs and runs of 2+ spaces; yields (offset, segment) pairs, blank
+/// segments left out.
+fn segments(s: &str) -> impl Iterator<Item = (usize, &str)> {
     let b = s.as_bytes();
     let mut i = 0;
     let mut start = 0;
-    while i < b.len() {
-        let c = b.get(i).copied().unwrap_or(0);
-        let gap = if c == b'\t' {
-            1
-        } else if c == b' ' && b.get(i + 1) == Some(&b' ') {
-            let mut j = i;
-            while b.get(j) == Some(&b' ') || b.get(j) == Some(&b'\t') {
-                j += 1;
-            }
-            j - i
-        } else {
-            0
-        };
-        if gap > 0 {
-            if let Some(seg) = s.get(start..i) {
+    let mut done = false;
+    std::iter::from_fn(move || {
+        while !done {
+            if i >= b.len() {
+                done = true;
+                let seg = s.get(start..).unwrap_or("");
                 if !seg.trim().is_empty() {
-                    v.push((start, seg));
+                    return Some((start, seg));
                 }
+                return None;
             }
-            i += gap;
-            start = i;
-        } else {
-            i += 1;
+            let c = b.get(i).copied().unwrap_or(0);
+            let gap = if c == b'\t' {
+                1
+            } else if c == b' ' && b.get(i + 1) == Some(&b' ') {
+                let mut j = i;
+                while b.get(j) == Some(&b' ') || b.get(j) == Some(&b'\t') {
+                    j += 1;
+                }
+                j - i
+            } else {
+                0
+            };
+            if gap > 0 {
+                let from = start;
+                let seg = s.get(start..i).unwrap_or("");
+                i += gap;
+                start = i;
+                if !seg.trim().is_empty() {
+                    return Some((from, seg));
+                }
+            } else {
+                i += 1;
+            }
         }
-    }
-    if let Some(seg) = s.get(start..) {
-        if !seg.trim().is_empty() {
-            v.push((start, seg));
-        }
-    }
-    v
+        None
+    })
 }
 
 /// Words separated by single spaces, with offsets.
-fn words(s: &str) -> Vec<(usize, &str)> {
-    let mut v = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices() {
-        if c == ' ' {
-            if let Some(st) = start.take() {
-                v.push((st, s.get(st..i).unwrap_or("")));
-            }
-        } else if start.is_none() {
-            start = Some(i);
-        }
-    }
-    if let Some(st) = start {
-        v.push((st, s.get(st..).unwrap_or("")));
-    }
-    v
+fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let base = s.as_ptr() as usize;
+    s.split(' ')
+        .filter(|w| !w.is_empty())
+        .map(move |w| (w.as_ptr() as usize - base, w))
 }
 
 #[cfg(test)]
