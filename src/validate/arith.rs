@@ -93,19 +93,26 @@ fn formula(plus: &[Decimal], minus: &[Decimal]) -> String {
 /// An info finding: the check could not be made because of `bad` operands.
 pub(super) fn not_assessable(code: Code, what: &str, bad: Vec<(CellRef, &'static str)>) -> Finding {
     // Group the operands by reason; name at most three of each.
-    let mut reasons: Vec<(&'static str, Vec<String>)> = Vec::new();
+    // Each reason with the names shown and the number of operands (names past the
+    // third are counted, not written).
+    let mut reasons: Vec<(&'static str, Vec<String>, usize)> = Vec::new();
     for (r, why) in &bad {
-        let name = format!("{} [{}]", r.row, r.column);
-        match reasons.iter_mut().find(|(w, _)| w == why) {
-            Some((_, names)) => names.push(name),
-            None => reasons.push((why, vec![name])),
+        let name = || format!("{} [{}]", r.row, r.column);
+        match reasons.iter_mut().find(|(w, _, _)| w == why) {
+            Some((_, names, n)) => {
+                if names.len() < 3 {
+                    names.push(name());
+                }
+                *n += 1;
+            }
+            None => reasons.push((why, vec![name()], 1)),
         }
     }
     let reasons: Vec<String> = reasons
         .into_iter()
-        .map(|(why, names)| {
-            let shown: Vec<&str> = names.iter().take(3).map(String::as_str).collect();
-            let more = names.len().saturating_sub(shown.len());
+        .map(|(why, names, n)| {
+            let shown: Vec<&str> = names.iter().map(String::as_str).collect();
+            let more = n.saturating_sub(shown.len());
             if more > 0 {
                 format!("{why}: {} and {more} more", shown.join(", "))
             } else {
