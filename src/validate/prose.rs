@@ -653,16 +653,17 @@ pub(super) fn statements<'a>(text: &'a str, cx: &Context, edition: Edition) -> V
     // The appeals group of the sentence's last group statement, for outcomes.
     let mut group: Option<Appeal> = None;
     while pos < text.len() {
+        // The next character that matters, from `pos`.
+        let Some((at, c)) = text
+            .get(pos..)
+            .and_then(|rest| rest.char_indices().find(|&(_, c)| may_matter(c)))
+        else {
+            break;
+        };
+        pos += at;
         let Some(here) = text.get(pos..) else {
             break;
         };
-        let Some(c) = here.chars().next() else {
-            break;
-        };
-        if !may_matter(c) {
-            pos += c.len_utf8();
-            continue;
-        }
         if is_sentence_break(c) {
             sentence_start = pos + c.len_utf8();
             clause_start = sentence_start;
