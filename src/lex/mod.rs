@@ -60,6 +60,13 @@ pub fn display_width(s: &str) -> usize {
 }
 
 fn is_wide(c: char) -> bool {
+    // The common cases first: ASCII and Latin below U+1100, the CJK unified ideographs.
+    if c < '\u{1100}' {
+        return false;
+    }
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return true;
+    }
     matches!(c,
         '\u{1100}'..='\u{115F}'
         | '\u{2E80}'..='\u{303E}'
@@ -233,15 +240,26 @@ fn layout_of(region: &str) -> (bool, bool) {
         }
         nonblank += 1;
         let b = t.as_bytes();
-        let pipes = b.iter().filter(|&&c| c == b'|').count();
-        if is_pipe_run(t) {
+        // One pass over the line's bytes: pipes, tabs, two spaces in a row.
+        let (mut pipes, mut tab, mut two_spaces, mut prev) = (0usize, false, false, 0u8);
+        for &c in b {
+            match c {
+                b'|' => pipes += 1,
+                b'\t' => tab = true,
+                b' ' if prev == b' ' => two_spaces = true,
+                _ => {}
+            }
+            prev = c;
+        }
+        // A run of pipes (`||`, `|||`; `t` is trimmed).
+        if pipes >= 2 && pipes == b.len() {
             pipe_runs += 1;
             continue;
         }
-        if !b.contains(&b'\t') && (pipes == 0 || (pipes == 1 && b.last() == Some(&b'|'))) {
+        if !tab && (pipes == 0 || (pipes == 1 && b.last() == Some(&b'|'))) {
             single += 1;
         }
-        if pipes > 0 || b.contains(&b'\t') || t.contains("  ") {
+        if pipes > 0 || tab || two_spaces {
             continue;
         }
         cells += 1;
