@@ -371,17 +371,18 @@ fn is_value_word(w: &str) -> bool {
 /// never one number; anything else is lexed as a piece.
 fn lex_field<'a>(piece: &'a str, base: usize, ctx: &LineCtx<'a>, out: &mut Vec<Token<'a>>) {
     let t = piece.trim();
-    if t.bytes().any(|b| b == b' ') {
-        if words(t).nth(1).is_some() && words(t).all(|(_, w)| looks_like_value(w)) {
-            let at = base + (t.as_ptr() as usize - piece.as_ptr() as usize);
-            out.push(ctx.token(
-                TokenKind::Unreadable,
-                Cow::Borrowed(t),
-                at..at + t.len(),
-                true,
-            ));
-            return;
-        }
+    if t.bytes().any(|b| b == b' ')
+        && words(t).nth(1).is_some()
+        && words(t).all(|(_, w)| looks_like_value(w))
+    {
+        let at = base + (t.as_ptr() as usize - piece.as_ptr() as usize);
+        out.push(ctx.token(
+            TokenKind::Unreadable,
+            Cow::Borrowed(t),
+            at..at + t.len(),
+            true,
+        ));
+        return;
     }
     lex_piece(piece, base, ctx, true, out);
 }
@@ -410,9 +411,8 @@ fn lex_piece<'a>(
     }
     for (seg_off, seg) in segments(piece) {
         // The label being gathered: its first and last word (offset in `seg`, text).
-        let mut label: Option<((usize, &'a str), (usize, &'a str))> = None;
-        let flush = |label: &mut Option<((usize, &'a str), (usize, &'a str))>,
-                     out: &mut Vec<Token<'a>>| {
+        let mut label: Option<(Word<'a>, Word<'a>)> = None;
+        let flush = |label: &mut Option<(Word<'a>, Word<'a>)>, out: &mut Vec<Token<'a>>| {
             if let Some(((s, first), (e_off, e_word))) = label.take() {
                 let end = e_off + e_word.len();
                 let span = seg.get(s..end).unwrap_or("");
@@ -466,6 +466,9 @@ fn lex_piece<'a>(
         flush(&mut label, out);
     }
 }
+
+/// A word of a segment: its offset in the segment and its text.
+type Word<'a> = (usize, &'a str);
 
 /// Whether a word is a note in brackets (`(含合并2件)`).
 fn is_note(w: &str) -> bool {
