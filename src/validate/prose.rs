@@ -871,7 +871,8 @@ fn overview(report: &Report) -> Option<(usize, &crate::model::Section, String, C
     // Runs of non-whitespace characters are copied whole.
     let mut run: Option<usize> = None;
     for (at, c) in section.body.char_indices() {
-        if c.is_whitespace() {
+        // No whitespace above U+3000: CJK text is decided by one comparison.
+        if c <= '\u{3000}' && c.is_whitespace() {
             if let Some(from) = run.take() {
                 compact.push_str(section.body.get(from..at).unwrap_or(""));
             }

@@ -191,12 +191,17 @@ fn scan(text: &str) -> Vec<Candidate> {
         }
         if ch == '\n' {
             line_blank = true;
-        } else if !(ch.is_whitespace() || matches!(ch, '#' | '|')) {
+        } else if !(is_space(ch) || matches!(ch, '#' | '|')) {
             line_blank = false;
         }
         prev = Some(ch);
     }
     out
+}
+
+/// `char::is_whitespace`, deciding the CJK text above U+3000 (no space there) first.
+fn is_space(c: char) -> bool {
+    c <= '\u{3000}' && c.is_whitespace()
 }
 
 fn is_numeral(c: char) -> bool {
@@ -467,6 +472,15 @@ pub(crate) fn is_footer_line(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_space_above_the_ideographic_space() {
+        for u in 0..0x11_0000u32 {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(is_space(c), c.is_whitespace(), "{c:?}");
+            }
+        }
+    }
     use crate::grammar::sections::split_sections;
 
     fn heads(text: &str) -> Vec<(u8, String, Option<Topic>)> {
