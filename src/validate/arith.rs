@@ -153,6 +153,11 @@ fn operand_label(main: &CellRef, part: &CellRef, sign: &str) -> Option<Label> {
     Some(Label::new(span, format!("{sign}{name} = {raw}")))
 }
 
+/// The numbers of the terms that have one.
+fn operand_values<'t>(ts: &'t [Term<'_>]) -> impl Iterator<Item = Decimal> + 't {
+    ts.iter().filter_map(|t| operand(t.cell).ok())
+}
+
 fn check<S: FindingSink + ?Sized>(eq: Equation<'_>, cx: &mut Cx<'_, S>) {
     let all = std::iter::once(&eq.main)
         .chain(eq.plus.iter())
@@ -173,13 +178,12 @@ fn check<S: FindingSink + ?Sized>(eq: Equation<'_>, cx: &mut Cx<'_, S>) {
         cx.emit(f);
         return;
     }
-    let values = |ts: &[Term<'_>]| -> Vec<Decimal> {
-        ts.iter().filter_map(|t| operand(t.cell).ok()).collect()
-    };
-    let (plus, minus) = (values(&eq.plus), values(&eq.minus));
-    let (Ok(actual), Some(p), Some(m)) =
-        (operand(eq.main.cell), sum(plus.clone()), sum(minus.clone()))
-    else {
+    // Sums first; the operands are gathered for a message only.
+    let (Ok(actual), Some(p), Some(m)) = (
+        operand(eq.main.cell),
+        sum(operand_values(&eq.plus)),
+        sum(operand_values(&eq.minus)),
+    ) else {
         return;
     };
     let Some(expected) = p.checked_sub(m) else {
@@ -194,6 +198,8 @@ fn check<S: FindingSink + ?Sized>(eq: Equation<'_>, cx: &mut Cx<'_, S>) {
         return;
     }
     let difference = actual.checked_sub(expected);
+    let plus: Vec<Decimal> = operand_values(&eq.plus).collect();
+    let minus: Vec<Decimal> = operand_values(&eq.minus).collect();
     let mut f = Finding::new(
         eq.code,
         eq.code.severity(),
