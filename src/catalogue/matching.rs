@@ -321,11 +321,19 @@ pub fn match_t2(label: &str) -> Option<T2Label> {
     if let Some(c) = T2_COLUMNS.iter().find(|c| c.key() == core) {
         return Some(T2Label::Column(*c, 1.0));
     }
+    // Labels that cannot reach ACCEPT are not scored: they can be neither the answer
+    // nor the best of their kind where the answer is decided (a row beats the columns
+    // only from ACCEPT on, and a column is taken only from ACCEPT on).
+    let pc = core.chars().count();
+    let reachable = |l: &str| similarity_bound(&core, pc, l) >= ACCEPT;
     let best_row = T2_ROWS
         .iter()
         .flat_map(|&r| {
             let text = core.as_str();
-            r.labels().iter().map(move |l| (r, similarity(text, l)))
+            r.labels()
+                .iter()
+                .filter(|l| reachable(l))
+                .map(move |l| (r, similarity(text, l)))
         })
         .fold(None, |best: Option<(T2Row, f32)>, (r, s)| match best {
             Some((_, bs)) if bs >= s => best,
@@ -333,13 +341,16 @@ pub fn match_t2(label: &str) -> Option<T2Label> {
         });
     let best_col = T2_COLUMNS
         .iter()
+        .filter(|&&c| reachable(c.key()) || (c == T2Col::Change && reachable("本年增减")))
         .map(|&c| (c, column_similarity(&core, c)))
         .fold(None, |best: Option<(T2Col, f32)>, (c, s)| match best {
             Some((_, bs)) if bs >= s => best,
             _ => Some((c, s)),
         });
     match (best_row, best_col) {
-        (Some((r, rs)), Some((_, cs))) if rs >= ACCEPT && rs >= cs => Some(T2Label::Row(r, rs)),
+        (Some((r, rs)), col) if rs >= ACCEPT && col.is_none_or(|(_, cs)| rs >= cs) => {
+            Some(T2Label::Row(r, rs))
+        }
         (_, Some((c, cs))) if cs >= ACCEPT => Some(T2Label::Column(c, cs)),
         _ => None,
     }
