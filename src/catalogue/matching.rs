@@ -181,21 +181,60 @@ pub fn similarity(printed: &str, canonical: &str) -> f32 {
     if bound < 0.5 {
         return bound;
     }
-    let mut a = [char::default(); 64];
-    let mut b = [char::default(); 64];
     if pc > 64 || cc > 64 {
         let a: Vec<char> = printed.chars().collect();
         let b: Vec<char> = canonical.chars().collect();
         return lcs(&a, &b) as f32 / pc.max(cc) as f32;
     }
-    for (slot, c) in a.iter_mut().zip(printed.chars()) {
-        *slot = c;
-    }
-    for (slot, c) in b.iter_mut().zip(canonical.chars()) {
-        *slot = c;
-    }
-    lcs(a.get(..pc).unwrap_or(&[]), b.get(..cc).unwrap_or(&[])) as f32 / pc.max(cc) as f32
+    lcs_word(printed.chars(), &word_row(canonical.chars()), cc) as f32 / pc.max(cc) as f32
 }
+
+/// Up to 64 characters of `b` as code points, the rest of the row filled with a value
+/// no character has (so that it matches nothing).
+fn word_row(b: impl Iterator<Item = char>) -> [u32; 64] {
+    let mut row = [u32::MAX; 64];
+    for (slot, c) in row.iter_mut().zip(b) {
+        *slot = u32::from(c);
+    }
+    row
+}
+
+/// [`lcs`] of `a` and the first `blen` (at most 64) characters of `row` (see
+/// [`word_row`]), one machine word per character of `a`: the bit-parallel form, where
+/// `v` has a zero bit for each character of `b` matched so far.
+fn lcs_word(a: impl Iterator<Item = char>, row: &[u32; 64], blen: usize) -> usize {
+    let blen = blen.min(64);
+    let mut v: u64 = !0;
+    for x in a {
+        let x = u32::from(x);
+        let mut m: u64 = 0;
+        for (j, &y) in row.iter().take(blen).enumerate() {
+            m |= u64::from(x == y) << j;
+        }
+        let u = v & m;
+        v = v.wrapping_add(u) | (v & !m);
+    }
+    let low = if blen == 64 { !0 } else { (1u64 << blen) - 1 };
+    blen - (v & low).count_ones() as usize
+}
+
+/// At least [`similarity`]`(printed, canonical)`, for `printed` of `pc` characters,
+/// without comparing characters: 1 where one label starts the other, else the share
+/// of the longer label the shorter could at most match.
+fn similarity_bound(printed: &str, pc: usize, canonical: &str) -> f32 {
+    if printed.starts_with(canonical) || canonical.starts_with(printed) {
+        return 1.0;
+    }
+    let cc = canonical.chars().count();
+    if pc == 0 || cc == 0 {
+        return 0.0;
+    }
+    pc.min(cc) as f32 / pc.max(cc) as f32
+}
+
+/// The most [`match_t3`] adds to a row's similarity (numbering and group), with a
+/// margin for rounding.
+const MAX_T3_BONUS: f32 = 0.05 + 0.03 + 0.001;
 
 /// The score from which a fuzzy match is accepted.
 pub const ACCEPT: f32 = 0.72;
@@ -269,11 +308,19 @@ pub fn match_t2(label: &str) -> Option<T2Label> {
     if let Some(c) = T2_COLUMNS.iter().find(|c| c.key() == core) {
         return Some(T2Label::Column(*c, 1.0));
     }
+    // Labels that cannot reach ACCEPT are not scored: they can be neither the answer
+    // nor the best of their kind where the answer is decided (a row beats the columns
+    // only from ACCEPT on, and a column is taken only from ACCEPT on).
+    let pc = core.chars().count();
+    let reachable = |l: &str| similarity_bound(&core, pc, l) >= ACCEPT;
     let best_row = T2_ROWS
         .iter()
         .flat_map(|&r| {
             let text = core.as_str();
-            r.labels().iter().map(move |l| (r, similarity(text, l)))
+            r.labels()
+                .iter()
+                .filter(|l| reachable(l))
+                .map(move |l| (r, similarity(text, l)))
         })
         .fold(None, |best: Option<(T2Row, f32)>, (r, s)| match best {
             Some((_, bs)) if bs >= s => best,
@@ -281,13 +328,16 @@ pub fn match_t2(label: &str) -> Option<T2Label> {
         });
     let best_col = T2_COLUMNS
         .iter()
+        .filter(|&&c| reachable(c.key()) || (c == T2Col::Change && reachable("本年增减")))
         .map(|&c| (c, column_similarity(&core, c)))
         .fold(None, |best: Option<(T2Col, f32)>, (c, s)| match best {
             Some((_, bs)) if bs >= s => best,
             _ => Some((c, s)),
         });
     match (best_row, best_col) {
-        (Some((r, rs)), Some((_, cs))) if rs >= ACCEPT && rs >= cs => Some(T2Label::Row(r, rs)),
+        (Some((r, rs)), col) if rs >= ACCEPT && col.is_none_or(|(_, cs)| rs >= cs) => {
+            Some(T2Label::Row(r, rs))
+        }
         (_, Some((c, cs))) if cs >= ACCEPT => Some(T2Label::Column(c, cs)),
         _ => None,
     }
@@ -348,8 +398,12 @@ pub fn match_t3(label: &str, group: Option<T3Group>, in_rows: bool) -> Option<T3
     if let Some(d) = exact {
         return Some(T3Label::Row(d.row, 1.0));
     }
+    let pc = core.chars().count();
     // Groups: `(三)不予公开`, `三、本年度办理结果`.
     for g in T3Group::ALL {
+        if similarity_bound(&core, pc, g.label()) < EXACT {
+            continue;
+        }
         let s = similarity(&core, g.label());
         let num_ok = num.is_none_or(|n| n == g.numbering());
         if s >= EXACT && num_ok && g != T3Group::OtherProcessing {
@@ -363,6 +417,11 @@ pub fn match_t3(label: &str, group: Option<T3Group>, in_rows: bool) -> Option<T3
     }
     let mut best: Option<(T3Row, f32)> = None;
     for d in T3_ROWS {
+        // A row that cannot reach ACCEPT with every bonus can neither be returned nor
+        // keep a later row from being the best: it is not scored.
+        if similarity_bound(&core, pc, d.label) + MAX_T3_BONUS < ACCEPT {
+            continue;
+        }
         let mut s = similarity(&core, d.label);
         if s < 0.5 {
             continue;
@@ -403,7 +462,10 @@ pub fn is_t3_numbered_row(label: &str) -> bool {
         .filter(|d| matches!(d.numbering, Numbering::Chinese(_)))
         .map(|d| d.label)
         .chain(std::iter::once(T3Group::Results.label()));
-    labels.clone().any(|l| l == core) || labels.any(|l| similarity(&core, l) >= ACCEPT)
+    let pc = core.chars().count();
+    labels.clone().any(|l| l == core)
+        || labels
+            .any(|l| similarity_bound(&core, pc, l) >= ACCEPT && similarity(&core, l) >= ACCEPT)
 }
 
 /// Whether a label is a header cell of table 四.
@@ -418,6 +480,40 @@ pub fn is_t4_header(label: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lcs_agrees_with_the_table() {
+        let word = |a: &str, b: &str| lcs_word(a.chars(), &word_row(b.chars()), b.chars().count());
+        assert_eq!(word("abc", "ac"), 2);
+        assert_eq!(word("", "a"), 0);
+        assert_eq!(word("x", ""), 0);
+        // Pseudo-random strings over a small alphabet (many matches), every length
+        // up to 64 for `b`, including a full word.
+        let alphabet = ['申', '请', '公', '开', '其', '他', 'a'];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for round in 0..2000 {
+            let la = (next() % 70) as usize;
+            let lb = if round % 50 == 0 {
+                64
+            } else {
+                (next() % 65) as usize
+            };
+            let a: Vec<char> = (0..la)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
+            let b: Vec<char> = (0..lb)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
+            let short = lcs_word(a.iter().copied(), &word_row(b.iter().copied()), b.len());
+            assert_eq!(short, lcs(&a, &b), "{a:?} {b:?}");
+        }
+    }
 
     #[test]
     fn numerals() {

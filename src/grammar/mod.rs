@@ -306,7 +306,7 @@ fn parse_normalized(
     let mut tables = Tables::default();
     let mut legacy = None;
     match facts::of(edition) {
-        None => legacy = Some(legacy::figures(text, &slices, &mut sink)),
+        None => legacy = Some(legacy::figures_and_sections(text, &slices, &mut sink)),
         Some(facts) => {
             // Each table's rows fitted to the edition's grid.
             if raw2.found {
@@ -381,9 +381,9 @@ fn parse_normalized(
         }
     }
 
-    let slices = match edition {
-        Edition::Legacy => legacy::sections(text, slices),
-        _ => slices,
+    let (legacy, slices) = match legacy {
+        Some((figures, secs)) => (Some(figures), secs),
+        None => (None, slices),
     };
     let sections = model_sections(text, norm, &slices, edition);
     let origins = body_origins(text, norm, &slices);
@@ -934,7 +934,7 @@ fn metadata(
         .filter_map(|start| {
             let rest = text.get(start..)?;
             let line = rest.lines().find(|l| !l.trim().is_empty())?;
-            let lead = rest.find(line)?;
+            let lead = line.as_ptr() as usize - rest.as_ptr() as usize;
             Some((start + lead, line))
         });
     for (off, line) in opening {

@@ -78,7 +78,11 @@ pub fn split_sections(text: &str) -> Vec<SectionSlice> {
             if let Some(prev) = out.last_mut() {
                 prev.body_range.end = start;
             }
-            let lead = line.find(heading).unwrap_or(0);
+            // The heading is a slice of the line, after its spaces and markers.
+            let lead = (heading.as_ptr() as usize)
+                .checked_sub(line.as_ptr() as usize)
+                .filter(|l| *l <= line.len())
+                .unwrap_or(0);
             out.push(SectionSlice {
                 number: Some(n),
                 heading: heading.to_string(),

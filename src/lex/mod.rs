@@ -60,6 +60,13 @@ pub fn display_width(s: &str) -> usize {
 }
 
 fn is_wide(c: char) -> bool {
+    // The common cases first: ASCII and Latin below U+1100, the CJK unified ideographs.
+    if c < '\u{1100}' {
+        return false;
+    }
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return true;
+    }
     matches!(c,
         '\u{1100}'..='\u{115F}'
         | '\u{2E80}'..='\u{303E}'
@@ -233,15 +240,26 @@ fn layout_of(region: &str) -> (bool, bool) {
         }
         nonblank += 1;
         let b = t.as_bytes();
-        let pipes = b.iter().filter(|&&c| c == b'|').count();
-        if is_pipe_run(t) {
+        // One pass over the line's bytes: pipes, tabs, two spaces in a row.
+        let (mut pipes, mut tab, mut two_spaces, mut prev) = (0usize, false, false, 0u8);
+        for &c in b {
+            match c {
+                b'|' => pipes += 1,
+                b'\t' => tab = true,
+                b' ' if prev == b' ' => two_spaces = true,
+                _ => {}
+            }
+            prev = c;
+        }
+        // A run of pipes (`||`, `|||`; `t` is trimmed).
+        if pipes >= 2 && pipes == b.len() {
             pipe_runs += 1;
             continue;
         }
-        if !b.contains(&b'\t') && (pipes == 0 || (pipes == 1 && b.last() == Some(&b'|'))) {
+        if !tab && (pipes == 0 || (pipes == 1 && b.last() == Some(&b'|'))) {
             single += 1;
         }
-        if pipes > 0 || b.contains(&b'\t') || t.contains("  ") {
+        if pipes > 0 || tab || two_spaces {
             continue;
         }
         cells += 1;
@@ -296,9 +314,8 @@ fn lex_line<'a>(line: &'a str, base: usize, line_no: usize, row: usize, out: &mu
     let b = line.as_bytes();
     if b.contains(&b'|') {
         let ctx = LineCtx::new(line_no, row, None);
-        let pieces: Vec<(usize, &str)> = split_with_offsets(line, '|');
-        let n = pieces.len();
-        for (i, (off, piece)) in pieces.into_iter().enumerate() {
+        let n = b.iter().filter(|&&c| c == b'|').count() + 1;
+        for (i, (off, piece)) in split_with_offsets(line, '|').enumerate() {
             if piece.trim().is_empty() {
                 // After the last pipe there is no cell, nor before the first when the
                 // line starts with it (markdown); a blank before the first pipe
@@ -334,17 +351,14 @@ fn lex_line<'a>(line: &'a str, base: usize, line_no: usize, row: usize, out: &mu
     }
 }
 
-fn split_with_offsets(s: &str, sep: char) -> Vec<(usize, &str)> {
-    let mut v = Vec::new();
+/// The fields of `s` between `sep` (an ASCII separator), with their offsets.
+fn split_with_offsets(s: &str, sep: char) -> impl Iterator<Item = (usize, &str)> {
     let mut start = 0;
-    for (i, c) in s.char_indices() {
-        if c == sep {
-            v.push((start, s.get(start..i).unwrap_or("")));
-            start = i + c.len_utf8();
-        }
-    }
-    v.push((start, s.get(start..).unwrap_or("")));
-    v
+    s.split(sep).map(move |field| {
+        let at = start;
+        start += field.len() + sep.len_utf8();
+        (at, field)
+    })
 }
 
 /// Whether a word is a value, or a value with a note (`147(含合并2件)`).
@@ -357,18 +371,18 @@ fn is_value_word(w: &str) -> bool {
 /// never one number; anything else is lexed as a piece.
 fn lex_field<'a>(piece: &'a str, base: usize, ctx: &LineCtx<'a>, out: &mut Vec<Token<'a>>) {
     let t = piece.trim();
-    if t.bytes().any(|b| b == b' ') {
-        let ws = words(t);
-        if ws.len() >= 2 && ws.iter().all(|(_, w)| looks_like_value(w)) {
-            let at = base + (t.as_ptr() as usize - piece.as_ptr() as usize);
-            out.push(ctx.token(
-                TokenKind::Unreadable,
-                Cow::Borrowed(t),
-                at..at + t.len(),
-                true,
-            ));
-            return;
-        }
+    if t.bytes().any(|b| b == b' ')
+        && words(t).nth(1).is_some()
+        && words(t).all(|(_, w)| looks_like_value(w))
+    {
+        let at = base + (t.as_ptr() as usize - piece.as_ptr() as usize);
+        out.push(ctx.token(
+            TokenKind::Unreadable,
+            Cow::Borrowed(t),
+            at..at + t.len(),
+            true,
+        ));
+        return;
     }
     lex_piece(piece, base, ctx, true, out);
 }
@@ -396,26 +410,17 @@ fn lex_piece<'a>(
         return;
     }
     for (seg_off, seg) in segments(piece) {
-        let words = words(seg);
-        let mut label: Option<(usize, usize)> = None; // word index range
-        let flush = |label: &mut Option<(usize, usize)>, out: &mut Vec<Token<'a>>| {
-            if let Some((a, b)) = label.take() {
-                let (Some(&(s, _)), Some(&(e_off, e_word))) = (words.get(a), words.get(b - 1))
-                else {
-                    return;
-                };
+        // The label being gathered: its first and last word (offset in `seg`, text).
+        let mut label: Option<(Word<'a>, Word<'a>)> = None;
+        let flush = |label: &mut Option<(Word<'a>, Word<'a>)>, out: &mut Vec<Token<'a>>| {
+            if let Some(((s, first), (e_off, e_word))) = label.take() {
                 let end = e_off + e_word.len();
-                let text = if b - a == 1 {
-                    Cow::Borrowed(seg.get(s..end).unwrap_or(""))
+                let span = seg.get(s..end).unwrap_or("");
+                // One word is borrowed; words joined over single spaces are copied.
+                let text = if s == e_off && first.len() == e_word.len() {
+                    Cow::Borrowed(span)
                 } else {
-                    Cow::Owned(
-                        words
-                            .get(a..b)
-                            .unwrap_or(&[])
-                            .iter()
-                            .map(|(_, w)| *w)
-                            .collect::<String>(),
-                    )
+                    Cow::Owned(words(span).map(|(_, w)| w).collect::<String>())
                 };
                 out.push(ctx.token(
                     TokenKind::Label,
@@ -426,7 +431,7 @@ fn lex_piece<'a>(
             }
         };
         let mut last_value: Option<usize> = None; // index in `out` of this segment's last value
-        for (i, &(w_off, w)) in words.iter().enumerate() {
+        for (w_off, w) in words(seg) {
             if is_value_word(w) {
                 flush(&mut label, out);
                 let at = base + seg_off + w_off;
@@ -443,7 +448,7 @@ fn lex_piece<'a>(
                     let start = prev.range.start - base - seg_off;
                     let end = w_off + w.len();
                     if let Some(joined) = seg.get(start..end) {
-                        prev.text = Cow::Owned(joined.to_string());
+                        prev.text = Cow::Borrowed(joined);
                         prev.range = prev.range.start..base + seg_off + end;
                         prev.width = display_width(joined);
                         prev.char_width = joined.chars().count();
@@ -453,8 +458,8 @@ fn lex_piece<'a>(
             } else {
                 last_value = None;
                 label = Some(match label {
-                    Some((a, _)) => (a, i + 1),
-                    None => (i, i + 1),
+                    Some((first, _)) => (first, (w_off, w)),
+                    None => ((w_off, w), (w_off, w)),
                 });
             }
         }
@@ -462,66 +467,64 @@ fn lex_piece<'a>(
     }
 }
 
+/// A word of a segment: its offset in the segment and its text.
+type Word<'a> = (usize, &'a str);
+
 /// Whether a word is a note in brackets (`(含合并2件)`).
 fn is_note(w: &str) -> bool {
     (w.starts_with('(') || w.starts_with('（')) && (w.ends_with(')') || w.ends_with('）'))
 }
-/// Split at tabs and runs of 2+ spaces; returns (offset, segment) pairs.
-fn segments(s: &str) -> Vec<(usize, &str)> {
-    let mut v = Vec::new();
+/// Split at tabs and runs of 2+ spaces; yields (offset, segment) pairs, blank
+/// segments left out.
+fn segments(s: &str) -> impl Iterator<Item = (usize, &str)> {
     let b = s.as_bytes();
     let mut i = 0;
     let mut start = 0;
-    while i < b.len() {
-        let c = b.get(i).copied().unwrap_or(0);
-        let gap = if c == b'\t' {
-            1
-        } else if c == b' ' && b.get(i + 1) == Some(&b' ') {
-            let mut j = i;
-            while b.get(j) == Some(&b' ') || b.get(j) == Some(&b'\t') {
-                j += 1;
-            }
-            j - i
-        } else {
-            0
-        };
-        if gap > 0 {
-            if let Some(seg) = s.get(start..i) {
+    let mut done = false;
+    std::iter::from_fn(move || {
+        while !done {
+            if i >= b.len() {
+                done = true;
+                let seg = s.get(start..).unwrap_or("");
                 if !seg.trim().is_empty() {
-                    v.push((start, seg));
+                    return Some((start, seg));
                 }
+                return None;
             }
-            i += gap;
-            start = i;
-        } else {
-            i += 1;
+            let c = b.get(i).copied().unwrap_or(0);
+            let gap = if c == b'\t' {
+                1
+            } else if c == b' ' && b.get(i + 1) == Some(&b' ') {
+                let mut j = i;
+                while b.get(j) == Some(&b' ') || b.get(j) == Some(&b'\t') {
+                    j += 1;
+                }
+                j - i
+            } else {
+                0
+            };
+            if gap > 0 {
+                let from = start;
+                let seg = s.get(start..i).unwrap_or("");
+                i += gap;
+                start = i;
+                if !seg.trim().is_empty() {
+                    return Some((from, seg));
+                }
+            } else {
+                i += 1;
+            }
         }
-    }
-    if let Some(seg) = s.get(start..) {
-        if !seg.trim().is_empty() {
-            v.push((start, seg));
-        }
-    }
-    v
+        None
+    })
 }
 
 /// Words separated by single spaces, with offsets.
-fn words(s: &str) -> Vec<(usize, &str)> {
-    let mut v = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices() {
-        if c == ' ' {
-            if let Some(st) = start.take() {
-                v.push((st, s.get(st..i).unwrap_or("")));
-            }
-        } else if start.is_none() {
-            start = Some(i);
-        }
-    }
-    if let Some(st) = start {
-        v.push((st, s.get(st..).unwrap_or("")));
-    }
-    v
+fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let base = s.as_ptr() as usize;
+    s.split(' ')
+        .filter(|w| !w.is_empty())
+        .map(move |w| (w.as_ptr() as usize - base, w))
 }
 
 #[cfg(test)]

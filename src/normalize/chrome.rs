@@ -212,10 +212,13 @@ pub fn classify_chrome(line: &str) -> Option<ChromeKind> {
     if first.is_ascii_digit() && !s.contains('页') {
         return None;
     }
-    let squashed: String = s
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}'))
-        .collect();
+    let squash = |c: char| matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}');
+    // Most lines have nothing to squash: they are compared as they are.
+    let squashed: std::borrow::Cow<'_, str> = if s.contains(squash) {
+        s.chars().filter(|c| !squash(*c)).collect::<String>().into()
+    } else {
+        s.into()
+    };
     let q = squashed.trim_matches('|');
     if q.is_empty() {
         return None;
@@ -292,16 +295,33 @@ fn classify_squashed(s: &str, q: &str) -> Option<ChromeKind> {
     None
 }
 
+/// Whether `a` can start with `b`, from their first two bytes: a cheap test before
+/// comparing a word with the start of a line.
+fn same_head(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    match (b.first(), b.get(1)) {
+        (None, _) => true,
+        (Some(b0), None) => a.first() == Some(b0),
+        (Some(b0), Some(b1)) => a.first() == Some(b0) && a.get(1) == Some(b1),
+    }
+}
+
 /// Whether `q` consists only of `keys` and `filler` words (and, for pagers, digits),
 /// with at least one key.
 fn made_of(q: &str, keys: &[&str], filler: &[&str], digits: bool) -> bool {
     let mut rest = q;
     let mut seen_key = false;
     while !rest.is_empty() {
-        if let Some(k) = keys.iter().find(|k| rest.starts_with(*k)) {
+        if let Some(k) = keys
+            .iter()
+            .find(|k| same_head(rest, k) && rest.starts_with(*k))
+        {
             rest = rest.get(k.len()..).unwrap_or("");
             seen_key = true;
-        } else if let Some(f) = filler.iter().find(|f| rest.starts_with(*f)) {
+        } else if let Some(f) = filler
+            .iter()
+            .find(|f| same_head(rest, f) && rest.starts_with(*f))
+        {
             rest = rest.get(f.len()..).unwrap_or("");
         } else if digits && rest.starts_with(|c: char| c.is_ascii_digit()) {
             rest = rest.get(1..).unwrap_or("");
@@ -358,11 +378,9 @@ fn is_flipbook_header(s: &str) -> bool {
 
 /// `大 中 小` and `[大] [中] [小]` (spaces already removed).
 fn is_font_size_widget(q: &str) -> bool {
-    let core: String = q
-        .chars()
+    q.chars()
         .filter(|c| !matches!(c, '[' | ']' | '【' | '】' | '|'))
-        .collect();
-    core == "大中小"
+        .eq("大中小".chars())
 }
 
 /// Whether the line starts with a metadata key, and has enough metadata around it.
@@ -370,8 +388,9 @@ fn is_page_meta(q: &str) -> bool {
     let q = q.trim_start_matches(['(', '【', '[']);
     let key_at_start = |keys: &[&'static str]| -> Option<&'static str> {
         keys.iter().copied().find(|k| {
-            q.strip_prefix(*k)
-                .is_some_and(|r| r.starts_with([':', '|']))
+            same_head(q, k)
+                && q.strip_prefix(*k)
+                    .is_some_and(|r| r.starts_with([':', '|']))
         })
     };
     if let Some(k) = key_at_start(STRONG_KEYS) {

@@ -93,19 +93,26 @@ fn formula(plus: &[Decimal], minus: &[Decimal]) -> String {
 /// An info finding: the check could not be made because of `bad` operands.
 pub(super) fn not_assessable(code: Code, what: &str, bad: Vec<(CellRef, &'static str)>) -> Finding {
     // Group the operands by reason; name at most three of each.
-    let mut reasons: Vec<(&'static str, Vec<String>)> = Vec::new();
+    // Each reason with the names shown and the number of operands (names past the
+    // third are counted, not written).
+    let mut reasons: Vec<(&'static str, Vec<String>, usize)> = Vec::new();
     for (r, why) in &bad {
-        let name = format!("{} [{}]", r.row, r.column);
-        match reasons.iter_mut().find(|(w, _)| w == why) {
-            Some((_, names)) => names.push(name),
-            None => reasons.push((why, vec![name])),
+        let name = || format!("{} [{}]", r.row, r.column);
+        match reasons.iter_mut().find(|(w, _, _)| w == why) {
+            Some((_, names, n)) => {
+                if names.len() < 3 {
+                    names.push(name());
+                }
+                *n += 1;
+            }
+            None => reasons.push((why, vec![name()], 1)),
         }
     }
     let reasons: Vec<String> = reasons
         .into_iter()
-        .map(|(why, names)| {
-            let shown: Vec<&str> = names.iter().take(3).map(String::as_str).collect();
-            let more = names.len().saturating_sub(shown.len());
+        .map(|(why, names, n)| {
+            let shown: Vec<&str> = names.iter().map(String::as_str).collect();
+            let more = n.saturating_sub(shown.len());
             if more > 0 {
                 format!("{why}: {} and {more} more", shown.join(", "))
             } else {
@@ -146,6 +153,11 @@ fn operand_label(main: &CellRef, part: &CellRef, sign: &str) -> Option<Label> {
     Some(Label::new(span, format!("{sign}{name} = {raw}")))
 }
 
+/// The numbers of the terms that have one.
+fn operand_values<'t>(ts: &'t [Term<'_>]) -> impl Iterator<Item = Decimal> + 't {
+    ts.iter().filter_map(|t| operand(t.cell).ok())
+}
+
 fn check<S: FindingSink + ?Sized>(eq: Equation<'_>, cx: &mut Cx<'_, S>) {
     let all = std::iter::once(&eq.main)
         .chain(eq.plus.iter())
@@ -166,13 +178,12 @@ fn check<S: FindingSink + ?Sized>(eq: Equation<'_>, cx: &mut Cx<'_, S>) {
         cx.emit(f);
         return;
     }
-    let values = |ts: &[Term<'_>]| -> Vec<Decimal> {
-        ts.iter().filter_map(|t| operand(t.cell).ok()).collect()
-    };
-    let (plus, minus) = (values(&eq.plus), values(&eq.minus));
-    let (Ok(actual), Some(p), Some(m)) =
-        (operand(eq.main.cell), sum(plus.clone()), sum(minus.clone()))
-    else {
+    // Sums first; the operands are gathered for a message only.
+    let (Ok(actual), Some(p), Some(m)) = (
+        operand(eq.main.cell),
+        sum(operand_values(&eq.plus)),
+        sum(operand_values(&eq.minus)),
+    ) else {
         return;
     };
     let Some(expected) = p.checked_sub(m) else {
@@ -187,6 +198,8 @@ fn check<S: FindingSink + ?Sized>(eq: Equation<'_>, cx: &mut Cx<'_, S>) {
         return;
     }
     let difference = actual.checked_sub(expected);
+    let plus: Vec<Decimal> = operand_values(&eq.plus).collect();
+    let minus: Vec<Decimal> = operand_values(&eq.minus).collect();
     let mut f = Finding::new(
         eq.code,
         eq.code.severity(),

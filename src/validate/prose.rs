@@ -237,6 +237,36 @@ const KEYWORDS: &[Keyword] = &[
     ),
 ];
 
+/// The longest keyword at the start of `here`, whose first character is `c`.
+fn keyword_at(here: &str, c: char) -> Option<&'static Keyword> {
+    // The keywords by first character, in list order (ties of length go to the
+    // last, as `max_by_key` gives them): each position looks only at its own.
+    static INDEX: std::sync::OnceLock<Vec<(char, Vec<&'static Keyword>)>> =
+        std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut v: Vec<(char, Vec<&'static Keyword>)> = Vec::new();
+        for k in KEYWORDS {
+            let Some(first) = k.text.chars().next() else {
+                continue;
+            };
+            match v.iter_mut().find(|(f, _)| *f == first) {
+                Some((_, ks)) => ks.push(k),
+                None => v.push((first, vec![k])),
+            }
+        }
+        v.sort_by_key(|(f, _)| *f);
+        v
+    });
+    let at = index.binary_search_by_key(&c, |(f, _)| *f).ok()?;
+    index
+        .get(at)?
+        .1
+        .iter()
+        .copied()
+        .filter(|k| here.starts_with(k.text))
+        .max_by_key(|k| k.text.len())
+}
+
 /// A figure found in the prose: what, the number, and the phrase as written, with
 /// its byte range in the compacted text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -269,6 +299,54 @@ fn is_break(c: char) -> bool {
 
 /// Bytes before a statement read for its period and scope (about 100 characters).
 const LOOK_BACK: usize = 300;
+
+/// The characters [`statements`] acts on: breaks ([`is_sentence_break`],
+/// [`is_clause_break`]) and those that [`may_start`] a statement.
+const MATTERING: &[char] = &[
+    '。', '；', ';', '！', '？', '!', '?', '\n', '，', ',', '：', ':', '（', '）', '(', ')', '“',
+    '”', '《', '》', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '收', '受', '新', '接',
+    '办', '答', '予', '同', '部', '全', '公', '不', '无', '其', '上', '结', '转', '顺', '行', '直',
+    '未', '复', '维', '纠', '尚', '规',
+];
+
+/// [`MATTERING`] as a bit set over the Basic Multilingual Plane (8 KiB, built at
+/// compile time): one load per character of prose.
+static MATTERING_BMP: [u64; 1024] = {
+    let mut bits = [0u64; 1024];
+    let mut i = 0;
+    while i < MATTERING.len() {
+        let c = MATTERING[i] as u32;
+        if c < 0x1_0000 {
+            bits[(c >> 6) as usize] |= 1 << (c & 63);
+        }
+        i += 1;
+    }
+    bits
+};
+
+/// Whether [`statements`] does anything at `c` (a unit test checks this against the
+/// predicates).
+fn may_matter(c: char) -> bool {
+    let u = c as u32;
+    if u >= 0x1_0000 {
+        return MATTERING.contains(&c);
+    }
+    MATTERING_BMP
+        .get((u >> 6) as usize)
+        .is_some_and(|w| (w >> (u & 63)) & 1 == 1)
+}
+
+#[cfg(test)]
+#[test]
+fn mattering_characters_are_those_the_predicates_accept() {
+    for u in 0..0x11_0000u32 {
+        let Some(c) = char::from_u32(u) else {
+            continue;
+        };
+        let acts = is_sentence_break(c) || is_clause_break(c) || may_start(c);
+        assert_eq!(may_matter(c), acts, "{c:?}");
+    }
+}
 
 /// The first characters of the keywords (and digits, for `103件顺延到下年度`); a
 /// unit test checks the list against [`KEYWORDS`].
@@ -575,10 +653,15 @@ pub(super) fn statements<'a>(text: &'a str, cx: &Context, edition: Edition) -> V
     // The appeals group of the sentence's last group statement, for outcomes.
     let mut group: Option<Appeal> = None;
     while pos < text.len() {
-        let Some(here) = text.get(pos..) else {
+        // The next character that matters, from `pos`.
+        let Some((at, c)) = text
+            .get(pos..)
+            .and_then(|rest| rest.char_indices().find(|&(_, c)| may_matter(c)))
+        else {
             break;
         };
-        let Some(c) = here.chars().next() else {
+        pos += at;
+        let Some(here) = text.get(pos..) else {
             break;
         };
         if is_sentence_break(c) {
@@ -592,10 +675,7 @@ pub(super) fn statements<'a>(text: &'a str, cx: &Context, edition: Edition) -> V
             pos += c.len_utf8();
             continue;
         }
-        let keyword = KEYWORDS
-            .iter()
-            .filter(|k| here.starts_with(k.text))
-            .max_by_key(|k| k.text.len());
+        let keyword = keyword_at(here, c);
         let found = match keyword {
             Some(k) => tail(here, k).map(|(v, end)| (k.figure, v, end)),
             None if c.is_ascii_digit() => {
@@ -788,8 +868,14 @@ fn overview(report: &Report) -> Option<(usize, &crate::model::Section, String, C
     let mut compact = String::with_capacity(section.body.len());
     let mut points: Vec<(usize, usize)> = vec![(0, 0)];
     let mut skipped = false;
+    // Runs of non-whitespace characters are copied whole.
+    let mut run: Option<usize> = None;
     for (at, c) in section.body.char_indices() {
-        if c.is_whitespace() {
+        // No whitespace above U+3000: CJK text is decided by one comparison.
+        if c <= '\u{3000}' && c.is_whitespace() {
+            if let Some(from) = run.take() {
+                compact.push_str(section.body.get(from..at).unwrap_or(""));
+            }
             skipped = true;
             continue;
         }
@@ -797,7 +883,12 @@ fn overview(report: &Report) -> Option<(usize, &crate::model::Section, String, C
             points.push((compact.len(), at));
             skipped = false;
         }
-        compact.push(c);
+        if run.is_none() {
+            run = Some(at);
+        }
+    }
+    if let Some(from) = run {
+        compact.push_str(section.body.get(from..).unwrap_or(""));
     }
     Some((index, section, compact, Compacted(points)))
 }

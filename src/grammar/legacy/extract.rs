@@ -322,8 +322,11 @@ fn is_punct(c: char) -> bool {
 
 /// The subject some words set, if any.
 fn subject_of(words: &str, current: Subject) -> Option<Subject> {
-    let review = words.rfind("复议");
-    let lawsuit = words.rfind("诉讼");
+    // Most words name neither: a plain search first, the last place only for those
+    // that do.
+    let last = |w: &str| words.contains(w).then(|| words.rfind(w)).flatten();
+    let review = last("复议");
+    let lawsuit = last("诉讼");
     match (review, lawsuit) {
         (Some(a), Some(b)) => {
             return Some(if a > b {

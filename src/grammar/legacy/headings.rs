@@ -191,12 +191,17 @@ fn scan(text: &str) -> Vec<Candidate> {
         }
         if ch == '\n' {
             line_blank = true;
-        } else if !(ch.is_whitespace() || matches!(ch, '#' | '|')) {
+        } else if !(is_space(ch) || matches!(ch, '#' | '|')) {
             line_blank = false;
         }
         prev = Some(ch);
     }
     out
+}
+
+/// `char::is_whitespace`, deciding the CJK text above U+3000 (no space there) first.
+fn is_space(c: char) -> bool {
+    c <= '\u{3000}' && c.is_whitespace()
 }
 
 fn is_numeral(c: char) -> bool {
@@ -397,6 +402,8 @@ const FOOTER_MARKERS: &[&str] = &[
 fn inline_footer(line: &str) -> Option<usize> {
     FOOTER_MARKERS
         .iter()
+        // Most lines hold no marker: a plain search first (no searcher set up).
+        .filter(|m| line.contains(*m))
         .filter_map(|m| {
             line.match_indices(m).map(|(p, _)| p).find(|&p| {
                 line.get(..p)
@@ -452,15 +459,28 @@ pub(crate) fn is_footer_line(line: &str) -> bool {
     if t.starts_with('共') && t.ends_with('页') && t.chars().count() <= 8 {
         return true;
     }
-    let lower = t.to_ascii_lowercase();
+    let b = t.as_bytes();
     [".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps"]
         .iter()
-        .any(|e| lower.ends_with(e))
+        .any(|e| {
+            b.len() >= e.len()
+                && b.get(b.len() - e.len()..)
+                    .is_some_and(|end| end.eq_ignore_ascii_case(e.as_bytes()))
+        })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_space_above_the_ideographic_space() {
+        for u in 0..0x11_0000u32 {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(is_space(c), c.is_whitespace(), "{c:?}");
+            }
+        }
+    }
     use crate::grammar::sections::split_sections;
 
     fn heads(text: &str) -> Vec<(u8, String, Option<Topic>)> {

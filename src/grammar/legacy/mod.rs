@@ -59,6 +59,16 @@ use std::ops::Range;
 /// the generic splitter, or of [`sections`]); the pre-2019 sections are recomputed
 /// from them.
 pub fn figures(text: &str, found: &[SectionSlice], sink: &mut Sink<'_>) -> LegacyFigures {
+    figures_and_sections(text, found, sink).0
+}
+
+/// [`figures`], with the pre-2019 sections it read them from (those of [`sections`]),
+/// so that the sections are found once.
+pub fn figures_and_sections(
+    text: &str,
+    found: &[SectionSlice],
+    sink: &mut Sink<'_>,
+) -> (LegacyFigures, Vec<SectionSlice>) {
     let secs = sections(text, found.to_vec());
     let segs = segments(text, &secs);
     let read = extract::extract(text, &segs);
@@ -77,7 +87,7 @@ pub fn figures(text: &str, found: &[SectionSlice], sink: &mut Sink<'_>) -> Legac
         ranges.insert(key, f.range);
     }
     check(&figs, &ranges, sink);
-    figs
+    (figs, secs)
 }
 
 /// The parts of the text figures are read from, with their section's topic: the text

@@ -91,7 +91,7 @@ fn figure(i: &str) -> IResult<&str, (&str, &'static str)> {
 
 /// A small count in Chinese numerals before `名`/`人` (`两名专职`).
 fn cn_people(i: &str) -> IResult<&str, (u8, &'static str)> {
-    let (rest, digits) = take_while1(|c: char| "一二两三四五六七八九十".contains(c)).parse(i)?;
+    let (rest, digits) = take_while1(is_cn_digit).parse(i)?;
     let (rest, u) = alt((tag("名"), tag("人"))).parse(rest)?;
     let unit: &'static str = if u == "名" { "名" } else { "人" };
     let norm: String = digits.replace('两', "二");
@@ -99,6 +99,14 @@ fn cn_people(i: &str) -> IResult<&str, (u8, &'static str)> {
         Some(n) => Ok((rest, (n, unit))),
         None => crate::syntax::fail(),
     }
+}
+
+/// `一` to `十` and `两`.
+fn is_cn_digit(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
 }
 
 /// Characters that, just before a number, make it part of something else.
@@ -157,8 +165,7 @@ pub(crate) fn figures(clause: &str) -> Vec<Num> {
                 }
                 Err(_) => skip_to = digits_end,
             }
-        } else if "一二两三四五六七八九十".contains(c)
-            && !p.is_some_and(|p| "一二两三四五六七八九十第每".contains(p))
+        } else if is_cn_digit(c) && !p.is_some_and(|p| is_cn_digit(p) || matches!(p, '第' | '每'))
         {
             if let Ok((after, (n, u))) = cn_people(rest) {
                 let end = clause.len() - after.len();
@@ -194,8 +201,13 @@ fn negation(i: &str) -> IResult<&str, &str> {
 /// `max_gap` characters, by a target (`没有收到涉及政府信息公开事务的投诉、行政复议申请`).
 /// Returns the range from the negation to the end of the target.
 pub(crate) fn denial(clause: &str, targets: &[&str], max_gap: usize) -> Option<Range<usize>> {
+    // A target must follow the negation within the clause: without any target in the
+    // clause there is no denial, and the clause is not walked.
+    if !targets.iter().any(|t| clause.contains(t)) {
+        return None;
+    }
     for (pos, c) in clause.char_indices() {
-        if !"没尚从均暂不未无".contains(c) {
+        if !matches!(c, '没' | '尚' | '从' | '均' | '暂' | '不' | '未' | '无') {
             continue;
         }
         let rest = clause.get(pos..).unwrap_or("");
