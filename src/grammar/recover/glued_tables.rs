@@ -367,3 +367,74 @@ pub fn table3_reading_order(
     }
     Some(table)
 }
+
+/// Table 四 printed in reading order ([`super::t4_flow`]): the cells every order of
+/// its runs that makes the group totals hold agrees on are placed, the others
+/// reported with their candidates. `None` when the text is not in reading order or no
+/// order holds (what the reader made of it stands).
+pub fn table4_reading_order(
+    text: &str,
+    region: Range<usize>,
+    sink: &mut Sink<'_>,
+) -> Option<Appeals> {
+    use super::t4_flow::{rebuild, Flow, FlowCell};
+    let Flow::Solved(flow) = rebuild(text, region.clone()) else {
+        return None;
+    };
+    // The reader's complaints about the values it could not align are answered here.
+    sink.warnings.retain(|w| {
+        w.table() != Some(TableId::T4)
+            || !matches!(
+                w.kind,
+                WarningKind::MissingCell { .. }
+                    | WarningKind::ExtraCell { .. }
+                    | WarningKind::StrayValue { .. }
+                    | WarningKind::Misaligned { .. }
+                    | WarningKind::NotPlaced { .. }
+            )
+    });
+    sink.unplaced.retain(|u| u.place.table != TableId::T4);
+    let mut table = Appeals::default();
+    let mut unplaced = Vec::new();
+    let mut cells = flow.cells.iter();
+    let mut span = region.start..region.start;
+    for row in T4_ROWS {
+        for col in T4_COLUMNS {
+            match cells.next() {
+                Some(FlowCell::Pinned(v, at)) => {
+                    if span.is_empty() {
+                        span = at.clone();
+                    }
+                    span = span.start.min(at.start)..span.end.max(at.end);
+                    *table.group_mut(row).slot_mut(col) = Some(Cell {
+                        value: number(*v),
+                        raw: v.to_string(),
+                        span: sink.span(at.clone()),
+                        placement: Placement::Arithmetic,
+                        note: None,
+                    });
+                }
+                Some(FlowCell::NotPlaced(c)) => {
+                    unplaced.push((format!("{}/{}", row.key(), col.key()), c.clone()))
+                }
+                None => {}
+            }
+        }
+    }
+    let printed: Vec<String> = super::t4_flow::runs(text, region.clone())
+        .iter()
+        .flatten()
+        .map(|v| v.0.to_string())
+        .collect();
+    report_row(
+        sink,
+        TableId::T4,
+        None,
+        "行政复议、行政诉讼",
+        &printed.join(" "),
+        span,
+        15,
+        &unplaced,
+    );
+    Some(table)
+}

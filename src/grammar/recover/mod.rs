@@ -2,7 +2,9 @@
 //! reads, each one module tested on its own:
 //!
 //! - [`arith`]: the template's identities (TEMPLATE.md §4) as data;
-//! - [`glued`]: digit runs without separators split by those identities.
+//! - [`glued`]: digit runs without separators split by those identities;
+//! - [`t4_flow`]: table 四 printed in reading order, its runs ordered by the group
+//!   totals.
 //!
 //! A recovery places a value only where the text and the arithmetic pin it; what
 //! they do not pin is reported with its candidates, never filled in.
@@ -14,3 +16,4 @@ pub mod headings;
 pub mod joint;
 pub mod reading_order;
 pub mod runs;
+pub mod t4_flow;
