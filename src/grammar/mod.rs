@@ -507,6 +507,7 @@ fn recover_tables(
         ) {
             tables.requests = Some(t);
         }
+        recover::glued_tables::table3_orphans(text, r.clone(), edition, &mut tables.requests, sink);
     }
     let empty4 = tables
         .appeals

@@ -157,6 +157,8 @@ pub fn table2(
     edition: Edition,
     sink: &mut Sink<'_>,
 ) -> Option<(ActiveDisclosure, Vec<(T2Block, T2Row)>)> {
+    // What the report states before the table, for rows that split several ways.
+    let prose = text.get(..region.start).unwrap_or("");
     let runs = t2_runs(text, region, edition);
     let glued = runs
         .iter()
@@ -205,7 +207,21 @@ pub fn table2(
             continue;
         }
         let shape = Shape::plain(cols.len());
-        let splits = split_row(&run.text, &shape);
+        // Splittings that disagree with a figure the text states for this row and
+        // column are dropped (all kept when none agrees).
+        let said = super::prose::stated(prose, run.row, cols);
+        let splits = match split_row(&run.text, &shape) {
+            RowSplits::Found(all) if said.iter().any(Option::is_some) => {
+                let agree = |s: &&Vec<i64>| {
+                    said.iter()
+                        .zip(s.iter())
+                        .all(|(st, v)| st.is_none_or(|x| x == *v))
+                };
+                let kept: Vec<Vec<i64>> = all.iter().filter(agree).cloned().collect();
+                RowSplits::Found(if kept.is_empty() { all } else { kept })
+            }
+            other => other,
+        };
         let sol = solve_table(std::slice::from_ref(&splits), &shape);
         let mut unplaced = Vec::new();
         for (i, outcome) in sol.rows.first().into_iter().flatten().enumerate() {
@@ -437,4 +453,125 @@ pub fn table4_reading_order(
         &unplaced,
     );
     Some(table)
+}
+
+/// Table 三's result rows printed away from their labels ([`super::t3_orphans`]):
+/// where the rows of values no label claims are exactly the result rows the reader
+/// left empty, each cell every possible matching agrees on is placed (by the row's
+/// own label fragment when it alone names the row, else by the arithmetic); the rest
+/// is reported with its candidates.
+pub fn table3_orphans(
+    text: &str,
+    region: Range<usize>,
+    edition: Edition,
+    requests: &mut Option<Requests>,
+    sink: &mut Sink<'_>,
+) {
+    use super::t3_orphans::{orphans, solve, Outcome};
+    let Some(table) = requests.as_mut() else {
+        return;
+    };
+    let spans: Vec<(usize, usize)> = table
+        .cells()
+        .map(|(_, _, c)| (c.span.start, c.span.end))
+        .collect();
+    let norm_span = |r: Range<usize>| sink.span(r);
+    let used = |line: Range<usize>| {
+        let s = norm_span(line);
+        spans.iter().any(|&(a, b)| a < s.end && b > s.start)
+    };
+    let rows = t3_rows(edition);
+    let found = orphans(text, region.clone(), &rows, &used);
+    if found.is_empty() {
+        return;
+    }
+    let present = |r: T3Row| table.row(r).is_some_and(|a| a.cells().next().is_some());
+    let value = |r: T3Row, c: usize| -> Option<i64> {
+        let col = T3_COLUMNS.get(c)?;
+        table.cell(r, *col).and_then(Cell::integer)
+    };
+    let Some(solved) = solve(edition, &found, &value, &present) else {
+        return;
+    };
+    // The reader's complaints about these lines are answered here.
+    let lines: Vec<Range<usize>> = found.iter().map(|o| o.line.clone()).collect();
+    let orig: Vec<(usize, usize)> = lines
+        .iter()
+        .map(|l| {
+            let s = sink.span(l.clone());
+            (s.start, s.end)
+        })
+        .collect();
+    sink.warnings.retain(|w| {
+        let hits = orig
+            .iter()
+            .any(|&(a, b)| w.span.start < b && w.span.end > a);
+        !(hits
+            && w.table() == Some(TableId::T3)
+            && matches!(
+                w.kind,
+                WarningKind::ExtraCell { .. }
+                    | WarningKind::UnknownRow { .. }
+                    | WarningKind::StrayValue { .. }
+                    | WarningKind::Misaligned { .. }
+                    | WarningKind::NotPlaced { .. }
+            ))
+    });
+    let keys: Vec<&str> = solved.iter().map(|(r, _)| r.key()).collect();
+    sink.warnings.retain(|w| {
+        !matches!(&w.kind, WarningKind::Misaligned { table: TableId::T3, row: Some(r), .. }
+            if keys.contains(&r.as_str()))
+    });
+    sink.unplaced.retain(|u| {
+        u.place.table != TableId::T3
+            || !u
+                .fields
+                .iter()
+                .any(|(_, f)| lines.iter().any(|l| f.start < l.end && f.end > l.start))
+    });
+    for (row, cells) in solved {
+        let mut out = table.row(row).cloned().unwrap_or_default();
+        let mut unplaced = Vec::new();
+        let mut at: Option<Range<usize>> = None;
+        for (c, (col, cell)) in T3_COLUMNS.iter().zip(&cells).enumerate() {
+            match cell {
+                Outcome::Pinned {
+                    value,
+                    from,
+                    by_label,
+                } => {
+                    // The value's own range when one orphan stands in the row, else
+                    // the lines of those that could.
+                    let ranges: Vec<Range<usize>> = from
+                        .iter()
+                        .filter_map(|&o| found.get(o))
+                        .map(|o| match (from.len(), o.values.get(c)) {
+                            (1, Some(v)) => v.1.clone(),
+                            _ => o.line.clone(),
+                        })
+                        .collect();
+                    let start = ranges.iter().map(|r| r.start).min().unwrap_or(region.start);
+                    let end = ranges.iter().map(|r| r.end).max().unwrap_or(start);
+                    at = Some(at.map_or(start..end, |a| a.start.min(start)..a.end.max(end)));
+                    *out.slot_mut(*col) = Some(Cell {
+                        value: number(*value),
+                        raw: value.to_string(),
+                        span: sink.span(start..end),
+                        placement: if *by_label {
+                            Placement::Label
+                        } else {
+                            Placement::Arithmetic
+                        },
+                        note: None,
+                    });
+                }
+                Outcome::NotPlaced(c) => unplaced.push((col.label().to_string(), c.clone())),
+            }
+        }
+        if out.cells().next().is_some() {
+            *table.row_mut(row) = Some(out);
+        }
+        let span = at.unwrap_or(region.start..region.start);
+        report_row(sink, TableId::T3, None, row.key(), "", span, 7, &unplaced);
+    }
 }

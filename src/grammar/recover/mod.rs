@@ -3,6 +3,9 @@
 //!
 //! - [`arith`]: the template's identities (TEMPLATE.md §4) as data;
 //! - [`glued`]: digit runs without separators split by those identities;
+//! - [`prose`]: table 二 figures the report states in words, row and column named;
+//! - [`t3_orphans`]: table 三 rows printed away from their labels, matched to the
+//!   empty result rows by label fragments and the results' sum;
 //! - [`t4_flow`]: table 四 printed in reading order, its runs ordered by the group
 //!   totals.
 //!
@@ -14,6 +17,8 @@ pub mod glued;
 pub mod glued_tables;
 pub mod headings;
 pub mod joint;
+pub mod prose;
 pub mod reading_order;
 pub mod runs;
+pub mod t3_orphans;
 pub mod t4_flow;
