@@ -517,11 +517,6 @@ pub fn table3_orphans(
                     | WarningKind::NotPlaced { .. }
             ))
     });
-    let keys: Vec<&str> = solved.iter().map(|(r, _)| r.key()).collect();
-    sink.warnings.retain(|w| {
-        !matches!(&w.kind, WarningKind::Misaligned { table: TableId::T3, row: Some(r), .. }
-            if keys.contains(&r.as_str()))
-    });
     sink.unplaced.retain(|u| {
         u.place.table != TableId::T3
             || !u
