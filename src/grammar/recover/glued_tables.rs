@@ -386,11 +386,14 @@ pub fn table3_reading_order(
 
 /// Table 四 printed in reading order ([`super::t4_flow`]): the cells every order of
 /// its runs that makes the group totals hold agrees on are placed, the others
-/// reported with their candidates. `None` when the text is not in reading order or no
+/// reported with their candidates. In reading order the printed order of the values
+/// is no anchor, so what the reader read (`reader`) is kept only where the rebuilt
+/// table pins the same value. `None` when the text is not in reading order or no
 /// order holds (what the reader made of it stands).
 pub fn table4_reading_order(
     text: &str,
     region: Range<usize>,
+    reader: Option<&Appeals>,
     sink: &mut Sink<'_>,
 ) -> Option<Appeals> {
     use super::t4_flow::{rebuild, Flow, FlowCell};
@@ -422,6 +425,11 @@ pub fn table4_reading_order(
                         span = at.clone();
                     }
                     span = span.start.min(at.start)..span.end.max(at.end);
+                    let theirs = reader.and_then(|t| t.cell(row, col));
+                    if let Some(c) = theirs.filter(|c| c.integer() == Some(*v)) {
+                        *table.group_mut(row).slot_mut(col) = Some(c.clone());
+                        continue;
+                    }
                     *table.group_mut(row).slot_mut(col) = Some(Cell {
                         value: number(*v),
                         raw: v.to_string(),
@@ -431,27 +439,64 @@ pub fn table4_reading_order(
                     });
                 }
                 Some(FlowCell::NotPlaced(c)) => {
-                    unplaced.push((format!("{}/{}", row.key(), col.key()), c.clone()))
+                    let mut c = c.clone();
+                    c.extend(
+                        reader
+                            .and_then(|t| t.cell(row, col))
+                            .and_then(Cell::integer),
+                    );
+                    c.sort_unstable();
+                    c.dedup();
+                    unplaced.push((format!("{}/{}", row.key(), col.key()), c))
                 }
                 None => {}
             }
         }
     }
-    let printed: Vec<String> = super::t4_flow::runs(text, region.clone())
+    // The printed values no cell took, each with the cells it could stand in.
+    let cell_name = |k: usize| -> String {
+        let row = T4_ROWS.get(k / 5);
+        let col = T4_COLUMNS.get(k % 5);
+        match (row, col) {
+            (Some(r), Some(c)) => format!("{}/{}", r.key(), c.key()),
+            _ => String::new(),
+        }
+    };
+    let loose: Vec<NotPlacedValue> = flow
+        .values
         .iter()
-        .flatten()
-        .map(|v| v.0.to_string())
+        .filter(|(_, _, at)| {
+            at.is_empty()
+                || at
+                    .iter()
+                    .any(|k| matches!(flow.cells.get(*k), Some(FlowCell::NotPlaced(_))))
+        })
+        .map(|(v, r, at)| NotPlacedValue {
+            value: UnusedValue::new(v.to_string(), sink.span(r.clone())),
+            candidates: at.iter().map(|k| cell_name(*k)).collect(),
+        })
         .collect();
-    report_row(
-        sink,
-        TableId::T4,
-        None,
-        "行政复议、行政诉讼",
-        &printed.join(" "),
-        span,
-        15,
-        &unplaced,
-    );
+    if !unplaced.is_empty() {
+        let start = flow
+            .values
+            .iter()
+            .map(|v| v.1.start)
+            .min()
+            .unwrap_or(span.start);
+        let end = flow.values.iter().map(|v| v.1.end).max().unwrap_or(start);
+        sink.warn(
+            WarningKind::NotPlaced {
+                table: TableId::T4,
+                block: None,
+                row: Some("行政复议、行政诉讼".to_string()),
+                found: 15 - unplaced.len(),
+                expected: 15,
+                values: loose,
+                or_row: None,
+            },
+            start..end,
+        );
+    }
     Some(table)
 }
 

@@ -34,7 +34,7 @@ pub const MAX_STEPS: usize = 200_000;
 pub enum FlowCell {
     /// Every order that holds gives this value, read from this range of the text.
     Pinned(i64, Range<usize>),
-    /// Not placed: the values the orders that hold give it.
+    /// Not placed: the values the orders that hold everywhere give it.
     NotPlaced(Vec<i64>),
 }
 
@@ -45,6 +45,9 @@ pub struct FlowTable {
     pub cells: Vec<FlowCell>,
     /// How many distinct tables the orders that hold everywhere give.
     pub readings: usize,
+    /// Each printed value (in printed order) with its range and the cells it stands
+    /// in under the orders that hold everywhere.
+    pub values: Vec<(i64, Range<usize>, Vec<usize>)>,
 }
 
 /// The outcome of the rebuild.
@@ -80,6 +83,9 @@ struct Search<'a> {
     /// Runs printed more than once with the same values (tried once per place; the
     /// line a cell comes from is then not known).
     twin: Vec<bool>,
+    /// For each run and value in it, the cells it stood in under the orders that
+    /// hold everywhere.
+    cells_of: Vec<Vec<[bool; CELLS]>>,
     /// Distinct value vectors found, each with the sources of its cells (`None`
     /// where orders giving these values read a cell from different lines) and the
     /// fewest groups failing among the orders that give it (0 or 1).
@@ -126,6 +132,24 @@ impl Search<'_> {
                 .map(|&(r, i)| (!self.twin.get(r).copied().unwrap_or(true)).then_some((r, i)))
                 .collect();
             let fails = self.failures();
+            for (cell, &(r, i)) in self.layout.iter().enumerate().filter(|_| fails == 0) {
+                // A run tried for its twins stands for them too.
+                for (t, run) in self.runs.iter().enumerate() {
+                    let same = t == r
+                        || self
+                            .runs
+                            .get(r)
+                            .is_some_and(|x| same_values(x, run) && x.len() == run.len());
+                    if let Some(slot) = same
+                        .then(|| self.cells_of.get_mut(t))
+                        .flatten()
+                        .and_then(|v| v.get_mut(i))
+                        .and_then(|a| a.get_mut(cell))
+                    {
+                        *slot = true;
+                    }
+                }
+            }
             match self.found.iter_mut().find(|(v, _, _)| *v == vals) {
                 Some((_, f, n)) => {
                     *n = (*n).min(fails);
@@ -201,6 +225,7 @@ pub fn rebuild_runs(runs: &[Vec<(i64, Range<usize>)>]) -> Flow {
                     .any(|(j, o)| j != i && same_values(r, o))
             })
             .collect(),
+        cells_of: runs.iter().map(|r| vec![[false; CELLS]; r.len()]).collect(),
         found: Vec::new(),
     };
     // The first run printed is the table's first cells.
@@ -249,13 +274,36 @@ pub fn rebuild_runs(runs: &[Vec<(i64, Range<usize>)>]) -> Flow {
                     };
                     FlowCell::Pinned(*v, at.unwrap_or_else(|| whole.clone()))
                 }
-                _ => FlowCell::NotPlaced(vals),
+                // The candidates: what the orders that hold everywhere give.
+                _ => {
+                    let mut held: Vec<i64> = s
+                        .found
+                        .iter()
+                        .filter(|f| f.2 == 0)
+                        .filter_map(|(v, _, _)| v.get(c))
+                        .copied()
+                        .collect();
+                    held.sort_unstable();
+                    held.dedup();
+                    FlowCell::NotPlaced(held)
+                }
             }
+        })
+        .collect();
+    let values = runs
+        .iter()
+        .zip(&s.cells_of)
+        .flat_map(|(run, cs)| {
+            run.iter().zip(cs).map(|((v, r), c)| {
+                let at: Vec<usize> = (0..CELLS).filter(|&k| c.get(k) == Some(&true)).collect();
+                (*v, r.clone(), at)
+            })
         })
         .collect();
     Flow::Solved(FlowTable {
         cells,
         readings: s.found.iter().filter(|f| f.2 == 0).count(),
+        values,
     })
 }
 
@@ -378,7 +426,17 @@ mod tests {
             panic!("solved")
         };
         assert_eq!(ft.readings, 2);
-        assert_eq!(ft.cells[5], FlowCell::NotPlaced(vec![12, 13, 20]));
+        assert_eq!(ft.cells[5], FlowCell::NotPlaced(vec![12, 13]));
+        // The printed values of groups two and three each stand in two cells.
+        let loose: Vec<(i64, Vec<usize>)> = ft
+            .values
+            .iter()
+            .filter(|v| v.2.iter().any(|&c| c >= 5))
+            .map(|v| (v.0, v.2.clone()))
+            .collect();
+        assert_eq!(loose.len(), 10);
+        assert_eq!(loose[0], (12, vec![5, 10]));
+        assert!(ft.values.iter().take(4).all(|v| v.2.len() == 1));
         // Each placed cell points at its own line.
         if let FlowCell::Pinned(v, r) = &ft.cells[4] {
             assert_eq!(text[r.clone()].parse::<i64>().ok(), Some(*v));
