@@ -54,7 +54,7 @@ pub struct FlowTable {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Flow {
     /// Not in reading order: no run of more than one value, or not fifteen values.
-    NotFlow,
+    NotReadingOrder,
     /// In reading order, but no order of the runs makes the group totals hold (or
     /// the search hit its bound): nothing is placed.
     Unsolved {
@@ -73,6 +73,10 @@ pub fn runs(text: &str, range: Range<usize>) -> Vec<Vec<(i64, Range<usize>)>> {
         .collect()
 }
 
+/// A table found: its values, the (run, index) each cell comes from, and the fewest
+/// groups failing among the orders that give it.
+type Found = (Vec<i64>, Vec<Option<(usize, usize)>>, usize);
+
 struct Search<'a> {
     runs: &'a [Vec<(i64, Range<usize>)>],
     used: Vec<bool>,
@@ -89,7 +93,7 @@ struct Search<'a> {
     /// Distinct value vectors found, each with the sources of its cells (`None`
     /// where orders giving these values read a cell from different lines) and the
     /// fewest groups failing among the orders that give it (0 or 1).
-    found: Vec<(Vec<i64>, Vec<Option<(usize, usize)>>, usize)>,
+    found: Vec<Found>,
 }
 
 impl Search<'_> {
@@ -207,7 +211,7 @@ fn same_values(a: &[(i64, Range<usize>)], b: &[(i64, Range<usize>)]) -> bool {
 pub fn rebuild_runs(runs: &[Vec<(i64, Range<usize>)>]) -> Flow {
     let total: usize = runs.iter().map(Vec::len).sum();
     if total != CELLS || !runs.iter().any(|r| r.len() > 1) {
-        return Flow::NotFlow;
+        return Flow::NotReadingOrder;
     }
     let values: Vec<i64> = runs.iter().flatten().map(|v| v.0).collect();
     let mut s = Search {
@@ -466,9 +470,9 @@ mod tests {
     #[test]
     fn not_reading_order() {
         let text = "行政复议\n0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n";
-        assert_eq!(rebuild(text, 0..text.len()), Flow::NotFlow);
+        assert_eq!(rebuild(text, 0..text.len()), Flow::NotReadingOrder);
         let text = "1\n\n2\n\n3\n";
-        assert_eq!(rebuild(text, 0..text.len()), Flow::NotFlow);
+        assert_eq!(rebuild(text, 0..text.len()), Flow::NotReadingOrder);
     }
 
     #[test]
