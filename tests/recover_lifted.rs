@@ -236,6 +236,82 @@ fn lifted_labels_one_changed_cell_moves_no_other() {
     }
 }
 
+/// The sentence a report gives its result groups in (`部分公开答复 0 件，…`), from
+/// `cells`.
+fn counts_sentence(cells: &Cells) -> String {
+    let total = |rows: &[T3Row]| -> i64 {
+        rows.iter()
+            .map(|r| {
+                cells
+                    .get(&("三".to_string(), r.key().to_string(), "总计".to_string()))
+                    .copied()
+                    .unwrap_or(0)
+            })
+            .sum()
+    };
+    let of = |label: &str| -> Vec<T3Row> {
+        rows_2021()
+            .into_iter()
+            .filter(|r| r.is_result_leaf() && r.key().contains(label))
+            .collect()
+    };
+    format!(
+        "全年办结申请中,部分公开答复 {} 件,不予公开答复 {}\n件,无法提供的 {} 件,不予处理 {} 件,其他处理 {} 件。\n",
+        total(&[T3Row::PartlyDisclosed]),
+        total(&of("/不予公开/")),
+        total(&of("/无法提供/")),
+        total(&of("/不予处理/")),
+        total(&of("/其他处理/")),
+    )
+}
+
+fn with_sentence(text: &str, sentence: &str) -> String {
+    match text.find("一、总体情况\n") {
+        Some(p) => {
+            let at = p + "一、总体情况\n".len();
+            format!("{}{sentence}{}", &text[..at], &text[at..])
+        }
+        None => text.to_string(),
+    }
+}
+
+#[test]
+fn stated_counts_never_place_a_wrong_cell() {
+    // The text states the groups' counts of the original table; the table then has
+    // one cell changed at a time (the text and the table disagree): nothing placed
+    // may be wrong.
+    let mut g = Lcg(13);
+    let mut placed = 0;
+    for case in 0..6 {
+        let cells = gen(&mut g);
+        let sentence = counts_sentence(&cells);
+        let picked = [
+            (LIFTABLE[case % 6], None),
+            (LIFTABLE[(case + 2) % 6], None),
+            (LIFTABLE[(case + 3) % 6], None),
+        ];
+        let got = t3_of(&with_sentence(&lift(&doc(&cells), &picked), &sentence));
+        check_right(&got, &cells, &format!("case {case}"));
+        // The counts only ever add cells.
+        let without = t3_of(&lift(&doc(&cells), &picked));
+        assert!(without.keys().all(|k| got.contains_key(k)), "case {case}");
+        placed += got.len() - without.len();
+        let keys: Vec<(String, String, String)> =
+            cells.keys().filter(|k| k.0 == "三").cloned().collect();
+        for key in keys.iter().step_by(5) {
+            let mut m = cells.clone();
+            if let Some(v) = m.get_mut(key) {
+                *v += 1 + g.next(3) as i64;
+            }
+            let text = with_sentence(&lift(&doc(&m), &picked), &sentence);
+            let changed = t3_of(&text);
+            check_right(&changed, &m, &format!("case {case} changed {key:?}"));
+        }
+    }
+    // Some groups are told apart by their counts.
+    assert!(placed > 0, "{placed}");
+}
+
 /// Table 四 printed in reading order: the runs cut at `cuts`, the first run first and
 /// the others in `order`.
 fn flow_t4(vals: &[i64; 15], cuts: &[usize], order: &[usize]) -> String {

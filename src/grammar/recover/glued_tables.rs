@@ -535,7 +535,8 @@ pub fn table3_orphans(
         let col = T3_COLUMNS.get(c)?;
         table.cell(r, *col).and_then(Cell::integer)
     };
-    let Some(solved) = solve(edition, &found, &value, &present) else {
+    let said = super::prose::stated_results(text.get(..region.start).unwrap_or(""));
+    let Some(solved) = solve(edition, &found, &value, &present, said) else {
         return;
     };
     // The reader's complaints about these lines are answered here.

@@ -3,7 +3,8 @@
 //!
 //! - [`arith`]: the template's identities (TEMPLATE.md §4) as data;
 //! - [`glued`]: digit runs without separators split by those identities;
-//! - [`prose`]: table 二 figures the report states in words, row and column named;
+//! - [`prose`]: figures the report states in words (a table 二 cell with its row and
+//!   column named; the counts of table 三's result groups);
 //! - [`t3_orphans`]: table 三 rows printed away from their labels, matched to the
 //!   empty result rows by label fragments and the results' sum;
 //! - [`t4_flow`]: table 四 printed in reading order, its runs ordered by the group

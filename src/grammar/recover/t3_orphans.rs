@@ -10,6 +10,8 @@
 //!   （七）总计 (S1): then the orphans are those rows, in some order;
 //! - an orphan with a label fragment goes only to the empty rows whose template label
 //!   holds it; an orphan with none may go to any;
+//! - where the text states the counts of the result groups (all five, adding up with
+//!   （一）予以公开 to （七）总计), a matching must give each group its count;
 //! - a cell is placed where every orphan that can stand in its row (in some matching
 //!   of all orphans to all empty rows) has the same value in its column.
 //!
@@ -135,11 +137,17 @@ pub enum Outcome {
 /// orphans are not exactly those rows (count, labels or sums disagree).
 ///
 /// `table(row, col)` is the reader's value of a cell (`None` when absent or blank).
+///
+/// `stated` are the counts the report's text states for the result groups
+/// ([`super::prose::stated_results`]); they are used only when all five are stated
+/// and, with （一）予以公开, come to （七）总计: then a matching must also give each
+/// group its stated count.
 pub fn solve(
     edition: Edition,
     orphans: &[Orphan],
     table: &dyn Fn(T3Row, usize) -> Option<i64>,
     present: &dyn Fn(T3Row) -> bool,
+    stated: [Option<i64>; 5],
 ) -> Option<Vec<(T3Row, Vec<Outcome>)>> {
     let rows = t3_rows(edition);
     let leaves: Vec<T3Row> = rows
@@ -189,14 +197,24 @@ pub fn solve(
                 .collect()
         })
         .collect();
-    // Orphan `o` can stand in row `r` when the others can be matched to the rest.
+    // Orphan `o` can stand in row `r` when the others can be matched to the rest
+    // (and, with the stated counts, every group gets its count).
+    let groups = stated_groups(&leaves, stated, table, present);
+    let with_counts = groups
+        .as_ref()
+        .and_then(|g| feasible_with_counts(orphans, &allowed, &empty, g, table, present));
     let feasible = |o: usize, r: usize| -> bool {
-        allowed
-            .get(o)
-            .and_then(|a| a.get(r))
-            .copied()
-            .unwrap_or(false)
-            && perfect_matching(&allowed, Some((o, r)))
+        match &with_counts {
+            Some(f) => f.get(o).and_then(|a| a.get(r)).copied().unwrap_or(false),
+            None => {
+                allowed
+                    .get(o)
+                    .and_then(|a| a.get(r))
+                    .copied()
+                    .unwrap_or(false)
+                    && perfect_matching(&allowed, Some((o, r)))
+            }
+        }
     };
     if !perfect_matching(&allowed, None) {
         return None;
@@ -229,6 +247,195 @@ pub fn solve(
         out.push((*row, cells));
     }
     Some(out)
+}
+
+/// Most search steps when the stated counts are used; past it they are not.
+pub const MAX_COUNT_STEPS: usize = 100_000;
+
+/// The result groups with their stated counts (总计 column), when all five are
+/// stated and they come, with （一）予以公开, to （七）总计.
+fn stated_groups(
+    leaves: &[T3Row],
+    stated: [Option<i64>; 5],
+    table: &dyn Fn(T3Row, usize) -> Option<i64>,
+    present: &dyn Fn(T3Row) -> bool,
+) -> Option<Vec<(Vec<T3Row>, i64)>> {
+    use crate::catalogue::T3Group;
+    let counts: Vec<i64> = stated.iter().copied().collect::<Option<Vec<i64>>>()?;
+    let disclosed = present(T3Row::Disclosed)
+        .then(|| table(T3Row::Disclosed, 6))
+        .flatten()?;
+    let total = table(T3Row::ResultsTotal, 6)?;
+    if counts.iter().sum::<i64>().checked_add(disclosed) != Some(total) {
+        return None;
+    }
+    let of = |g: T3Group| -> Vec<T3Row> {
+        leaves
+            .iter()
+            .copied()
+            .filter(|r| r.def().group == Some(g))
+            .collect()
+    };
+    let mut other = of(T3Group::OtherProcessing);
+    other.extend(
+        leaves
+            .iter()
+            .copied()
+            .filter(|r| *r == T3Row::OtherProcessing),
+    );
+    let rows = [
+        vec![T3Row::PartlyDisclosed],
+        of(T3Group::Withheld),
+        of(T3Group::Unable),
+        of(T3Group::NotProcessed),
+        other,
+    ];
+    Some(rows.into_iter().zip(counts).collect())
+}
+
+/// The state of the search for matchings that give every group its count.
+struct Counts<'a> {
+    allowed: &'a [Vec<bool>],
+    group_of: &'a [Option<usize>],
+    totals: &'a [i64],
+    /// Each orphan's class: the first orphan with the same label and values.
+    class: &'a [usize],
+    used: Vec<bool>,
+    pick: Vec<usize>,
+    need: Vec<i64>,
+    out: Vec<Vec<bool>>,
+    steps: usize,
+    capped: bool,
+    any: bool,
+}
+
+impl Counts<'_> {
+    fn go(&mut self, r: usize) {
+        if self.capped {
+            return;
+        }
+        self.steps += 1;
+        if self.steps > MAX_COUNT_STEPS {
+            self.capped = true;
+            return;
+        }
+        if r == self.group_of.len() {
+            if self.need.iter().all(|n| *n == 0) {
+                self.any = true;
+                for (row, &o) in self.pick.iter().enumerate() {
+                    // Its twins could stand there as well.
+                    let c = self.class.get(o).copied();
+                    for (twin, tc) in self.class.iter().enumerate() {
+                        if Some(*tc) != c {
+                            continue;
+                        }
+                        if let Some(cell) = self.out.get_mut(twin).and_then(|v| v.get_mut(row)) {
+                            *cell = true;
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        let g = self.group_of.get(r).copied().flatten();
+        let mut tried: Vec<usize> = Vec::new();
+        for o in 0..self.used.len() {
+            let free = !self.used.get(o).copied().unwrap_or(true)
+                && self
+                    .allowed
+                    .get(o)
+                    .and_then(|a| a.get(r))
+                    .copied()
+                    .unwrap_or(false);
+            if !free {
+                continue;
+            }
+            // Orphans with the same label and values are tried once per row.
+            let c = self.class.get(o).copied().unwrap_or(o);
+            if tried.contains(&c) {
+                continue;
+            }
+            tried.push(c);
+            let t = self.totals.get(o).copied().unwrap_or(0);
+            if let Some(n) = g.and_then(|g| self.need.get_mut(g)) {
+                if *n < t {
+                    continue;
+                }
+                *n -= t;
+            }
+            if let Some(u) = self.used.get_mut(o) {
+                *u = true;
+            }
+            self.pick.push(o);
+            self.go(r + 1);
+            self.pick.pop();
+            if let Some(u) = self.used.get_mut(o) {
+                *u = false;
+            }
+            if let Some(n) = g.and_then(|g| self.need.get_mut(g)) {
+                *n += t;
+            }
+            if self.capped {
+                return;
+            }
+        }
+    }
+}
+
+/// For each orphan and empty row, whether some matching of all orphans to all empty
+/// rows (labels allowing) gives every group its stated count. `None` when no
+/// matching does or the search hits [`MAX_COUNT_STEPS`].
+fn feasible_with_counts(
+    orphans: &[Orphan],
+    allowed: &[Vec<bool>],
+    empty: &[T3Row],
+    groups: &[(Vec<T3Row>, i64)],
+    table: &dyn Fn(T3Row, usize) -> Option<i64>,
+    present: &dyn Fn(T3Row) -> bool,
+) -> Option<Vec<Vec<bool>>> {
+    // What each group still needs from its empty rows, and which group a row is in.
+    let mut need: Vec<i64> = Vec::new();
+    for (rows, count) in groups {
+        let known = rows
+            .iter()
+            .filter(|r| present(**r))
+            .try_fold(0i64, |a, r| a.checked_add(table(*r, 6)?))?;
+        need.push(count.checked_sub(known)?);
+    }
+    let group_of: Vec<Option<usize>> = empty
+        .iter()
+        .map(|r| groups.iter().position(|(rows, _)| rows.contains(r)))
+        .collect();
+    let totals: Vec<i64> = orphans
+        .iter()
+        .map(|o| o.values.get(6).map_or(0, |v| v.0))
+        .collect();
+    let same = |a: &Orphan, b: &Orphan| {
+        a.label == b.label
+            && a.values.len() == b.values.len()
+            && a.values.iter().zip(&b.values).all(|(x, y)| x.0 == y.0)
+    };
+    let class: Vec<usize> = orphans
+        .iter()
+        .enumerate()
+        .map(|(i, o)| orphans.iter().position(|p| same(p, o)).unwrap_or(i))
+        .collect();
+    let n = orphans.len();
+    let mut st = Counts {
+        allowed,
+        group_of: &group_of,
+        totals: &totals,
+        class: &class,
+        used: vec![false; n],
+        pick: Vec::new(),
+        need,
+        out: vec![vec![false; empty.len()]; n],
+        steps: 0,
+        capped: false,
+        any: false,
+    };
+    st.go(0);
+    (!st.capped && st.any).then_some(st.out)
 }
 
 /// Whether every orphan can be matched to its own empty row (with `fixed` matched
@@ -394,7 +601,7 @@ mod tests {
             orphan(Some("行政机关不再处理其政府信息公"), b),
             orphan(Some("缴纳费用、行政机关不再处理其政"), [0; 7]),
         ];
-        let got = solve(Edition::E2021, &os, &table, &present).unwrap_or_default();
+        let got = solve(Edition::E2021, &os, &table, &present, [None; 5]).unwrap_or_default();
         assert_eq!(got.len(), 3);
         for (row, cells) in &got {
             let want: Vec<Option<i64>> = match row {
@@ -421,7 +628,7 @@ mod tests {
             orphan(None, [0; 7]),
             orphan(None, [4, 0, 0, 0, 0, 0, 4]),
         ];
-        let got = solve(Edition::E2021, &os, &table, &present).unwrap_or_default();
+        let got = solve(Edition::E2021, &os, &table, &present, [None; 5]).unwrap_or_default();
         for (_, cells) in &got {
             assert_eq!(
                 pinned(cells),
@@ -439,17 +646,94 @@ mod tests {
         );
         // One orphan too few, or sums that do not come to (七)总计.
         let one = [orphan(None, [4, 0, 0, 0, 0, 0, 4])];
-        assert_eq!(solve(Edition::E2021, &one, &table, &present), None);
+        assert_eq!(
+            solve(Edition::E2021, &one, &table, &present, [None; 5]),
+            None
+        );
         let wrong = [
             orphan(None, [4, 0, 0, 0, 0, 0, 4]),
             orphan(None, [1, 0, 0, 0, 0, 0, 1]),
         ];
-        assert_eq!(solve(Edition::E2021, &wrong, &table, &present), None);
+        assert_eq!(
+            solve(Edition::E2021, &wrong, &table, &present, [None; 5]),
+            None
+        );
         // A label that fits none of the empty rows.
         let lost = [
             orphan(Some("缴纳费用"), [4, 0, 0, 0, 0, 0, 4]),
             orphan(None, [0; 7]),
         ];
-        assert_eq!(solve(Edition::E2021, &lost, &table, &present), None);
+        assert_eq!(
+            solve(Edition::E2021, &lost, &table, &present, [None; 5]),
+            None
+        );
+    }
+
+    #[test]
+    fn stated_counts_narrow_the_matching() {
+        // 上海科委 2024's shape: six rows of zeros, 1/4/6/8+2 rows, for the ten empty
+        // result rows; the text states 部分公开 0, 不予公开 2, 无法提供 10, 不予处理 0,
+        // 其他处理 14.
+        let person = |n: i64| [n, 0, 0, 0, 0, 0, n];
+        let leaves = [
+            (Disclosed, person(9)),
+            (WithheldInternalAffairs, person(1)),
+            (WithheldProcessInfo, person(1)),
+            (UnableNotHeld, person(4)),
+            (UnableNeedsCreation, person(6)),
+            (OtherNoCorrection, [8, 2, 0, 0, 0, 0, 10]),
+            (OtherOther, person(4)),
+        ];
+        let empty = [
+            PartlyDisclosed,
+            WithheldByLaw,
+            WithheldInternalAffairs,
+            UnableNotHeld,
+            UnableNeedsCreation,
+            UnableUnclear,
+            NotProcessedExcessive,
+            NotProcessedConfirmation,
+            OtherNoCorrection,
+            OtherUnpaidFee,
+        ];
+        let (table, present) = setup(&leaves, &empty);
+        let os: Vec<Orphan> = [
+            [0; 7],
+            [0; 7],
+            person(1),
+            person(4),
+            person(6),
+            [0; 7],
+            [0; 7],
+            [0; 7],
+            [8, 2, 0, 0, 0, 0, 10],
+            [0; 7],
+        ]
+        .into_iter()
+        .map(|v| orphan(None, v))
+        .collect();
+        let said = [Some(0), Some(2), Some(10), Some(0), Some(14)];
+        let got = solve(Edition::E2021, &os, &table, &present, said).unwrap_or_default();
+        let of = |r: T3Row| {
+            got.iter()
+                .find(|(x, _)| *x == r)
+                .map(|(_, c)| pinned(c))
+                .unwrap_or_default()
+        };
+        // 部分公开 0 and 不予处理 0: only rows of zeros fit.
+        for r in [
+            PartlyDisclosed,
+            NotProcessedExcessive,
+            NotProcessedConfirmation,
+        ] {
+            assert_eq!(of(r), vec![Some(0); 7], "{r:?}");
+        }
+        // 无法提供 10 is 4 + 6 + 0 or 10 + 0 + 0; 其他处理 needs 10 more: not pinned.
+        assert_eq!(of(UnableNotHeld)[0], None);
+        assert_eq!(of(OtherNoCorrection)[0], None);
+        // Counts that do not come to (七)总计 with 予以公开 are not used.
+        let off = [Some(1), Some(2), Some(10), Some(0), Some(14)];
+        let got = solve(Edition::E2021, &os, &table, &present, off).unwrap_or_default();
+        assert!(got.iter().all(|(_, c)| pinned(c)[0].is_none()));
     }
 }
