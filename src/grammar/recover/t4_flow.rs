@@ -27,7 +27,7 @@ use std::ops::Range;
 /// Cells of table 四.
 pub const CELLS: usize = 15;
 /// Most search steps over the orders of the runs; past it nothing is placed.
-pub const MAX_STEPS: usize = 200_000;
+pub const MAX_STEPS: usize = 50_000;
 
 /// What a cell of table 四 became.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,6 +79,8 @@ type Found = (Vec<i64>, Vec<Option<(usize, usize)>>, usize);
 
 struct Search<'a> {
     runs: &'a [Vec<(i64, Range<usize>)>],
+    /// The group sums (TEMPLATE.md §4.2 S3).
+    sums: Vec<super::arith::RowSum>,
     used: Vec<bool>,
     /// Cell → (run, index in the run).
     layout: Vec<(usize, usize)>,
@@ -105,8 +107,7 @@ impl Search<'_> {
     /// How many groups whose cells are all laid out do not add up.
     fn failures(&self) -> usize {
         let filled = self.layout.len();
-        t4_shape()
-            .row_sums
+        self.sums
             .iter()
             .filter(|s| {
                 if s.total >= filled {
@@ -216,6 +217,7 @@ pub fn rebuild_runs(runs: &[Vec<(i64, Range<usize>)>]) -> Flow {
     let values: Vec<i64> = runs.iter().flatten().map(|v| v.0).collect();
     let mut s = Search {
         runs,
+        sums: t4_shape().row_sums,
         used: vec![false; runs.len()],
         layout: Vec::with_capacity(CELLS),
         steps: 0,
@@ -545,5 +547,15 @@ mod tests {
         let text = render(&t, &cuts, &order);
         let f = rebuild(&text, 0..text.len());
         assert_eq!(cells(&f), vec![Some(0); 15], "{f:?}");
+    }
+
+    #[test]
+    fn many_distinct_runs_are_bounded() {
+        // Two values, then thirteen single runs of different values: more orders
+        // than the search tries; nothing is placed.
+        let vals: Vec<i64> = (1..=15).collect();
+        let mut runs: Vec<Vec<(i64, Range<usize>)>> = vec![vec![(vals[0], 0..1), (vals[1], 1..2)]];
+        runs.extend(vals[2..].iter().map(|v| vec![(*v, 0..1)]));
+        assert!(matches!(rebuild_runs(&runs), Flow::Unsolved { .. }));
     }
 }
