@@ -525,13 +525,17 @@ fn recover_tables(
                 tables.requests = Some(t);
             }
         }
+        recover::glued_tables::table3_orphans(text, r.clone(), edition, &mut tables.requests, sink);
     }
     let empty4 = tables
         .appeals
         .as_ref()
         .is_none_or(|t| t.cells().next().is_none());
-    if let (true, Some(r)) = (empty4, r4) {
-        if let Some(t) = recover::glued_tables::table4(text, r.clone(), sink) {
+    if let Some(r) = r4 {
+        let read = tables.appeals.as_ref();
+        if let Some(t) = recover::glued_tables::table4_reading_order(text, r.clone(), read, sink)
+            .or_else(|| empty4.then(|| recover::glued_tables::table4(text, r.clone(), sink))?)
+        {
             tables.appeals = Some(t);
         }
     }

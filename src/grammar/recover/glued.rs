@@ -11,7 +11,7 @@
 //! The work is bounded: cells longer than [`MAX_CELL_DIGITS`] are not considered (a
 //! longer run has no splitting, found by its length alone), a row's search stops
 //! after [`MAX_ROW_STEPS`] steps or [`MAX_ROW_CANDIDATES`] splittings, and the table's
-//! search keeps at most [`super::joint::MAX_STATES`] partial sums. Past a bound the row (or table)
+//! search keeps at most `joint::MAX_STATES` partial sums. Past a bound the row (or table)
 //! is reported as not placed, never guessed, so solving stays linear in the number
 //! of rows and digits.
 

@@ -157,6 +157,8 @@ pub fn table2(
     edition: Edition,
     sink: &mut Sink<'_>,
 ) -> Option<(ActiveDisclosure, Vec<(T2Block, T2Row)>)> {
+    // What the report states before the table, for rows that split several ways.
+    let prose = text.get(..region.start).unwrap_or("");
     let runs = t2_runs(text, region, edition);
     let glued = runs
         .iter()
@@ -205,7 +207,21 @@ pub fn table2(
             continue;
         }
         let shape = Shape::plain(cols.len());
-        let splits = split_row(&run.text, &shape);
+        // Splittings that disagree with a figure the text states for this row and
+        // column are dropped (all kept when none agrees).
+        let said = super::prose::stated(prose, run.row, cols);
+        let splits = match split_row(&run.text, &shape) {
+            RowSplits::Found(all) if said.iter().any(Option::is_some) => {
+                let agree = |s: &&Vec<i64>| {
+                    said.iter()
+                        .zip(s.iter())
+                        .all(|(st, v)| st.is_none_or(|x| x == *v))
+                };
+                let kept: Vec<Vec<i64>> = all.iter().filter(agree).cloned().collect();
+                RowSplits::Found(if kept.is_empty() { all } else { kept })
+            }
+            other => other,
+        };
         let sol = solve_table(std::slice::from_ref(&splits), &shape);
         let mut unplaced = Vec::new();
         for (i, outcome) in sol.rows.first().into_iter().flatten().enumerate() {
@@ -366,4 +382,237 @@ pub fn table3_reading_order(
         report_row(sink, TableId::T3, None, row.key(), "", span, 7, &unplaced);
     }
     Some(table)
+}
+
+/// Table 四 printed in reading order ([`super::t4_flow`]): the cells every order of
+/// its runs that makes the group totals hold agrees on are placed, the others
+/// reported with their candidates. In reading order the printed order of the values
+/// is no anchor, so what the reader read (`reader`) is kept only where the rebuilt
+/// table pins the same value. `None` when the text is not in reading order or no
+/// order holds (what the reader made of it stands).
+pub fn table4_reading_order(
+    text: &str,
+    region: Range<usize>,
+    reader: Option<&Appeals>,
+    sink: &mut Sink<'_>,
+) -> Option<Appeals> {
+    use super::t4_flow::{rebuild, Flow, FlowCell};
+    let Flow::Solved(flow) = rebuild(text, region.clone()) else {
+        return None;
+    };
+    // The reader's complaints about the values it could not align are answered here.
+    sink.warnings.retain(|w| {
+        w.table() != Some(TableId::T4)
+            || !matches!(
+                w.kind,
+                WarningKind::MissingCell { .. }
+                    | WarningKind::ExtraCell { .. }
+                    | WarningKind::StrayValue { .. }
+                    | WarningKind::Misaligned { .. }
+                    | WarningKind::NotPlaced { .. }
+            )
+    });
+    sink.unplaced.retain(|u| u.place.table != TableId::T4);
+    let mut table = Appeals::default();
+    let mut unplaced = Vec::new();
+    let mut cells = flow.cells.iter();
+    let mut span = region.start..region.start;
+    for row in T4_ROWS {
+        for col in T4_COLUMNS {
+            match cells.next() {
+                Some(FlowCell::Pinned(v, at)) => {
+                    if span.is_empty() {
+                        span = at.clone();
+                    }
+                    span = span.start.min(at.start)..span.end.max(at.end);
+                    let theirs = reader.and_then(|t| t.cell(row, col));
+                    if let Some(c) = theirs.filter(|c| c.integer() == Some(*v)) {
+                        *table.group_mut(row).slot_mut(col) = Some(c.clone());
+                        continue;
+                    }
+                    *table.group_mut(row).slot_mut(col) = Some(Cell {
+                        value: number(*v),
+                        raw: v.to_string(),
+                        span: sink.span(at.clone()),
+                        placement: Placement::Arithmetic,
+                        note: None,
+                    });
+                }
+                Some(FlowCell::NotPlaced(c)) => {
+                    let mut c = c.clone();
+                    c.extend(
+                        reader
+                            .and_then(|t| t.cell(row, col))
+                            .and_then(Cell::integer),
+                    );
+                    c.sort_unstable();
+                    c.dedup();
+                    unplaced.push((format!("{}/{}", row.key(), col.key()), c))
+                }
+                None => {}
+            }
+        }
+    }
+    // The printed values no cell took, each with the cells it could stand in.
+    let cell_name = |k: usize| -> String {
+        let row = T4_ROWS.get(k / 5);
+        let col = T4_COLUMNS.get(k % 5);
+        match (row, col) {
+            (Some(r), Some(c)) => format!("{}/{}", r.key(), c.key()),
+            _ => String::new(),
+        }
+    };
+    let loose: Vec<NotPlacedValue> = flow
+        .values
+        .iter()
+        .filter(|(_, _, at)| {
+            at.is_empty()
+                || at
+                    .iter()
+                    .any(|k| matches!(flow.cells.get(*k), Some(FlowCell::NotPlaced(_))))
+        })
+        .map(|(v, r, at)| NotPlacedValue {
+            value: UnusedValue::new(v.to_string(), sink.span(r.clone())),
+            candidates: at.iter().map(|k| cell_name(*k)).collect(),
+        })
+        .collect();
+    if !unplaced.is_empty() {
+        let start = flow
+            .values
+            .iter()
+            .map(|v| v.1.start)
+            .min()
+            .unwrap_or(span.start);
+        let end = flow.values.iter().map(|v| v.1.end).max().unwrap_or(start);
+        sink.warn(
+            WarningKind::NotPlaced {
+                table: TableId::T4,
+                block: None,
+                row: Some("行政复议、行政诉讼".to_string()),
+                found: 15 - unplaced.len(),
+                expected: 15,
+                values: loose,
+                or_row: None,
+            },
+            start..end,
+        );
+    }
+    Some(table)
+}
+
+/// Table 三's result rows printed away from their labels ([`super::t3_orphans`]):
+/// where the rows of values no label claims are exactly the result rows the reader
+/// left empty, each cell every possible matching agrees on is placed (by the row's
+/// own label fragment when it alone names the row, else by the arithmetic); the rest
+/// is reported with its candidates.
+pub fn table3_orphans(
+    text: &str,
+    region: Range<usize>,
+    edition: Edition,
+    requests: &mut Option<Requests>,
+    sink: &mut Sink<'_>,
+) {
+    use super::t3_orphans::{orphans, solve, Outcome};
+    let Some(table) = requests.as_mut() else {
+        return;
+    };
+    let spans: Vec<(usize, usize)> = table
+        .cells()
+        .map(|(_, _, c)| (c.span.start, c.span.end))
+        .collect();
+    let norm_span = |r: Range<usize>| sink.span(r);
+    let used = |line: Range<usize>| {
+        let s = norm_span(line);
+        spans.iter().any(|&(a, b)| a < s.end && b > s.start)
+    };
+    let rows = t3_rows(edition);
+    let found = orphans(text, region.clone(), &rows, &used);
+    if found.is_empty() {
+        return;
+    }
+    let present = |r: T3Row| table.row(r).is_some_and(|a| a.cells().next().is_some());
+    let value = |r: T3Row, c: usize| -> Option<i64> {
+        let col = T3_COLUMNS.get(c)?;
+        table.cell(r, *col).and_then(Cell::integer)
+    };
+    let said = super::prose::stated_results(text.get(..region.start).unwrap_or(""));
+    let Some(solved) = solve(edition, &found, &value, &present, said) else {
+        return;
+    };
+    // The reader's complaints about these lines are answered here.
+    let lines: Vec<Range<usize>> = found.iter().map(|o| o.line.clone()).collect();
+    let orig: Vec<(usize, usize)> = lines
+        .iter()
+        .map(|l| {
+            let s = sink.span(l.clone());
+            (s.start, s.end)
+        })
+        .collect();
+    sink.warnings.retain(|w| {
+        let hits = orig
+            .iter()
+            .any(|&(a, b)| w.span.start < b && w.span.end > a);
+        !(hits
+            && w.table() == Some(TableId::T3)
+            && matches!(
+                w.kind,
+                WarningKind::ExtraCell { .. }
+                    | WarningKind::UnknownRow { .. }
+                    | WarningKind::StrayValue { .. }
+                    | WarningKind::Misaligned { .. }
+                    | WarningKind::NotPlaced { .. }
+            ))
+    });
+    sink.unplaced.retain(|u| {
+        u.place.table != TableId::T3
+            || !u
+                .fields
+                .iter()
+                .any(|(_, f)| lines.iter().any(|l| f.start < l.end && f.end > l.start))
+    });
+    for (row, cells) in solved {
+        let mut out = table.row(row).cloned().unwrap_or_default();
+        let mut unplaced = Vec::new();
+        let mut at: Option<Range<usize>> = None;
+        for (c, (col, cell)) in T3_COLUMNS.iter().zip(&cells).enumerate() {
+            match cell {
+                Outcome::Pinned {
+                    value,
+                    from,
+                    by_label,
+                } => {
+                    // The value's own range when one orphan stands in the row, else
+                    // the lines of those that could.
+                    let ranges: Vec<Range<usize>> = from
+                        .iter()
+                        .filter_map(|&o| found.get(o))
+                        .map(|o| match (from.len(), o.values.get(c)) {
+                            (1, Some(v)) => v.1.clone(),
+                            _ => o.line.clone(),
+                        })
+                        .collect();
+                    let start = ranges.iter().map(|r| r.start).min().unwrap_or(region.start);
+                    let end = ranges.iter().map(|r| r.end).max().unwrap_or(start);
+                    at = Some(at.map_or(start..end, |a| a.start.min(start)..a.end.max(end)));
+                    *out.slot_mut(*col) = Some(Cell {
+                        value: number(*value),
+                        raw: value.to_string(),
+                        span: sink.span(start..end),
+                        placement: if *by_label {
+                            Placement::Label
+                        } else {
+                            Placement::Arithmetic
+                        },
+                        note: None,
+                    });
+                }
+                Outcome::NotPlaced(c) => unplaced.push((col.label().to_string(), c.clone())),
+            }
+        }
+        if out.cells().next().is_some() {
+            *table.row_mut(row) = Some(out);
+        }
+        let span = at.unwrap_or(region.start..region.start);
+        report_row(sink, TableId::T3, None, row.key(), "", span, 7, &unplaced);
+    }
 }
