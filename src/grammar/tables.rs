@@ -18,7 +18,7 @@ pub struct Sink<'n> {
     norm: &'n Normalized,
     /// The warnings so far.
     pub warnings: Vec<Warning>,
-    /// Rows whose values nothing pinned, for the recoveries (see [`Unplaced`]).
+    /// Rows whose values nothing pinned, for the recoveries (see `Unplaced`).
     pub unplaced: Vec<Unplaced>,
 }
 

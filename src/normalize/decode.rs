@@ -167,7 +167,7 @@ impl Decoded {
     }
 }
 
-/// Decode bytes as described in the [module documentation](self).
+/// Decode bytes as described in the module documentation.
 ///
 /// ```
 /// use zfxxgk::normalize::decode;
