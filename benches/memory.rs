@@ -13,6 +13,7 @@
 //! ```text
 //! cargo bench --bench memory
 //! cargo bench --bench memory --features opencc    # system OpenCC converter
+//! MEMORY_WRITE=/tmp/inputs cargo bench --bench memory   # write the inputs, nothing else
 //! ```
 //!
 //! For the whole process (max RSS), see `scripts/max-rss.sh`.
@@ -113,6 +114,17 @@ fn main() {
         }
     }
 
+    if let Some(dir) = std::env::var_os("MEMORY_WRITE") {
+        // Write the inputs (for heaptrack or massif runs of one input), nothing else.
+        let dir = std::path::Path::new(&dir);
+        std::fs::create_dir_all(dir).expect("create the output directory");
+        for (name, text) in &rows {
+            std::fs::write(dir.join(format!("{}.txt", name.replace(' ', "-"))), text)
+                .expect("write an input");
+        }
+        eprintln!("wrote {} inputs to {}", rows.len(), dir.display());
+        return;
+    }
     println!(
         "{:<36} {:>10} {:>10} {:>7} {:>11} {:>7} {:>11} {:>7} {:>10}",
         "input",
