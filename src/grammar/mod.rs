@@ -23,7 +23,7 @@ use crate::model::report::{
     WarningKind,
 };
 use crate::normalize::{decode, normalize, ChromeKind, Decoded, NormalizeOptions, Normalized};
-use crate::span::{LineIndex, Span};
+use crate::span::Span;
 use sections::SectionSlice;
 use std::ops::Range;
 use tables::{Sink, Votes};
@@ -384,7 +384,7 @@ fn parse_normalized(
         legacy,
         warnings,
         source: Source::default(),
-        lines: SourceLines(LineIndex::new(input)),
+        lines: SourceLines::new(input),
         origins,
     })
 }
