@@ -848,6 +848,11 @@ impl<'a> Lexer<'a> {
                 kind: Kind::Text,
             });
         }
+        // The list lives through the stage: spare room (up to half of it, as it grew)
+        // is given back.
+        if toks.capacity() > toks.len() + toks.len() / 8 {
+            toks.shrink_to_fit();
+        }
         toks
     }
 
@@ -912,10 +917,53 @@ enum Ctx {
     Cell(usize),
 }
 
+/// [`Ctx`] of every token, four bytes each (`u32::MAX` outside tables, `u32::MAX - 1`
+/// in a table, else the cell), or as [`Ctx`] when there are too many tokens for that.
+enum CtxList {
+    Small(Vec<u32>),
+    Large(Vec<Ctx>),
+}
+
+impl CtxList {
+    const ROOT: u32 = u32::MAX;
+    const TABLE: u32 = u32::MAX - 1;
+
+    fn with_capacity(n: usize) -> Self {
+        if n < Self::TABLE as usize {
+            CtxList::Small(Vec::with_capacity(n))
+        } else {
+            CtxList::Large(Vec::with_capacity(n))
+        }
+    }
+
+    fn push(&mut self, ctx: Ctx) {
+        match self {
+            CtxList::Small(v) => v.push(match ctx {
+                Ctx::Root => Self::ROOT,
+                Ctx::Table => Self::TABLE,
+                // Cells are fewer than tokens, which are fewer than `TABLE` here.
+                Ctx::Cell(c) => u32::try_from(c).unwrap_or(Self::ROOT),
+            }),
+            CtxList::Large(v) => v.push(ctx),
+        }
+    }
+
+    fn get(&self, k: usize) -> Option<Ctx> {
+        match self {
+            CtxList::Small(v) => v.get(k).map(|&c| match c {
+                Self::ROOT => Ctx::Root,
+                Self::TABLE => Ctx::Table,
+                c => Ctx::Cell(c as usize),
+            }),
+            CtxList::Large(v) => v.get(k).copied(),
+        }
+    }
+}
+
 /// The table structure: which cell each token is in, which cells are containers, how
 /// many data cells each row has.
 struct Tree {
-    ctx: Vec<Ctx>,
+    ctx: CtxList,
     cells: Vec<CellInfo>,
     /// Data cells (not containers) per row.
     rows: Vec<usize>,
@@ -932,7 +980,7 @@ struct Stack {
 impl Tree {
     fn build(toks: &[Tok]) -> Tree {
         let mut t = Tree {
-            ctx: Vec::with_capacity(toks.len()),
+            ctx: CtxList::with_capacity(toks.len()),
             cells: Vec::new(),
             rows: Vec::new(),
         };
@@ -1294,7 +1342,7 @@ fn render(text: &str, map: &OffsetMap, toks: &[Tok], tree: &Tree) -> Option<(Str
     };
     for (k, tok) in toks.iter().enumerate() {
         let src = tok.start..tok.end;
-        let ctx = tree.ctx.get(k).copied().unwrap_or(Ctx::Root);
+        let ctx = tree.ctx.get(k).unwrap_or(Ctx::Root);
         let data_cell = match ctx {
             Ctx::Cell(c) => tree.cells.get(c).filter(|i| !i.container).map(|i| (c, *i)),
             _ => None,

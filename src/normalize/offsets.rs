@@ -584,6 +584,12 @@ impl<'a> Emitter<'a> {
         self.keep_until(self.input.len());
         // A trailing segment that produced no output is dropped.
         let norm_len = self.out.len();
+        // The room reserved for a copy of the input is given back when the text came
+        // out much shorter (HTML, or many lines removed): the last stage's text is kept
+        // through the parse.
+        if self.out.capacity() > norm_len + norm_len / 4 + 64 {
+            self.out.shrink_to_fit();
+        }
         let map = self.segs.finish(norm_len, self.map.orig_len);
         Some((self.out, map))
     }
