@@ -1330,8 +1330,19 @@ impl Renderer<'_> {
 
 fn render(text: &str, map: &OffsetMap, toks: &[Tok], tree: &Tree) -> Option<(String, OffsetMap)> {
     let next = next_tokens(text, toks);
+    // Room for the output: the text, spaces and entities (which do not grow when
+    // decoded, but for a few rare ones), and at most three bytes (` | `, ` |\n`) for a
+    // tag.
+    let room: usize = toks
+        .iter()
+        .map(|t| match t.kind {
+            Kind::Tag(_) => 3,
+            Kind::Drop => 0,
+            Kind::Text | Kind::Space { .. } | Kind::Entity(_) => t.end.saturating_sub(t.start),
+        })
+        .sum();
     let mut r = Renderer {
-        em: Emitter::new(text, map),
+        em: Emitter::new(text, map).with_reserve(room.min(text.len())),
         removed: None,
         stray: false,
         at_line_start: true,

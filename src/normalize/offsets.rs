@@ -393,6 +393,9 @@ pub(crate) struct Emitter<'a> {
     pending: usize,
     changed: bool,
     hint: Option<Cursor>,
+    /// Bytes reserved for the output at the first change (the input's length unless
+    /// the stage knows better).
+    reserve: usize,
 }
 
 impl<'a> Emitter<'a> {
@@ -405,7 +408,15 @@ impl<'a> Emitter<'a> {
             pending: 0,
             changed: false,
             hint: None,
+            reserve: input.len(),
         }
+    }
+
+    /// Reserve `bytes` for the output instead of the input's length (a stage whose
+    /// output is much shorter, such as HTML rendering; more is allocated if needed).
+    pub(crate) fn with_reserve(mut self, bytes: usize) -> Self {
+        self.reserve = bytes;
+        self
     }
 
     /// Input offset up to which output has been produced (changes must start here or
@@ -417,7 +428,7 @@ impl<'a> Emitter<'a> {
     fn start_changes(&mut self) {
         if !self.changed {
             self.changed = true;
-            self.out.reserve(self.input.len());
+            self.out.reserve(self.reserve);
         }
     }
 
