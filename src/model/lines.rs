@@ -1,11 +1,12 @@
 //! The line starts a report keeps of its input, so that spans become lines and columns
 //! without the text.
 //!
-//! A report built from text keeps one bit per byte of the input (set where a line
-//! starts), with a count of the starts before every block of [`BLOCK_WORDS`] words: an
-//! eighth of the input's size whatever its lines are, where a list of offsets costs
-//! eight bytes a line (eight times the input for a text of blank lines). A report read
-//! back from JSON keeps the list it was given.
+//! A list of offsets costs eight bytes a line: eight times the input for a text of
+//! blank lines. So a report built from a text of short lines keeps one bit per byte of
+//! the input instead (set where a line starts), with a count of the starts before every
+//! block of [`BLOCK_WORDS`] words: an eighth of the input's size whatever its lines are.
+//! Texts of longer lines (more than 64 bytes on average, as most reports) keep the list,
+//! which is then the smaller. A report read back from JSON keeps the list it was given.
 
 use crate::span::{LineIndex, Location};
 
@@ -45,6 +46,35 @@ impl LineStarts {
     /// The line starts of `text`: a line ends at `\n`; `\r\n` and a lone `\r` count as
     /// one line break each (as [`LineIndex`](crate::span::LineIndex) counts them).
     pub(crate) fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        // At least as many line breaks as lines after the first (`\r\n` counts twice).
+        let breaks = bytes.iter().filter(|&&b| b == b'\n' || b == b'\r').count();
+        if (breaks + 1).saturating_mul(64) <= bytes.len() {
+            let mut starts = Vec::with_capacity(breaks + 1);
+            starts.push(0);
+            let mut i = 0;
+            while let Some(&b) = bytes.get(i) {
+                match b {
+                    b'\n' => starts.push(i + 1),
+                    b'\r' => {
+                        if bytes.get(i + 1) == Some(&b'\n') {
+                            i += 1;
+                        }
+                        starts.push(i + 1);
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+            if let Some(index) = LineIndex::from_starts(starts) {
+                return LineStarts::List(index);
+            }
+        }
+        LineStarts::bits(text)
+    }
+
+    /// The line starts of `text` as bits.
+    fn bits(text: &str) -> Self {
         let bytes = text.as_bytes();
         // Bits for offsets 0..=len (a text ending with a line break starts a line at its
         // end).
@@ -196,8 +226,11 @@ mod tests {
 
     fn same_as_index(text: &str) {
         let idx = LineIndex::new(text);
-        let bits = LineStarts::new(text);
+        let bits = LineStarts::bits(text);
+        assert!(matches!(bits, LineStarts::Bits { .. }));
         let list = LineStarts::from_list(idx.starts().to_vec()).expect("valid starts");
+        let chosen = LineStarts::new(text);
+        assert_eq!(chosen.starts().collect::<Vec<_>>(), idx.starts());
         let starts: Vec<usize> = bits.starts().collect();
         assert_eq!(starts, idx.starts());
         assert_eq!(list.starts().collect::<Vec<_>>(), idx.starts());
@@ -206,6 +239,7 @@ mod tests {
             assert_eq!(list.line(off), idx.line(off));
             assert_eq!(bits.location(text, off), idx.location(text, off), "{off}");
             assert_eq!(list.location(text, off), idx.location(text, off));
+            assert_eq!(chosen.line(off), idx.line(off));
         }
         for l in 0..idx.line_count() + 2 {
             assert_eq!(bits.line_start(l), idx.line_start(l), "line_start({l})");
@@ -230,9 +264,21 @@ mod tests {
     }
 
     #[test]
+    fn long_lines_keep_a_list() {
+        let text = format!("{}\n{}\r\n{}", "a".repeat(300), "b".repeat(100), "c");
+        let s = LineStarts::new(&text);
+        assert!(matches!(s, LineStarts::List(_)));
+        assert!(s.heap_bytes() <= 3 * 8);
+        same_as_index(&text);
+        let short = "ab\n".repeat(100);
+        assert!(matches!(LineStarts::new(&short), LineStarts::Bits { .. }));
+    }
+
+    #[test]
     fn an_eighth_of_the_input() {
         let blank = "\n".repeat(100_000);
         let s = LineStarts::new(&blank);
+        assert!(matches!(s, LineStarts::Bits { .. }));
         assert_eq!(s.line(blank.len()), 100_001);
         assert!(
             s.heap_bytes() <= blank.len() / 8 + 1024,
