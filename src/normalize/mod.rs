@@ -80,6 +80,7 @@ pub(crate) mod pinyin;
 
 use convert::{default_converter, Converter};
 pub use decode::{decode, Decoded, InvalidSequence, DETECT_BYTES, META_PRESCAN, UTF8_PER_ERROR};
+pub(crate) use decode::{decode_text, DecodedText};
 
 use crate::span::Span;
 use offsets::OffsetMap;
