@@ -7,12 +7,15 @@
 //! what the returned `Report` keeps (bytes still allocated when the parse returns).
 //! The target is a peak of at most 4× the input (the converter's tables are compiled in
 //! and allocate nothing; what the first parse leaves allocated is printed first).
+//! Ordinary reports are measured at 10 KB (the seeds), 100 KB, 1 MB and 16 MB (seed
+//! 004 repeated), and a saved web page (`tests/fixtures/html/report_2019.html`).
 //! Hostile inputs run at ×1 and ×10 (see `benches/hostile.rs`); those that expand or
 //! repeat what they read (`fdfa`, `crlf-rows`, `fullwidth-digits`) also at ×160, 16 MB.
 //!
 //! ```text
 //! cargo bench --bench memory
 //! cargo bench --bench memory --features opencc    # system OpenCC converter
+//! MEMORY_WRITE=/tmp/inputs cargo bench --bench memory   # write the inputs, nothing else
 //! ```
 //!
 //! For the whole process (max RSS), see `scripts/max-rss.sh`.
@@ -101,6 +104,23 @@ fn main() {
         .iter()
         .map(|(n, t)| (n.to_string(), t.clone()))
         .collect();
+    // Ordinary reports at 100 KB and 16 MB (seed 004 repeated), and a saved web page.
+    let s004 = common::input("seed-004-simplified-2019");
+    rows.push((
+        "seed-004-x10-100KB".into(),
+        common::repeat_to(s004, 100_000),
+    ));
+    rows.push((
+        "seed-004-x1450-16MB".into(),
+        common::repeat_to(s004, 16_000_000),
+    ));
+    match std::fs::read_to_string(format!(
+        "{}/tests/fixtures/html/report_2019.html",
+        common::ROOT
+    )) {
+        Ok(page) => rows.push(("html-page-report-2019".into(), page)),
+        Err(_) => eprintln!("notice: tests/fixtures/html/report_2019.html not found"),
+    }
     for kind in common::HOSTILE_KINDS {
         // The kinds that expand or repeat what they read also at 16 MB (the default
         // input limit is 16 MiB).
@@ -113,6 +133,17 @@ fn main() {
         }
     }
 
+    if let Some(dir) = std::env::var_os("MEMORY_WRITE") {
+        // Write the inputs (for heaptrack or massif runs of one input), nothing else.
+        let dir = std::path::Path::new(&dir);
+        std::fs::create_dir_all(dir).expect("create the output directory");
+        for (name, text) in &rows {
+            std::fs::write(dir.join(format!("{}.txt", name.replace(' ', "-"))), text)
+                .expect("write an input");
+        }
+        eprintln!("wrote {} inputs to {}", rows.len(), dir.display());
+        return;
+    }
     println!(
         "{:<36} {:>10} {:>10} {:>7} {:>11} {:>7} {:>11} {:>7} {:>10}",
         "input",

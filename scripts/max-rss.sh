@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Max RSS of one process parsing one file (`--format none`: parse + validate) with
-# `/usr/bin/time -v`, for the seeds, seed 004 repeated to 1 MB and to 10 MB (also
+# `/usr/bin/time -v`, for the seeds, a saved web page, seed 004 repeated to 100 KB, 1 MB
+# and 10 MB (also
 # converted to traditional), hostile 16 MB inputs (U+FDFA, which NFKC would expand
 # elevenfold; seed 004 with CRLF line ends and every line printed twice; seed 004 with
 # full-width digits, separators and spaces), and a tiny report (the baseline: binary,
 # allocator, nothing else). Prints max RSS, RSS above the baseline and that over the
 # input size.
 #
+# With ZFXXGK_OLD_BIN, another build (an earlier release, say) is measured on the same
+# files in the same run, side by side.
+#
 # usage: scripts/max-rss.sh        (FEATURES=opencc for the system OpenCC converter;
-#                                   ZFXXGK_BIN to measure another program)
+#                                   ZFXXGK_BIN to measure another program;
+#                                   ZFXXGK_OLD_BIN=path to compare with another build)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,6 +30,7 @@ trap 'rm -rf "$TMP"' EXIT
 printf '某县2020年政府信息公开工作年度报告\n一、总体情况\n本机关收到申請1件。\n' >"$TMP/tiny.txt"
 S004=$(ls "$SEEDS"/004_*.txt 2>/dev/null | head -n1 || true)
 if [[ -n "$S004" ]]; then
+    for _ in $(seq 1 9); do cat "$S004"; echo; done >"$TMP/x100KB.txt"
     for _ in $(seq 1 92); do cat "$S004"; echo; done >"$TMP/x1MB.txt"
     for _ in $(seq 1 920); do cat "$S004"; echo; done >"$TMP/x10MB.txt"
     # shellcheck source=opencc-env.sh
@@ -50,14 +56,29 @@ fill(out + "/hostile-fullwidth-16MB.txt", seed.translate(wide))
 PY
 fi
 
-rss() { { /usr/bin/time -v "$PARSE" --format none "$1" 2>&1 >/dev/null || true; } | awk '/Maximum resident set size/ {print $6}'; }
-BASE=$(rss "$TMP/tiny.txt")
-printf '%-36s %10s %12s %14s %8s\n' file "input KB" "max RSS KB" "RSS-base KB" ratio
-printf '%-36s %10s %12s %14s %8s\n' "tiny (baseline)" "$(($(wc -c <"$TMP/tiny.txt") / 1024))" "$BASE" 0 -
-for f in "$SEEDS"/*.txt "$TMP"/x*.txt "$TMP"/hostile-*.txt; do
+HTML=$ROOT/tests/fixtures/html/report_2019.html
+
+rss() { { /usr/bin/time -v "$1" parse --format none "$2" 2>&1 >/dev/null || true; } | awk '/Maximum resident set size/ {print $6}'; }
+ratio() { awk -v d="$1" -v s="$2" 'BEGIN{printf "%.2f", d*1024/s}'; }
+BASE=$(rss "$PARSE" "$TMP/tiny.txt")
+if [[ -n "${ZFXXGK_OLD_BIN:-}" ]]; then
+    OLD_BASE=$(rss "$ZFXXGK_OLD_BIN" "$TMP/tiny.txt")
+    printf '%-36s %10s %12s %12s %8s %8s\n' file "input KB" "old RSS KB" "new RSS KB" "old" "new"
+    printf '%-36s %10s %12s %12s %8s %8s\n' "tiny (baseline)" 0 "$OLD_BASE" "$BASE" - -
+else
+    printf '%-36s %10s %12s %14s %8s\n' file "input KB" "max RSS KB" "RSS-base KB" ratio
+    printf '%-36s %10s %12s %14s %8s\n' "tiny (baseline)" "$(($(wc -c <"$TMP/tiny.txt") / 1024))" "$BASE" 0 -
+fi
+for f in "$SEEDS"/*.txt "$HTML" "$TMP"/x*.txt "$TMP"/hostile-*.txt; do
     [[ -f "$f" ]] || continue
     size=$(wc -c <"$f")
-    r=$(rss "$f")
-    printf '%-36s %10d %12d %14d %8.2f\n' "$(basename "$f")" $((size / 1024)) "$r" $((r - BASE)) \
-        "$(awk -v d=$((r - BASE)) -v s="$size" 'BEGIN{print d*1024/s}')"
+    r=$(rss "$PARSE" "$f")
+    if [[ -n "${ZFXXGK_OLD_BIN:-}" ]]; then
+        o=$(rss "$ZFXXGK_OLD_BIN" "$f")
+        printf '%-36s %10d %12d %12d %8s %8s\n' "$(basename "$f")" $((size / 1024)) "$o" "$r" \
+            "$(ratio $((o - OLD_BASE)) "$size")" "$(ratio $((r - BASE)) "$size")"
+    else
+        printf '%-36s %10d %12d %14d %8s\n' "$(basename "$f")" $((size / 1024)) "$r" $((r - BASE)) \
+            "$(ratio $((r - BASE)) "$size")"
+    fi
 done

@@ -32,8 +32,10 @@ use crate::model::report::{
     InputFormat, Located, Metadata, Report, Section, Source, SourceLines, Tables, Warning,
     WarningKind,
 };
-use crate::normalize::{decode, normalize, ChromeKind, Decoded, NormalizeOptions, Normalized};
-use crate::span::{LineIndex, Span};
+use crate::normalize::{
+    decode_text, normalize, ChromeKind, DecodedText, NormalizeOptions, Normalized,
+};
+use crate::span::Span;
 use facts::Votes;
 use sections::SectionSlice;
 use std::ops::Range;
@@ -181,7 +183,7 @@ pub fn parse_bytes_with(bytes: &[u8], options: &ParseOptions) -> Result<Report, 
             limit: options.max_input_bytes,
         });
     }
-    let decoded = decode(bytes)?;
+    let decoded = decode_text(bytes)?;
     let mut report = parse_text(decoded.text(), options, decoded.encoding())?;
     report.source.decode_errors = decoded.invalid().len();
     decoding_warnings(&decoded, &mut report);
@@ -193,7 +195,7 @@ pub fn parse_bytes_with(bytes: &[u8], options: &ParseOptions) -> Result<Report, 
 const MAX_DECODING_WARNINGS: usize = 50;
 
 /// One [`WarningKind::InvalidBytes`] warning per line with invalid byte sequences.
-fn decoding_warnings(decoded: &Decoded, report: &mut Report) {
+fn decoding_warnings(decoded: &DecodedText<'_>, report: &mut Report) {
     let invalid = decoded.invalid();
     if invalid.is_empty() {
         return;
@@ -400,7 +402,7 @@ fn parse_normalized(
         legacy,
         warnings,
         source: Source::default(),
-        lines: SourceLines(LineIndex::new(input)),
+        lines: SourceLines::new(input),
         origins,
     })
 }

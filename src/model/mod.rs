@@ -2,6 +2,7 @@
 
 pub mod cell;
 pub mod legacy;
+mod lines;
 pub mod report;
 pub mod tables;
 pub mod warning;

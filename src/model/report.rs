@@ -2,9 +2,10 @@
 
 use crate::catalogue::{Edition, TableId, Topic};
 use crate::model::legacy::LegacyFigures;
+use crate::model::lines::LineStarts;
 use crate::model::tables::{ActiveDisclosure, Appeals, Requests};
 pub use crate::model::warning::{Warning, WarningKind};
-use crate::span::{LineIndex, Location, Span};
+use crate::span::{Location, Span};
 use serde::{Deserialize, Serialize};
 
 /// A calendar date as printed (`2021年1月12日`, `2019/12/14`).
@@ -222,30 +223,32 @@ impl<'de> Deserialize<'de> for Source {
 }
 
 /// Line starts of the original input, so that spans can be reported as lines and
-/// columns without keeping the text. Never part of equality or serialization.
-#[derive(Debug, Clone)]
-pub(crate) struct SourceLines(pub(crate) LineIndex);
+/// columns without keeping the text (an eighth of the input's size; see
+/// [`LineStarts`]). Never part of equality.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SourceLines(pub(crate) LineStarts);
+
+impl SourceLines {
+    /// The line starts of `input`.
+    pub(crate) fn new(input: &str) -> Self {
+        SourceLines(LineStarts::new(input))
+    }
+}
 
 /// Written as the byte offsets where lines start (`[0, 19, 40, …]`), so that a report
 /// read back from JSON still turns spans into lines.
 impl Serialize for SourceLines {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.0.starts().serialize(s)
+        s.collect_seq(self.0.starts())
     }
 }
 
 impl<'de> Deserialize<'de> for SourceLines {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let starts = Vec::<usize>::deserialize(d)?;
-        LineIndex::from_starts(starts)
+        LineStarts::from_list(starts)
             .map(SourceLines)
             .ok_or_else(|| serde::de::Error::custom("line starts must begin at 0 and increase"))
-    }
-}
-
-impl Default for SourceLines {
-    fn default() -> Self {
-        SourceLines(LineIndex::new(""))
     }
 }
 

@@ -180,24 +180,77 @@ impl Decoded {
 /// assert!(matches!(decode(b"%PDF-1.7\n..."), Err(zfxxgk::ParseError::Pdf)));
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<Decoded, ParseError> {
+    let (enc, bom) = detect(bytes)?;
+    Ok(run(enc, bytes, bom))
+}
+
+/// Text decoded from bytes for the parser: borrowed from them when they are valid UTF-8
+/// (most files), so that the input is not copied; otherwise as [`decode`] gives it.
+#[derive(Debug)]
+pub(crate) struct DecodedText<'a> {
+    text: std::borrow::Cow<'a, str>,
+    encoding: &'static Encoding,
+    invalid: Vec<InvalidSequence>,
+}
+
+impl DecodedText<'_> {
+    /// The decoded text (UTF-8, without a byte order mark).
+    pub(crate) fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The WHATWG name of the encoding used.
+    pub(crate) fn encoding(&self) -> &'static str {
+        self.encoding.name()
+    }
+
+    /// The invalid sequences replaced by U+FFFD, in input order.
+    pub(crate) fn invalid(&self) -> &[InvalidSequence] {
+        &self.invalid
+    }
+}
+
+/// [`decode`], borrowing the text from `bytes` when they are valid UTF-8.
+pub(crate) fn decode_text(bytes: &[u8]) -> Result<DecodedText<'_>, ParseError> {
+    let (enc, bom) = detect(bytes)?;
+    if enc == UTF_8 {
+        if let Some(s) = bytes.get(bom..).and_then(|b| std::str::from_utf8(b).ok()) {
+            return Ok(DecodedText {
+                text: std::borrow::Cow::Borrowed(s),
+                encoding: enc,
+                invalid: Vec::new(),
+            });
+        }
+    }
+    let d = run(enc, bytes, bom);
+    Ok(DecodedText {
+        text: std::borrow::Cow::Owned(d.text),
+        encoding: d.encoding,
+        invalid: d.invalid,
+    })
+}
+
+/// The encoding of `bytes` and the length of their byte order mark, as [`decode`]
+/// decides them.
+fn detect(bytes: &[u8]) -> Result<(&'static Encoding, usize), ParseError> {
     if is_pdf(bytes) {
         return Err(ParseError::Pdf);
     }
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
-        return Ok(run(enc, bytes, bom));
+        return Ok((enc, bom));
     }
     let head = bytes.get(..SNIFF).unwrap_or(bytes);
     if let Some(enc) = utf16_without_bom(head) {
-        return Ok(run(enc, bytes, 0));
+        return Ok((enc, 0));
     }
     if is_binary(head) {
         return Err(ParseError::Binary);
     }
     if is_utf8(bytes) {
-        return Ok(run(UTF_8, bytes, 0));
+        return Ok((UTF_8, 0));
     }
     if let Some(enc) = meta_charset(bytes.get(..META_PRESCAN).unwrap_or(bytes)) {
-        return Ok(run(enc, bytes, 0));
+        return Ok((enc, 0));
     }
     // The detector costs about a tenth of a microsecond a byte: it reads
     // [`DETECT_BYTES`] from the first non-ASCII byte, thousands of characters of text.
@@ -206,7 +259,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ParseError> {
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     det.feed(bytes.get(start..end).unwrap_or(&[]), end == bytes.len());
     let enc = det.guess(Some(b"cn"), chardetng::Utf8Detection::Deny);
-    Ok(run(enc, bytes, 0))
+    Ok((enc, 0))
 }
 
 fn run(enc: &'static Encoding, bytes: &[u8], bom: usize) -> Decoded {
@@ -499,5 +552,38 @@ mod tests {
             Err(ParseError::Binary)
         );
         assert_eq!(decode(b"").map(|d| d.into_text()), Ok(String::new()));
+    }
+
+    #[test]
+    fn text_for_the_parser_borrows_utf8() {
+        let utf8 = "某县2021年度报告\n一、总体情况\n".as_bytes();
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice(utf8);
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend("年度报告".encode_utf16().flat_map(|u| u.to_le_bytes()));
+        let gbk = [0xB1, 0xA8, 0xB8, 0xE6, b'1', b'2'];
+        // Nearly UTF-8: one invalid byte after many valid characters.
+        let mut invalid = "报告报告报告报告报告".as_bytes().to_vec();
+        invalid.push(0xFF);
+        for bytes in [utf8, &bom, &utf16, &gbk, &invalid, b"", b"%PDF-1.7"] {
+            let full = decode(bytes);
+            let text = decode_text(bytes);
+            match (full, text) {
+                (Ok(f), Ok(t)) => {
+                    assert_eq!(f.text(), t.text());
+                    assert_eq!(f.encoding(), t.encoding());
+                    assert_eq!(f.invalid(), t.invalid());
+                }
+                (Err(a), Err(b)) => assert_eq!(a, b),
+                (a, b) => panic!("{a:?} / {b:?}"),
+            }
+        }
+        let t = decode_text(utf8).unwrap();
+        assert!(matches!(t.text, std::borrow::Cow::Borrowed(_)));
+        let t = decode_text(&bom).unwrap();
+        assert!(matches!(t.text, std::borrow::Cow::Borrowed(_)));
+        assert_eq!(t.text(), "某县2021年度报告\n一、总体情况\n");
+        let t = decode_text(&invalid).unwrap();
+        assert_eq!(t.invalid().len(), 1);
     }
 }

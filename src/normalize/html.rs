@@ -286,7 +286,7 @@ fn plain(s: &str) -> String {
 }
 
 /// Title candidates and images of the page (original ranges through `map`).
-fn page(text: &str, map: &OffsetMap, toks: &[Tok]) -> Page {
+fn page(text: &str, map: &OffsetMap, toks: &Toks) -> Page {
     use super::PageTitleKind as K;
     let orig = |r: std::ops::Range<usize>| {
         map.start_of(r.start)..map.end_of(r.end).max(map.start_of(r.start))
@@ -294,6 +294,7 @@ fn page(text: &str, map: &OffsetMap, toks: &[Tok]) -> Page {
     let mut page = Page::default();
     let mut h1: Option<(usize, usize)> = None;
     for (k, tok) in toks.iter().enumerate() {
+        let tok = &tok;
         match tok.kind {
             Kind::Drop if tag_is(text, tok, "title", false) => {
                 let Some(t) = text.get(tok.start..tok.end) else {
@@ -424,6 +425,47 @@ struct Tok {
     start: usize,
     end: usize,
     kind: Kind,
+}
+
+/// A token as kept: its end is the next token's start (tokens cover the text without
+/// gaps), so it is not stored.
+#[derive(Debug, Clone, Copy)]
+struct Packed {
+    start: usize,
+    kind: Kind,
+}
+
+/// The tokens of a text, in order, covering it.
+struct Toks {
+    items: Vec<Packed>,
+    /// The text's length (the end of the last token).
+    len: usize,
+}
+
+impl Toks {
+    fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Token `k`.
+    fn get(&self, k: usize) -> Option<Tok> {
+        let p = self.items.get(k)?;
+        let end = self.items.get(k + 1).map_or(self.len, |n| n.start);
+        Some(Tok {
+            start: p.start,
+            end,
+            kind: p.kind,
+        })
+    }
+
+    /// Every token, in order.
+    fn iter(&self) -> impl DoubleEndedIterator<Item = Tok> + ExactSizeIterator + '_ {
+        self.items.iter().enumerate().map(move |(k, p)| Tok {
+            start: p.start,
+            end: self.items.get(k + 1).map_or(self.len, |n| n.start),
+            kind: p.kind,
+        })
+    }
 }
 
 /// Bytes of a tag name: ASCII letters and digits, `-`, `_`, `:`.
@@ -798,7 +840,7 @@ impl<'a> Lexer<'a> {
         }
     }
 
-    fn tokens(mut self) -> Vec<Tok> {
+    fn tokens(mut self) -> Toks {
         let b = self.b;
         let mut toks = Vec::new();
         let mut text_start: Option<usize> = None;
@@ -822,17 +864,12 @@ impl<'a> Lexer<'a> {
             match special {
                 Some((end, kind)) if end > i => {
                     if let Some(t) = text_start.take() {
-                        toks.push(Tok {
+                        toks.push(Packed {
                             start: t,
-                            end: i,
                             kind: Kind::Text,
                         });
                     }
-                    toks.push(Tok {
-                        start: i,
-                        end,
-                        kind,
-                    });
+                    toks.push(Packed { start: i, kind });
                     i = end;
                 }
                 _ => {
@@ -842,13 +879,20 @@ impl<'a> Lexer<'a> {
             }
         }
         if let Some(t) = text_start {
-            toks.push(Tok {
+            toks.push(Packed {
                 start: t,
-                end: b.len(),
                 kind: Kind::Text,
             });
         }
-        toks
+        // The list lives through the stage: spare room (up to half of it, as it grew)
+        // is given back.
+        if toks.capacity() > toks.len() + toks.len() / 8 {
+            toks.shrink_to_fit();
+        }
+        Toks {
+            items: toks,
+            len: b.len(),
+        }
     }
 
     fn char_len(&self, i: usize) -> usize {
@@ -912,10 +956,53 @@ enum Ctx {
     Cell(usize),
 }
 
+/// [`Ctx`] of every token, four bytes each (`u32::MAX` outside tables, `u32::MAX - 1`
+/// in a table, else the cell), or as [`Ctx`] when there are too many tokens for that.
+enum CtxList {
+    Small(Vec<u32>),
+    Large(Vec<Ctx>),
+}
+
+impl CtxList {
+    const ROOT: u32 = u32::MAX;
+    const TABLE: u32 = u32::MAX - 1;
+
+    fn with_capacity(n: usize) -> Self {
+        if n < Self::TABLE as usize {
+            CtxList::Small(Vec::with_capacity(n))
+        } else {
+            CtxList::Large(Vec::with_capacity(n))
+        }
+    }
+
+    fn push(&mut self, ctx: Ctx) {
+        match self {
+            CtxList::Small(v) => v.push(match ctx {
+                Ctx::Root => Self::ROOT,
+                Ctx::Table => Self::TABLE,
+                // Cells are fewer than tokens, which are fewer than `TABLE` here.
+                Ctx::Cell(c) => u32::try_from(c).unwrap_or(Self::ROOT),
+            }),
+            CtxList::Large(v) => v.push(ctx),
+        }
+    }
+
+    fn get(&self, k: usize) -> Option<Ctx> {
+        match self {
+            CtxList::Small(v) => v.get(k).map(|&c| match c {
+                Self::ROOT => Ctx::Root,
+                Self::TABLE => Ctx::Table,
+                c => Ctx::Cell(c as usize),
+            }),
+            CtxList::Large(v) => v.get(k).copied(),
+        }
+    }
+}
+
 /// The table structure: which cell each token is in, which cells are containers, how
 /// many data cells each row has.
 struct Tree {
-    ctx: Vec<Ctx>,
+    ctx: CtxList,
     cells: Vec<CellInfo>,
     /// Data cells (not containers) per row.
     rows: Vec<usize>,
@@ -930,9 +1017,9 @@ struct Stack {
 }
 
 impl Tree {
-    fn build(toks: &[Tok]) -> Tree {
+    fn build(toks: &Toks) -> Tree {
         let mut t = Tree {
-            ctx: Vec::with_capacity(toks.len()),
+            ctx: CtxList::with_capacity(toks.len()),
             cells: Vec::new(),
             rows: Vec::new(),
         };
@@ -942,7 +1029,7 @@ impl Tree {
             rows: Vec::new(),
             cells: Vec::new(),
         };
-        for tok in toks {
+        for tok in toks.iter() {
             let len = tok.end - tok.start;
             match tok.kind {
                 Kind::Tag(tag) => t.apply(&mut st, tag),
@@ -1092,10 +1179,10 @@ enum Next {
     Stop,
 }
 
-fn next_tokens(text: &str, toks: &[Tok]) -> Vec<Next> {
+fn next_tokens(text: &str, toks: &Toks) -> Vec<Next> {
     let mut next = vec![Next::Stop; toks.len()];
     let mut after = Next::Stop;
-    for (slot, tok) in next.iter_mut().zip(toks).rev() {
+    for (slot, tok) in next.iter_mut().zip(toks.iter()).rev() {
         *slot = after;
         after = match tok.kind {
             Kind::Text => text
@@ -1280,10 +1367,21 @@ impl Renderer<'_> {
     }
 }
 
-fn render(text: &str, map: &OffsetMap, toks: &[Tok], tree: &Tree) -> Option<(String, OffsetMap)> {
+fn render(text: &str, map: &OffsetMap, toks: &Toks, tree: &Tree) -> Option<(String, OffsetMap)> {
     let next = next_tokens(text, toks);
+    // Room for the output: the text, spaces and entities (which do not grow when
+    // decoded, but for a few rare ones), and at most three bytes (` | `, ` |\n`) for a
+    // tag.
+    let room: usize = toks
+        .iter()
+        .map(|t| match t.kind {
+            Kind::Tag(_) => 3,
+            Kind::Drop => 0,
+            Kind::Text | Kind::Space { .. } | Kind::Entity(_) => t.end.saturating_sub(t.start),
+        })
+        .sum();
     let mut r = Renderer {
-        em: Emitter::new(text, map),
+        em: Emitter::new(text, map).with_reserve(room.min(text.len())),
         removed: None,
         stray: false,
         at_line_start: true,
@@ -1293,8 +1391,9 @@ fn render(text: &str, map: &OffsetMap, toks: &[Tok], tree: &Tree) -> Option<(Str
         buf: String::new(),
     };
     for (k, tok) in toks.iter().enumerate() {
+        let tok = &tok;
         let src = tok.start..tok.end;
-        let ctx = tree.ctx.get(k).copied().unwrap_or(Ctx::Root);
+        let ctx = tree.ctx.get(k).unwrap_or(Ctx::Root);
         let data_cell = match ctx {
             Ctx::Cell(c) => tree.cells.get(c).filter(|i| !i.container).map(|i| (c, *i)),
             _ => None,
@@ -1467,6 +1566,30 @@ mod tests {
     fn html(s: &str) -> String {
         let m = OffsetMap::identity(s.len());
         run(s, &m).map_or_else(|| s.to_string(), |(t, _, _)| t)
+    }
+
+    #[test]
+    fn tokens_cover_the_text() {
+        for t in [
+            "",
+            "<table><tr><td>规章</td><td>&nbsp;0</td></tr></table>",
+            "a < b <p x='>'>c&amp;&#x4E00;\u{3000}\n</p><!-- x --><script>1<2</script>",
+            "<td unclosed=\"x>y",
+            "&nGt; &lt &#0; text",
+        ] {
+            let toks = Lexer::new(t).tokens();
+            let all: Vec<Tok> = toks.iter().collect();
+            assert_eq!(all.len(), toks.len());
+            if let Some(first) = all.first() {
+                assert_eq!(first.start, 0);
+            }
+            for w in all.windows(2) {
+                assert!(w[0].start < w[1].start && w[0].end == w[1].start, "{t:?}");
+            }
+            assert_eq!(all.last().map_or(0, |l| l.end), t.len());
+            assert!(all.iter().all(|k| k.start < k.end));
+            assert_eq!(toks.get(all.len()).map(|k| k.start), None);
+        }
     }
 
     #[test]

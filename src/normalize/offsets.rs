@@ -16,7 +16,14 @@
 //! Text that normalization leaves alone is one linear segment; adjacent linear (or
 //! narrowing) segments that continue each other are merged, so the map only grows where
 //! lengths change.
-//! Lookups are a binary search (with a cursor for the monotonic lookups the stages make).
+//!
+//! Segments are stored compactly: each is a record of three variable-length integers
+//! relative to the segment before it (its length and kind; where it starts in the
+//! original, from where the previous one ended; how far its original end is from the one
+//! its length implies), usually 3 to 5 bytes instead of four words. Every
+//! [`CHUNK`]-th segment has a *mark* with its absolute offsets, so a lookup is a binary
+//! search over the marks and then at most [`CHUNK`] records decoded; the stages, whose
+//! lookups are monotonic, keep a [`Cursor`] and step from segment to segment.
 //!
 //! Each stage of the pipeline reads the previous stage's text and map and writes a new
 //! text with an [`Emitter`], which records for every piece of output which range of its
@@ -25,8 +32,12 @@
 
 use std::ops::Range;
 
+#[cfg(test)]
+#[path = "offsets_reference.rs"]
+mod reference;
+
 /// One piece of the normalized text and where it came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Seg {
     /// Normalized start offset (the end is the next segment's start).
     norm: usize,
@@ -39,37 +50,194 @@ pub(crate) struct Seg {
     step: u8,
 }
 
+/// Segments between two marks (the most records a lookup decodes).
+const CHUNK: usize = 16;
+
+/// Absolute offsets of a segment whose index is a multiple of [`CHUNK`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Mark {
+    /// The segment's normalized start.
+    norm: usize,
+    /// The original end of the segment before it (0 for the first).
+    prev_orig_end: usize,
+    /// Where its record starts in [`OffsetMap::code`].
+    at: usize,
+}
+
 /// Normalized → original offset map (see the module docs).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct OffsetMap {
-    segs: Vec<Seg>,
+    /// The segments' records, in order.
+    code: Vec<u8>,
+    /// A mark for every [`CHUNK`]-th segment.
+    marks: Vec<Mark>,
+    /// Number of segments.
+    count: usize,
     norm_len: usize,
     orig_len: usize,
+}
+
+/// A decoded segment of an [`OffsetMap`], and where the next one's record starts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Cursor {
+    /// Index of the segment.
+    index: usize,
+    seg: Seg,
+    /// Normalized end of the segment.
+    end: usize,
+    /// Where the next record starts.
+    next_at: usize,
+}
+
+impl Cursor {
+    fn contains(&self, n: usize) -> bool {
+        self.seg.norm <= n && n < self.end
+    }
+}
+
+fn step_code(step: u8) -> u64 {
+    match step {
+        0 => 0,
+        1 => 1,
+        _ => 2,
+    }
+}
+
+fn code_step(code: u64) -> u8 {
+    match code {
+        0 => 0,
+        1 => 1,
+        _ => 3,
+    }
+}
+
+/// Signed difference `a - b` (wrapping), zigzag-encoded.
+fn zig(a: usize, b: usize) -> u64 {
+    let d = (a as u64).wrapping_sub(b as u64) as i64;
+    ((d << 1) ^ (d >> 63)) as u64
+}
+
+/// `base` plus a zigzag-encoded difference (wrapping).
+fn unzig(base: u64, z: u64) -> u64 {
+    let d = (z >> 1) ^ 0u64.wrapping_sub(z & 1);
+    base.wrapping_add(d)
+}
+
+fn put(code: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        code.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    code.push(v as u8);
+}
+
+fn get(code: &[u8], mut at: usize) -> Option<(u64, usize)> {
+    let mut v = 0u64;
+    let mut shift = 0u32;
+    loop {
+        let b = *code.get(at)?;
+        at += 1;
+        v |= u64::from(b & 0x7F).checked_shl(shift)?;
+        if b < 0x80 {
+            return Some((v, at));
+        }
+        shift += 7;
+        if shift >= 64 {
+            return None;
+        }
+    }
+}
+
+/// Builds the records of an [`OffsetMap`]. The last segment stays decoded until the
+/// next one comes, so that it can still be extended or replaced.
+#[derive(Debug, Default)]
+struct SegWriter {
+    code: Vec<u8>,
+    marks: Vec<Mark>,
+    count: usize,
+    last: Option<Seg>,
+    prev_orig_end: usize,
+}
+
+impl SegWriter {
+    fn push(&mut self, seg: Seg) {
+        if let Some(last) = self.last.as_mut() {
+            if last.norm == seg.norm {
+                // The previous segment produced no output: replace it.
+                *last = seg;
+                return;
+            }
+            if last.step > 0 && last.step == seg.step && last.orig_end == seg.orig {
+                last.orig_end = seg.orig_end;
+                return;
+            }
+            let done = *last;
+            self.encode(done, seg.norm.saturating_sub(done.norm));
+        }
+        self.last = Some(seg);
+    }
+
+    fn encode(&mut self, seg: Seg, len: usize) {
+        if self.count % CHUNK == 0 {
+            self.marks.push(Mark {
+                norm: seg.norm,
+                prev_orig_end: self.prev_orig_end,
+                at: self.code.len(),
+            });
+        }
+        put(&mut self.code, ((len as u64) << 2) | step_code(seg.step));
+        put(&mut self.code, zig(seg.orig, self.prev_orig_end));
+        let implied = seg
+            .orig
+            .wrapping_add(len.wrapping_mul(usize::from(seg.step)));
+        put(&mut self.code, zig(seg.orig_end, implied));
+        self.prev_orig_end = seg.orig_end;
+        self.count += 1;
+    }
+
+    /// The map of a text of `norm_len` bytes (a last segment that produced no output is
+    /// dropped).
+    fn finish(mut self, norm_len: usize, orig_len: usize) -> OffsetMap {
+        if let Some(last) = self.last.take() {
+            if last.norm < norm_len {
+                self.encode(last, norm_len - last.norm);
+            }
+        }
+        // Spare capacity is returned only when it is worth a copy.
+        if self.code.capacity() > self.code.len() + self.code.len() / 4 + 64 {
+            self.code.shrink_to_fit();
+        }
+        if self.marks.capacity() > self.marks.len() + self.marks.len() / 4 + 4 {
+            self.marks.shrink_to_fit();
+        }
+        OffsetMap {
+            code: self.code,
+            marks: self.marks,
+            count: self.count,
+            norm_len,
+            orig_len,
+        }
+    }
 }
 
 impl OffsetMap {
     /// The map of an unchanged text of `len` bytes.
     pub(crate) fn identity(len: usize) -> Self {
-        let segs = if len == 0 {
-            Vec::new()
-        } else {
-            vec![Seg {
+        let mut w = SegWriter::default();
+        if len > 0 {
+            w.push(Seg {
                 norm: 0,
                 orig: 0,
                 orig_end: len,
                 step: 1,
-            }]
-        };
-        OffsetMap {
-            segs,
-            norm_len: len,
-            orig_len: len,
+            });
         }
+        w.finish(len, len)
     }
 
     /// Number of segments (a measure of how much the map costs).
     pub(crate) fn segments(&self) -> usize {
-        self.segs.len()
+        self.count
     }
 
     /// Length of the original text.
@@ -77,46 +245,111 @@ impl OffsetMap {
         self.orig_len
     }
 
-    /// Index of the segment containing normalized byte `n` (`n < norm_len`).
-    fn find(&self, n: usize) -> Option<usize> {
-        let i = self.segs.partition_point(|s| s.norm <= n);
-        i.checked_sub(1)
+    /// Bytes the map holds (its records and marks), for the memory tests.
+    #[cfg(test)]
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.code.capacity() + self.marks.capacity() * std::mem::size_of::<Mark>()
     }
 
-    /// Index of the segment containing `n`, trying `hint` and its successor first.
-    fn find_from(&self, n: usize, hint: usize) -> Option<usize> {
-        for i in [hint, hint + 1] {
-            if let Some(s) = self.segs.get(i) {
-                let end = self.segs.get(i + 1).map_or(self.norm_len, |t| t.norm);
-                if s.norm <= n && n < end {
-                    return Some(i);
+    /// Decode the record at `at` of segment `index`, which starts at normalized `norm`
+    /// after a segment ending at original `prev_orig_end`.
+    fn decode(&self, index: usize, at: usize, norm: usize, prev_orig_end: usize) -> Option<Cursor> {
+        if index >= self.count {
+            return None;
+        }
+        let (tag, at) = get(&self.code, at)?;
+        let (d, at) = get(&self.code, at)?;
+        let (e, at) = get(&self.code, at)?;
+        let step = code_step(tag & 3);
+        let len = (tag >> 2) as usize;
+        let orig = unzig(prev_orig_end as u64, d) as usize;
+        let implied = orig.wrapping_add(len.wrapping_mul(usize::from(step)));
+        let orig_end = unzig(implied as u64, e) as usize;
+        Some(Cursor {
+            index,
+            seg: Seg {
+                norm,
+                orig,
+                orig_end,
+                step,
+            },
+            end: norm.saturating_add(len),
+            next_at: at,
+        })
+    }
+
+    /// The segment after `c`.
+    fn next(&self, c: &Cursor) -> Option<Cursor> {
+        self.decode(c.index + 1, c.next_at, c.end, c.seg.orig_end)
+    }
+
+    /// The first segment.
+    #[cfg(test)]
+    fn first(&self) -> Option<Cursor> {
+        let m = self.marks.first()?;
+        self.decode(0, m.at, m.norm, m.prev_orig_end)
+    }
+
+    /// Every segment, in order.
+    #[cfg(test)]
+    pub(crate) fn segs(&self) -> Vec<Seg> {
+        let mut out = Vec::new();
+        let mut c = self.first();
+        while let Some(x) = c {
+            out.push(x.seg);
+            c = self.next(&x);
+        }
+        out
+    }
+
+    /// The segment containing normalized byte `n` (`n < norm_len`), trying `hint` and
+    /// the segments after it first.
+    fn seek(&self, n: usize, hint: Option<Cursor>) -> Option<Cursor> {
+        if let Some(h) = hint {
+            if h.contains(n) {
+                return Some(h);
+            }
+            if n >= h.end {
+                let mut c = h;
+                for _ in 0..4 {
+                    c = self.next(&c)?;
+                    if c.contains(n) {
+                        return Some(c);
+                    }
                 }
             }
         }
-        self.find(n)
-    }
-
-    fn seg_end(&self, i: usize) -> usize {
-        self.segs.get(i + 1).map_or(self.norm_len, |t| t.norm)
+        let m = self.marks.partition_point(|m| m.norm <= n).checked_sub(1)?;
+        let mark = self.marks.get(m)?;
+        let mut c = self.decode(m * CHUNK, mark.at, mark.norm, mark.prev_orig_end)?;
+        loop {
+            if c.contains(n) {
+                return Some(c);
+            }
+            if n < c.seg.norm {
+                return None;
+            }
+            c = self.next(&c)?;
+        }
     }
 
     /// Original offset of normalized offset `n`: the start of the original character(s)
     /// that produced the normalized byte at `n`; `n >= norm_len` maps to the end of the
     /// original.
     pub(crate) fn start_of(&self, n: usize) -> usize {
-        self.start_of_hint(n, 0).0
+        self.start_of_hint(n, None).0
     }
 
-    fn start_of_hint(&self, n: usize, hint: usize) -> (usize, usize) {
+    fn start_of_hint(&self, n: usize, hint: Option<Cursor>) -> (usize, Option<Cursor>) {
         if n >= self.norm_len {
             return (self.orig_len, hint);
         }
-        match self
-            .find_from(n, hint)
-            .and_then(|i| self.segs.get(i).map(|s| (i, s)))
-        {
-            Some((i, s)) if s.step > 0 => (s.orig + (n - s.norm) * usize::from(s.step), i),
-            Some((i, s)) => (s.orig, i),
+        match self.seek(n, hint) {
+            Some(c) if c.seg.step > 0 => (
+                c.seg.orig + (n - c.seg.norm) * usize::from(c.seg.step),
+                Some(c),
+            ),
+            Some(c) => (c.seg.orig, Some(c)),
             None => (0, hint),
         }
     }
@@ -124,10 +357,10 @@ impl OffsetMap {
     /// Original end offset of a normalized range ending at `end` (`end > 0`): the end of
     /// the original source of the byte at `end - 1`.
     pub(crate) fn end_of(&self, end: usize) -> usize {
-        self.end_of_hint(end, 0).0
+        self.end_of_hint(end, None).0
     }
 
-    fn end_of_hint(&self, end: usize, hint: usize) -> (usize, usize) {
+    fn end_of_hint(&self, end: usize, hint: Option<Cursor>) -> (usize, Option<Cursor>) {
         if end == 0 {
             return (self.start_of_hint(0, hint).0, hint);
         }
@@ -135,15 +368,13 @@ impl OffsetMap {
         if self.norm_len == 0 {
             return (self.orig_len, hint);
         }
-        match self
-            .find_from(last, hint)
-            .and_then(|i| self.segs.get(i).map(|s| (i, s)))
-        {
-            Some((i, s)) if s.step > 0 => (
-                (s.orig + (last + 1 - s.norm) * usize::from(s.step)).min(s.orig_end),
-                i,
+        match self.seek(last, hint) {
+            Some(c) if c.seg.step > 0 => (
+                (c.seg.orig + (last + 1 - c.seg.norm) * usize::from(c.seg.step))
+                    .min(c.seg.orig_end),
+                Some(c),
             ),
-            Some((i, s)) => (s.orig_end, i),
+            Some(c) => (c.seg.orig_end, Some(c)),
             None => (self.orig_len, hint),
         }
     }
@@ -157,11 +388,14 @@ pub(crate) struct Emitter<'a> {
     input: &'a str,
     map: &'a OffsetMap,
     out: String,
-    segs: Vec<Seg>,
+    segs: SegWriter,
     /// Input offset up to which everything has been written.
     pending: usize,
     changed: bool,
-    hint: usize,
+    hint: Option<Cursor>,
+    /// Bytes reserved for the output at the first change (the input's length unless
+    /// the stage knows better).
+    reserve: usize,
 }
 
 impl<'a> Emitter<'a> {
@@ -170,11 +404,19 @@ impl<'a> Emitter<'a> {
             input,
             map,
             out: String::new(),
-            segs: Vec::new(),
+            segs: SegWriter::default(),
             pending: 0,
             changed: false,
-            hint: 0,
+            hint: None,
+            reserve: input.len(),
         }
+    }
+
+    /// Reserve `bytes` for the output instead of the input's length (a stage whose
+    /// output is much shorter, such as HTML rendering; more is allocated if needed).
+    pub(crate) fn with_reserve(mut self, bytes: usize) -> Self {
+        self.reserve = bytes;
+        self
     }
 
     /// Input offset up to which output has been produced (changes must start here or
@@ -186,23 +428,11 @@ impl<'a> Emitter<'a> {
     fn start_changes(&mut self) {
         if !self.changed {
             self.changed = true;
-            self.out.reserve(self.input.len());
-            self.segs.reserve(self.map.segs.len() + 16);
+            self.out.reserve(self.reserve);
         }
     }
 
     fn push(&mut self, seg: Seg) {
-        if let Some(last) = self.segs.last_mut() {
-            if last.norm == seg.norm {
-                // The previous segment produced no output: replace it.
-                *last = seg;
-                return;
-            }
-            if last.step > 0 && last.step == seg.step && last.orig_end == seg.orig {
-                last.orig_end = seg.orig_end;
-                return;
-            }
-        }
         self.segs.push(seg);
     }
 
@@ -212,11 +442,11 @@ impl<'a> Emitter<'a> {
             return;
         }
         let out_base = self.out.len();
-        let Some(mut i) = self.map.find_from(src.start, self.hint) else {
+        let Some(mut c) = self.map.seek(src.start, self.hint) else {
             return;
         };
-        while let Some(s) = self.map.segs.get(i).copied() {
-            let s_end = self.map.seg_end(i);
+        loop {
+            let (s, s_end) = (c.seg, c.end);
             if s.norm >= src.end {
                 break;
             }
@@ -237,11 +467,14 @@ impl<'a> Emitter<'a> {
                 };
                 self.push(seg);
             }
-            self.hint = i;
+            self.hint = Some(c);
             if s_end >= src.end {
                 break;
             }
-            i += 1;
+            match self.map.next(&c) {
+                Some(n) => c = n,
+                None => break,
+            }
         }
     }
 
@@ -318,13 +551,12 @@ impl<'a> Emitter<'a> {
             .nth(1)
             .is_none()
             .then_some(())?;
-        let i = self.map.find_from(src.start, self.hint)?;
-        let s = self.map.segs.get(i)?;
-        if s.step != 1 || self.map.seg_end(i) < src.end {
+        let c = self.map.seek(src.start, self.hint)?;
+        if c.seg.step != 1 || c.end < src.end {
             return None;
         }
-        self.hint = i;
-        Some(s.orig + (src.start - s.norm))
+        self.hint = Some(c);
+        Some(c.seg.orig + (src.start - c.seg.norm))
     }
 
     /// Replace input `src` by `with`, which has the same length in bytes and replaces
@@ -361,19 +593,16 @@ impl<'a> Emitter<'a> {
             return None;
         }
         self.keep_until(self.input.len());
-        // Drop a trailing segment that produced no output.
+        // A trailing segment that produced no output is dropped.
         let norm_len = self.out.len();
-        while self.segs.last().is_some_and(|s| s.norm >= norm_len) {
-            self.segs.pop();
+        // The room reserved for a copy of the input is given back when the text came
+        // out much shorter (HTML, or many lines removed): the last stage's text is kept
+        // through the parse.
+        if self.out.capacity() > norm_len + norm_len / 4 + 64 {
+            self.out.shrink_to_fit();
         }
-        Some((
-            self.out,
-            OffsetMap {
-                segs: self.segs,
-                norm_len,
-                orig_len: self.map.orig_len,
-            },
-        ))
+        let map = self.segs.finish(norm_len, self.map.orig_len);
+        Some((self.out, map))
     }
 }
 
@@ -383,13 +612,15 @@ mod tests {
 
     fn check_cover(map: &OffsetMap) {
         let mut prev = None;
-        for s in &map.segs {
+        let segs = map.segs();
+        assert_eq!(segs.len(), map.segments());
+        for s in &segs {
             if let Some(p) = prev {
                 assert!(s.norm > p, "segments must be increasing and non-empty");
             }
             prev = Some(s.norm);
         }
-        if let Some(last) = map.segs.last() {
+        if let Some(last) = segs.last() {
             assert!(last.norm < map.norm_len);
         }
     }
@@ -471,5 +702,202 @@ mod tests {
         let (t, m) = e.finish().unwrap();
         assert_eq!(t, "axc");
         assert_eq!(m.segments(), 1);
+    }
+
+    #[test]
+    fn map_is_compact() {
+        // One segment per line, as CRLF line ends give: a few bytes each, not words.
+        let line = "规章 | 1 | 2 |\r\n";
+        let input = line.repeat(1000);
+        let m0 = OffsetMap::identity(input.len());
+        let mut e = Emitter::new(&input, &m0);
+        for k in 0..1000 {
+            let at = k * line.len() + line.len() - 2;
+            e.replace(at..at + 2, "\n");
+        }
+        let (t, m) = e.finish().unwrap();
+        assert_eq!(t.len(), input.len() - 1000);
+        assert_eq!(m.segments(), 2000);
+        assert!(m.heap_bytes() <= 2000 * 5, "{}", m.heap_bytes());
+        // Lookups from anywhere, in any order.
+        for k in (0..1000).rev() {
+            let n = k * (line.len() - 1);
+            assert_eq!(m.start_of(n), k * line.len());
+            let nl = n + line.len() - 2;
+            assert_eq!(m.start_of(nl), k * line.len() + line.len() - 2);
+            assert_eq!(m.end_of(nl + 1), (k + 1) * line.len());
+        }
+    }
+
+    #[test]
+    fn varints_round_trip() {
+        for v in [0u64, 1, 127, 128, 300, 1 << 35, u64::MAX] {
+            let mut c = Vec::new();
+            put(&mut c, v);
+            assert_eq!(get(&c, 0), Some((v, c.len())));
+        }
+        for (a, b) in [
+            (0usize, 0usize),
+            (5, 9),
+            (9, 5),
+            (usize::MAX, 0),
+            (0, usize::MAX),
+        ] {
+            assert_eq!(unzig(b as u64, zig(a, b)) as usize, a);
+        }
+        assert_eq!(get(&[0x80], 0), None);
+    }
+
+    /// One stage operation, applied to both emitters.
+    #[derive(Debug, Clone)]
+    enum Op {
+        Replace(usize, usize, &'static str),
+        Linear(usize, usize),
+        Delete(usize, usize),
+        Keep(usize),
+    }
+
+    const PIECES: [&str; 10] = ["", "x", "\n", " ", "1", "国", "abc", "１", "(1)", "é"];
+
+    /// A character of the same width as `c` (other than `c` when possible).
+    fn same_width(c: char) -> char {
+        match c.len_utf8() {
+            1 => {
+                if c == 'z' {
+                    'y'
+                } else {
+                    'z'
+                }
+            }
+            2 => 'é',
+            3 => {
+                if c == '国' {
+                    '图'
+                } else {
+                    '国'
+                }
+            }
+            _ => '𠀀',
+        }
+    }
+
+    /// Apply `ops` (offsets in characters from the pending position) to a new-map and a
+    /// reference emitter over the same text and maps.
+    fn stage(
+        text: &str,
+        map: &OffsetMap,
+        rmap: &reference::OffsetMap,
+        ops: &[Op],
+    ) -> Option<(String, OffsetMap, reference::OffsetMap)> {
+        let mut e = Emitter::new(text, map);
+        let mut r = reference::Emitter::new(text, rmap);
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let mut ci = 0;
+        let at = |k: usize| bounds.get(k.min(bounds.len() - 1)).copied().unwrap_or(0);
+        for op in ops {
+            match *op {
+                Op::Replace(skip, n, with) => {
+                    let (a, b) = (at(ci + skip), at(ci + skip + n));
+                    e.replace(a..b, with);
+                    r.replace(a..b, with);
+                    ci += skip + n;
+                }
+                Op::Linear(skip, n) => {
+                    let (a, b) = (at(ci + skip), at(ci + skip + n));
+                    let with: String = text[a..b].chars().map(same_width).collect();
+                    e.replace_linear(a..b, &with);
+                    r.replace_linear(a..b, &with);
+                    ci += skip + n;
+                }
+                Op::Delete(skip, n) => {
+                    let (a, b) = (at(ci + skip), at(ci + skip + n));
+                    e.delete(a..b);
+                    r.delete(a..b);
+                    ci += skip + n;
+                }
+                Op::Keep(skip) => {
+                    e.keep_until(at(ci + skip));
+                    r.keep_until(at(ci + skip));
+                    ci += skip;
+                }
+            }
+            assert_eq!(e.pending(), r.pending());
+        }
+        match (e.finish(), r.finish()) {
+            (None, None) => None,
+            (Some((t, m)), Some((rt, rm))) => {
+                assert_eq!(t, rt);
+                Some((t, m, rm))
+            }
+            (a, b) => panic!(
+                "one emitter changed the text: {:?} {:?}",
+                a.is_some(),
+                b.is_some()
+            ),
+        }
+    }
+
+    fn same_lookups(len: usize, m: &OffsetMap, r: &reference::OffsetMap) {
+        let segs: Vec<(usize, usize, usize, u8)> = m
+            .segs()
+            .iter()
+            .map(|s| (s.norm, s.orig, s.orig_end, s.step))
+            .collect();
+        assert_eq!(segs, r.seg_tuples());
+        assert_eq!(m.segments(), segs.len());
+        assert_eq!(m.orig_len(), r.orig_len());
+        for n in 0..len + 3 {
+            assert_eq!(m.start_of(n), r.start_of(n), "start_of({n})");
+            assert_eq!(m.end_of(n), r.end_of(n), "end_of({n})");
+        }
+        // The same lookups backwards (no cursor to help).
+        for n in (0..len + 3).rev() {
+            assert_eq!(m.start_of(n), r.start_of(n), "start_of({n})");
+        }
+    }
+
+    fn op() -> impl proptest::strategy::Strategy<Value = Op> {
+        use proptest::prelude::*;
+        prop_oneof![
+            (0usize..4, 0usize..4, 0usize..PIECES.len())
+                .prop_map(|(s, n, w)| Op::Replace(s, n, PIECES[w])),
+            (0usize..4, 1usize..6).prop_map(|(s, n)| Op::Linear(s, n)),
+            (0usize..4, 1usize..4).prop_map(|(s, n)| Op::Delete(s, n)),
+            (0usize..8).prop_map(Op::Keep),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+        /// Three stages of random replacements, narrowing and deletions: the compact map
+        /// and the reference map have the same segments and every lookup agrees.
+        #[test]
+        fn compact_map_equals_reference(
+            chars in proptest::collection::vec(
+                proptest::sample::select(vec!['a', 'b', ' ', '\r', '\n', '（', '１', '２', '国', 'é', '\u{FDFA}', '𠀀', '\u{3000}']),
+                0..120,
+            ),
+            stages in proptest::collection::vec(proptest::collection::vec(op(), 0..40), 1..4),
+        ) {
+            let input: String = chars.into_iter().collect();
+            let mut text = input.clone();
+            let mut m = OffsetMap::identity(input.len());
+            let mut r = reference::OffsetMap::identity(input.len());
+            same_lookups(text.len(), &m, &r);
+            for ops in &stages {
+                if let Some((t, m2, r2)) = stage(&text, &m, &r, ops) {
+                    text = t;
+                    m = m2;
+                    r = r2;
+                    check_cover(&m);
+                    same_lookups(text.len(), &m, &r);
+                }
+            }
+        }
     }
 }

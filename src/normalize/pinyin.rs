@@ -195,45 +195,60 @@ struct Group {
     glosses: std::ops::Range<usize>,
 }
 
-/// Find the gloss groups and whether the text counts as glossed.
-fn find_groups(text: &str) -> (Vec<Group>, bool) {
+/// The gloss groups of `text`, in order, each with how many of its glosses carry a
+/// tone mark (or `ü`) and how many are toneless of two or more letters.
+fn groups(text: &str) -> impl Iterator<Item = (Group, usize, usize)> + '_ {
     let bytes = text.as_bytes();
-    let mut groups = Vec::new();
-    let mut marked = 0usize;
-    let mut multi = 0usize;
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let is_open =
-            b == b'(' || (b == 0xEF && bytes.get(i + 1..i + 3) == Some(&[0xBC, 0x88][..]));
-        if !is_open {
-            i += 1;
-            continue;
-        }
-        let glossed_char = char_before(text, i).filter(|&(_, c)| is_cjk_ideograph(c));
-        let Some((start, _)) = glossed_char else {
-            i += 1;
-            continue;
-        };
-        let mut end = i;
-        while let Some((n, m, two)) = text.get(end..).and_then(gloss_at) {
-            end += n;
-            if m {
-                marked += 1;
-            } else if two {
-                multi += 1;
+    std::iter::from_fn(move || {
+        while let Some(&b) = bytes.get(i) {
+            let is_open =
+                b == b'(' || (b == 0xEF && bytes.get(i + 1..i + 3) == Some(&[0xBC, 0x88][..]));
+            if !is_open {
+                i += 1;
+                continue;
             }
-        }
-        if end > i {
-            groups.push(Group {
-                start,
-                glosses: i..end,
-            });
-            i = end;
-        } else {
+            let glossed_char = char_before(text, i).filter(|&(_, c)| is_cjk_ideograph(c));
+            let Some((start, _)) = glossed_char else {
+                i += 1;
+                continue;
+            };
+            let (mut marked, mut multi) = (0, 0);
+            let mut end = i;
+            while let Some((n, m, two)) = text.get(end..).and_then(gloss_at) {
+                end += n;
+                if m {
+                    marked += 1;
+                } else if two {
+                    multi += 1;
+                }
+            }
+            if end > i {
+                let g = Group {
+                    start,
+                    glosses: i..end,
+                };
+                i = end;
+                return Some((g, marked, multi));
+            }
             i += 1;
+        }
+        None
+    })
+}
+
+/// Whether the text counts as glossed: a gloss with a tone mark, or two toneless ones of
+/// two or more letters (read only as far as needed to tell).
+fn is_glossed(text: &str) -> bool {
+    let (mut marked, mut multi) = (0, 0);
+    for (_, m, t) in groups(text) {
+        marked += m;
+        multi += t;
+        if marked >= 1 || multi >= 2 {
+            return true;
         }
     }
-    (groups, marked >= 1 || multi >= 2)
+    false
 }
 
 /// Run the pinyin stage. `None` when nothing is removed; otherwise also the number of
@@ -244,13 +259,13 @@ pub(crate) fn run(text: &str, map: &OffsetMap) -> Option<(String, OffsetMap, usi
     if !has_paren {
         return None;
     }
-    let (groups, glossed) = find_groups(text);
-    if !glossed || groups.is_empty() {
+    // The groups are found again while writing, rather than kept in a list.
+    if !is_glossed(text) {
         return None;
     }
     let mut removed = 0;
     let mut em = Emitter::new(text, map);
-    for g in &groups {
+    for (g, _, _) in groups(text) {
         let Some(ch) = text.get(g.start..g.glosses.start) else {
             continue;
         };
