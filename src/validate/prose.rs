@@ -40,6 +40,7 @@ use super::arith::{operand, result_leaves, sum};
 use super::{CellRef, Code, Cx, Finding, FindingSink, Label};
 use crate::catalogue::{Edition, T2Block, T2Col, T2Row, T3Col, T3Row, T4Col, T4Row, Topic};
 use crate::model::{Decimal, Report};
+use std::borrow::Cow;
 
 /// Which appeals group(s) a figure is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -437,6 +438,8 @@ const SCOPES: &[&str] = &[
 /// A whole count at the start of `i`, with the bytes it took (read by the crate's one
 /// number grammar), unless it is a decimal, a part of a range or a percentage.
 fn count(i: &str) -> Option<(Decimal, usize)> {
+    #[cfg(test)]
+    work::add(i);
     let (rest, value) = crate::lex::value::number(i).ok()?;
     if !value.is_integer() {
         return None;
@@ -645,8 +648,97 @@ fn document_column(clause: &str, edition: Edition) -> Option<T2Col> {
 
 /// Every comparable figure stated in `text` (whitespace removed), in order, not
 /// overlapping.
+#[cfg(test)]
 pub(super) fn statements<'a>(text: &'a str, cx: &Context, edition: Edition) -> Vec<Statement<'a>> {
     let mut out = Vec::new();
+    each_statement(text, cx, edition, |s| out.push(s));
+    out
+}
+
+/// Where the number at the start of `i` (a digit) can be read by [`reverse`]: the
+/// digit positions of its whole part (the digit run and the `,ddd` groups after it,
+/// as the number grammar reads them), in the order the scan of [`each_statement`]
+/// meets them.
+///
+/// From every one of these positions the grammar reads to the same end, and what
+/// follows (decimals, unit, keyword) is the same: only whether the digits from there
+/// fit in the mantissa differs, and dropping leading digits never makes that worse.
+/// So the first position that reads a statement is found without reading from each
+/// digit (which took time quadratic in the run's length): one read from the last
+/// digit tells whether any position can; positions with more than 19 significant
+/// digits cannot; of the others, positions before the same first nonzero digit read
+/// the same mantissa, so one read decides them all. The whole part is walked once,
+/// and at most 21 reads are made, each over at most 19 significant digits (the first
+/// also over a run of leading zeros).
+///
+/// Returns the first position with what [`reverse`] read there, or `Err` with the
+/// end of the whole part when no position reads a statement.
+fn reverse_in_number(i: &str) -> Result<(usize, (Decimal, usize)), usize> {
+    let bytes = i.as_bytes();
+    let head = crate::syntax::digit_run(i);
+    // The `,ddd` groups after the run.
+    let mut end = head;
+    let mut groups = 0usize;
+    while bytes.get(end) == Some(&b',') && i.get(end + 1..).map(crate::syntax::digit_run) == Some(3)
+    {
+        end += 4;
+        groups += 1;
+    }
+    if end == 0 {
+        return Err(0);
+    }
+    // Digits in `from..end` (commas are at `head + 4k`).
+    let digits_from = |from: usize| -> usize {
+        let commas_before = if from <= head {
+            0
+        } else {
+            (from - head).div_ceil(4)
+        };
+        (end - from) - (groups - commas_before.min(groups))
+    };
+    // The digit position after `at` (skipping a group's comma).
+    let next_digit = |at: usize| -> usize {
+        if bytes.get(at + 1) == Some(&b',') {
+            at + 2
+        } else {
+            at + 1
+        }
+    };
+    if reverse(i.get(end - 1..).unwrap_or("")).is_none() {
+        return Err(end);
+    }
+    let mut j = 0;
+    // The first nonzero digit at or after `j` (moves forward only).
+    let mut s = 0;
+    while j < end {
+        s = s.max(j);
+        while s < end && matches!(bytes.get(s), Some(b'0' | b',')) {
+            s += 1;
+        }
+        if s < end && digits_from(s) > 19 {
+            // Twenty significant digits or more: at least 10^19, above i64::MAX.
+            j = next_digit(s);
+            continue;
+        }
+        if let Some(found) = i.get(j..).and_then(reverse) {
+            return Ok((j, found));
+        }
+        if s >= end {
+            break;
+        }
+        j = next_digit(s);
+    }
+    Err(end)
+}
+
+/// Every comparable figure stated in `text` (whitespace removed), in order, not
+/// overlapping, given to `out` one at a time.
+pub(super) fn each_statement<'a>(
+    text: &'a str,
+    cx: &Context,
+    edition: Edition,
+    mut out: impl FnMut(Statement<'a>),
+) {
     let mut pos = 0;
     let mut sentence_start = 0;
     let mut clause_start = 0;
@@ -675,14 +767,57 @@ pub(super) fn statements<'a>(text: &'a str, cx: &Context, edition: Edition) -> V
             pos += c.len_utf8();
             continue;
         }
-        let keyword = keyword_at(here, c);
-        let found = match keyword {
-            Some(k) => tail(here, k).map(|(v, end)| (k.figure, v, end)),
-            None if c.is_ascii_digit() => {
-                reverse(here).map(|(v, end)| (Figure::CarriedForward, v, end))
+        #[cfg(test)]
+        if c.is_ascii_digit() && work::naive() {
+            // The scan as it was: a read from every digit.
+            match reverse(here) {
+                Some((value, end)) => {
+                    let read = (Figure::CarriedForward, value, end);
+                    let at = (sentence_start, clause_start);
+                    if let Some(s) = statement_at(text, here, pos, at, read, group, cx, edition) {
+                        out(s);
+                    }
+                    pos += end.max(1);
+                }
+                None => pos += 1,
             }
-            None => None,
-        };
+            continue;
+        }
+        if c.is_ascii_digit() {
+            // No keyword starts with a digit: only `103件顺延到下年度` can start here,
+            // at this digit or a later one of the same number.
+            let (skip, found) = match reverse_in_number(here) {
+                Ok((at, found)) => (at, Some(found)),
+                Err(end) => (end, None),
+            };
+            // The groups' commas passed over are clause breaks.
+            if let Some(comma) = here.get(..skip).and_then(|h| h.rfind(',')) {
+                clause_start = pos + comma + 1;
+            }
+            let Some((value, end)) = found else {
+                pos += skip.max(1);
+                continue;
+            };
+            pos += skip;
+            let Some(here) = text.get(pos..) else {
+                break;
+            };
+            if let Some(s) = statement_at(
+                text,
+                here,
+                pos,
+                (sentence_start, clause_start),
+                (Figure::CarriedForward, value, end),
+                group,
+                cx,
+                edition,
+            ) {
+                out(s);
+            }
+            pos += end.max(1);
+            continue;
+        }
+        let keyword = keyword_at(here, c);
         // A group named without a count still sets the sentence's group.
         if let Some(Keyword {
             figure: Figure::Appeals(g, T4Col::Total),
@@ -691,44 +826,68 @@ pub(super) fn statements<'a>(text: &'a str, cx: &Context, edition: Edition) -> V
         {
             group = Some(*g);
         }
-        let Some((figure, value, end)) = found else {
+        let Some((k, (value, end))) = keyword.and_then(|k| Some((k, tail(here, k)?))) else {
             pos += c.len_utf8();
             continue;
         };
-        // What comes before the statement, at most LOOK_BACK bytes of it (a sentence
-        // without an end is not read again for each of its statements).
-        let back = |from: usize| {
-            let mut s = from.max(pos.saturating_sub(LOOK_BACK));
-            while s < pos && !text.is_char_boundary(s) {
-                s += 1;
-            }
-            text.get(s..pos).unwrap_or("")
-        };
-        let sentence = back(sentence_start);
-        let clause = back(clause_start);
-        let figure = match figure {
-            Figure::Appeals(_, col) if col != T4Col::Total => {
-                group.map(|g| Figure::Appeals(g, col))
-            }
-            // `规章制度` (rules and regulations of an office) are not 规章.
-            Figure::Documents(T2Row::Rules, _) if here.starts_with("规章制度") => None,
-            Figure::Documents(row, _) => {
-                document_column(clause, edition).map(|col| Figure::Documents(row, Some(col)))
-            }
-            f => Some(f),
-        };
-        let comparable = !other_period_or_scope(sentence, clause, cx);
-        if let (Some(figure), true, Some(t)) = (figure, comparable, text.get(pos..pos + end)) {
-            out.push(Statement {
-                figure,
-                value,
-                text: t,
-                range: pos..pos + end,
-            });
+        if let Some(s) = statement_at(
+            text,
+            here,
+            pos,
+            (sentence_start, clause_start),
+            (k.figure, value, end),
+            group,
+            cx,
+            edition,
+        ) {
+            out(s);
         }
         pos += end.max(c.len_utf8());
     }
-    out
+}
+
+/// The statement read at `pos` (`here` is the text from there), `end` bytes long,
+/// unless its figure is not one compared or it is about another period or scope.
+#[allow(clippy::too_many_arguments)]
+fn statement_at<'a>(
+    text: &'a str,
+    here: &str,
+    pos: usize,
+    (sentence_start, clause_start): (usize, usize),
+    (figure, value, end): (Figure, Decimal, usize),
+    group: Option<Appeal>,
+    cx: &Context,
+    edition: Edition,
+) -> Option<Statement<'a>> {
+    // What comes before the statement, at most LOOK_BACK bytes of it (a sentence
+    // without an end is not read again for each of its statements).
+    let back = |from: usize| {
+        let mut s = from.max(pos.saturating_sub(LOOK_BACK));
+        while s < pos && !text.is_char_boundary(s) {
+            s += 1;
+        }
+        text.get(s..pos).unwrap_or("")
+    };
+    let sentence = back(sentence_start);
+    let clause = back(clause_start);
+    let figure = match figure {
+        Figure::Appeals(_, col) if col != T4Col::Total => group.map(|g| Figure::Appeals(g, col)),
+        // `规章制度` (rules and regulations of an office) are not 规章.
+        Figure::Documents(T2Row::Rules, _) if here.starts_with("规章制度") => None,
+        Figure::Documents(row, _) => {
+            document_column(clause, edition).map(|col| Figure::Documents(row, Some(col)))
+        }
+        f => Some(f),
+    }?;
+    if other_period_or_scope(sentence, clause, cx) {
+        return None;
+    }
+    Some(Statement {
+        figure,
+        value,
+        text: text.get(pos..pos + end)?,
+        range: pos..pos + end,
+    })
 }
 
 /// The table figure a statement is compared with: the cells (first the one pointed
@@ -844,60 +1003,71 @@ fn targets(report: &Report, figure: Figure) -> Option<(Vec<CellRef>, Decimal, Ve
     }
 }
 
-/// Where the bytes of the overview's text without whitespace come from in its body:
-/// checkpoints `(compact offset, body offset)` at each whitespace run removed.
-struct Compacted(Vec<(usize, usize)>);
-
-impl Compacted {
-    /// The body offset of compact byte `at`.
-    fn body(&self, at: usize) -> Option<usize> {
-        let i = self.0.partition_point(|(c, _)| *c <= at).checked_sub(1)?;
-        let (c, b) = self.0.get(i)?;
-        Some(b + (at - c))
-    }
+/// Whitespace, as removed from the overview's text (no whitespace above U+3000: CJK
+/// text is decided by one comparison).
+fn is_space(c: char) -> bool {
+    c <= '\u{3000}' && c.is_whitespace()
 }
 
-/// The overview section, its index, and its text without whitespace with the map of
-/// where each byte of that text came from in the body.
-fn overview(report: &Report) -> Option<(usize, &crate::model::Section, String, Compacted)> {
+/// The overview section, its index, and its text without whitespace (borrowed when
+/// it has none).
+fn overview(report: &Report) -> Option<(usize, &crate::model::Section, Cow<'_, str>)> {
     let (index, section) = report
         .sections
         .iter()
         .enumerate()
         .find(|(_, s)| s.topic == Some(Topic::Overview))?;
-    let mut compact = String::with_capacity(section.body.len());
-    let mut points: Vec<(usize, usize)> = vec![(0, 0)];
-    let mut skipped = false;
+    let body = section.body.as_str();
+    if !body.chars().any(is_space) {
+        return Some((index, section, Cow::Borrowed(body)));
+    }
+    let mut compact = String::with_capacity(body.len());
     // Runs of non-whitespace characters are copied whole.
     let mut run: Option<usize> = None;
-    for (at, c) in section.body.char_indices() {
-        // No whitespace above U+3000: CJK text is decided by one comparison.
-        if c <= '\u{3000}' && c.is_whitespace() {
+    for (at, c) in body.char_indices() {
+        if is_space(c) {
             if let Some(from) = run.take() {
-                compact.push_str(section.body.get(from..at).unwrap_or(""));
+                compact.push_str(body.get(from..at).unwrap_or(""));
             }
-            skipped = true;
-            continue;
-        }
-        if skipped {
-            points.push((compact.len(), at));
-            skipped = false;
-        }
-        if run.is_none() {
+        } else if run.is_none() {
             run = Some(at);
         }
     }
     if let Some(from) = run {
-        compact.push_str(section.body.get(from..).unwrap_or(""));
+        compact.push_str(body.get(from..).unwrap_or(""));
     }
-    Some((index, section, compact, Compacted(points)))
+    Some((index, section, Cow::Owned(compact)))
+}
+
+/// The body offsets of the bytes at `compact` offsets (ascending) of the body's text
+/// without whitespace, in one walk over the body.
+fn body_offsets(body: &str, compact: &[usize]) -> Vec<Option<usize>> {
+    let mut out = Vec::with_capacity(compact.len());
+    let mut wanted = compact.iter().copied().peekable();
+    // Compact offset of the next character of the body that is not whitespace.
+    let mut seen = 0usize;
+    for (at, c) in body.char_indices() {
+        if is_space(c) {
+            continue;
+        }
+        let len = c.len_utf8();
+        while let Some(w) = wanted.next_if(|&w| w < seen + len) {
+            out.push(w.checked_sub(seen).map(|d| at + d));
+        }
+        seen += len;
+        if wanted.peek().is_none() {
+            break;
+        }
+    }
+    out.resize(compact.len(), None);
+    out
 }
 
 /// Every statement compared with the table: what, the phrase, the value stated and
 /// the table's value (for tests and for the corpus survey).
 #[cfg(test)]
 pub(super) fn compared(report: &Report) -> Vec<(Figure, String, Decimal, Decimal)> {
-    let Some((_, _, compact, _)) = overview(report) else {
+    let Some((_, _, compact)) = overview(report) else {
         return Vec::new();
     };
     let context = Context::of(report);
@@ -915,6 +1085,22 @@ pub(super) fn compared(report: &Report) -> Vec<(Figure, String, Decimal, Decimal
         .collect()
 }
 
+/// A figure's first statement, the table's figure (cells, sum, other values that
+/// agree) and whether one of its statements agrees.
+struct Seen<'a> {
+    first: Statement<'a>,
+    target: Option<(Vec<CellRef>, Decimal, Vec<Decimal>)>,
+    agrees: bool,
+}
+
+impl Seen<'_> {
+    fn agrees_with(&self, value: Decimal) -> bool {
+        self.target
+            .as_ref()
+            .is_some_and(|(_, actual, also)| value == *actual || also.contains(&value))
+    }
+}
+
 /// `PROSE-TABLE` on the 一、总体情况 section.
 pub(super) fn check<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>) {
     if !cx.runs(Code::ProseTable) {
@@ -922,32 +1108,46 @@ pub(super) fn check<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>
     }
     // Line breaks and column gaps of PDF text fall anywhere in a phrase: read the
     // text without whitespace, remembering where each byte came from in the body.
-    let Some((index, section, compact, from)) = overview(report) else {
+    let Some((index, section, compact)) = overview(report) else {
         return;
     };
     let context = Context::of(report);
-    let found = statements(&compact, &context, report.edition);
-    let mut done: Vec<Figure> = Vec::new();
-    for (i, first) in found.iter().enumerate() {
-        if done.contains(&first.figure) {
-            continue;
+    // Each figure in the order of its first statement: that statement, the table's
+    // figure, and whether a statement of it agrees (a few dozen figures at most: the
+    // statements are not kept).
+    let mut seen: Vec<Seen<'_>> = Vec::new();
+    each_statement(&compact, &context, report.edition, |s| {
+        match seen.iter_mut().find(|e| e.first.figure == s.figure) {
+            Some(e) => e.agrees = e.agrees || e.agrees_with(s.value),
+            None => {
+                let target = targets(report, s.figure);
+                let mut e = Seen {
+                    first: s,
+                    target,
+                    agrees: false,
+                };
+                e.agrees = e.agrees_with(e.first.value);
+                seen.push(e);
+            }
         }
-        done.push(first.figure);
-        let stated: Vec<&Statement<'_>> = found
-            .get(i..)
-            .unwrap_or(&[])
-            .iter()
-            .filter(|s| s.figure == first.figure)
-            .collect();
-        let Some((cells, actual, also)) = targets(report, first.figure) else {
+    });
+    seen.retain(|e| e.target.is_some() && !e.agrees);
+    // Where the statements reported are in the body: their first and last bytes.
+    let mut wanted: Vec<usize> = seen
+        .iter()
+        .flat_map(|e| [e.first.range.start, e.first.range.end.saturating_sub(1)])
+        .collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let offsets = body_offsets(&section.body, &wanted);
+    let body = |at: usize| {
+        let i = wanted.binary_search(&at).ok()?;
+        offsets.get(i).copied().flatten()
+    };
+    for Seen { first, target, .. } in seen {
+        let Some((cells, actual, _)) = target else {
             continue;
         };
-        if stated
-            .iter()
-            .any(|s| s.value == actual || also.contains(&s.value))
-        {
-            continue;
-        }
         let table_says = if cells.len() == 1 {
             cells
                 .iter()
@@ -980,7 +1180,7 @@ pub(super) fn check<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>
         // The statement's last byte and the one after it are of one character, so
         // of one run of the body.
         let last = first.range.end.saturating_sub(1);
-        let prose_span = match (from.body(first.range.start), from.body(last)) {
+        let prose_span = match (body(first.range.start), body(last)) {
             (Some(a), Some(b)) => report.body_span(index, a..b + 1),
             _ => None,
         };
@@ -1010,5 +1210,214 @@ pub(super) fn check<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>
         }
         f.cells = cells;
         cx.emit(f);
+    }
+}
+
+/// The work of the statement scan, counted for tests (time is never measured in
+/// tests): the bytes the number grammar may look at on each read (the digits and
+/// commas at its start), and a switch back to the scan that read from every digit.
+#[cfg(test)]
+mod work {
+    use std::cell::Cell;
+
+    thread_local! {
+        static BYTES: Cell<usize> = const { Cell::new(0) };
+        static NAIVE: Cell<bool> = const { Cell::new(false) };
+    }
+
+    /// What the number grammar scans at the start of `i` (its digit runs: the first,
+    /// each after a `,` while they are groups of three, the decimals), overflow aside.
+    pub(super) fn add(i: &str) {
+        let run = |from: usize| i.get(from..).map_or(0, crate::syntax::digit_run);
+        let bytes = i.as_bytes();
+        let mut n = run(0);
+        let mut at = n;
+        while bytes.get(at) == Some(&b',') {
+            let g = run(at + 1);
+            n += g + 1;
+            if g != 3 {
+                break;
+            }
+            at += 4;
+        }
+        if bytes.get(at) == Some(&b'.') {
+            n += run(at + 1) + 1;
+        }
+        BYTES.with(|w| w.set(w.get() + n + 1));
+    }
+
+    pub(super) fn naive() -> bool {
+        NAIVE.with(Cell::get)
+    }
+
+    /// The statements of `text` and the bytes the reads looked at, by the scan of
+    /// [`super::each_statement`] or (`naive`) by reading from every digit.
+    pub(super) fn measure(
+        text: &str,
+        naive: bool,
+    ) -> (
+        Vec<(super::Figure, super::Decimal, std::ops::Range<usize>)>,
+        usize,
+    ) {
+        NAIVE.with(|n| n.set(naive));
+        BYTES.with(|w| w.set(0));
+        let cx = super::Context {
+            year: Some(2020),
+            area: None,
+        };
+        let found = super::statements(text, &cx, crate::catalogue::Edition::E2019)
+            .into_iter()
+            .map(|s| (s.figure, s.value, s.range))
+            .collect();
+        NAIVE.with(|n| n.set(false));
+        (found, BYTES.with(Cell::get))
+    }
+}
+
+#[cfg(test)]
+mod scan_tests {
+    use super::work::measure;
+    use super::Figure;
+    use crate::model::Decimal;
+    use proptest::prelude::*;
+
+    /// Bytes looked at per byte of input, at most.
+    const PER_BYTE: usize = 4;
+
+    fn linear(text: &str) -> usize {
+        let (_, work) = measure(text, false);
+        assert!(
+            work <= PER_BYTE * text.len() + 64,
+            "{work} bytes looked at for {} of input",
+            text.len()
+        );
+        work
+    }
+
+    #[test]
+    fn one_digit_lines_are_read_in_linear_work() {
+        // `1\n` lines, whitespace removed: one run of digits.
+        for n in [1_000, 10_000, 100_000] {
+            let text = "1".repeat(n);
+            let work = linear(&text);
+            // The scan that read from every digit looked at n²/2 bytes.
+            if n == 1_000 {
+                let (_, naive) = measure(&text, true);
+                assert!(naive > 400_000, "{naive}");
+                assert!(work < 10_000, "{work}");
+            }
+        }
+    }
+
+    #[test]
+    fn long_numbers_of_every_shape_are_read_in_linear_work() {
+        for n in [1_000usize, 20_000] {
+            let ones = "1".repeat(n);
+            let zeros = "0".repeat(n);
+            let groups = ",000".repeat(n / 4);
+            for text in [
+                format!("{ones}件顺延到下年度"),
+                format!("1{zeros}5件顺延到下年度"),
+                format!("1{zeros}5件"),
+                format!("0{groups}件顺延到下年度"),
+                format!("0{groups}"),
+                format!("9{groups}件顺延到下年度"),
+                format!("12.{ones}件顺延到下年度"),
+                format!("1,{ones}件"),
+                "1,".repeat(n),
+                "103件顺延到下年度，".repeat(n / 10),
+                format!("收到申请{ones}件"),
+            ] {
+                let work = linear(&text);
+                assert!(work > 0, "{text:.20}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_run_reads_the_statement_of_its_first_digit_that_fits() {
+        // Twenty digits overflow: the statement starts where 19 remain (below
+        // i64::MAX), as the scan that read from every digit found it.
+        let text = "12345678901234567890件顺延到下年度";
+        let (fast, _) = measure(text, false);
+        let (naive, _) = measure(text, true);
+        assert_eq!(fast, naive);
+        assert_eq!(
+            fast,
+            vec![(
+                Figure::CarriedForward,
+                Decimal::integer(2_345_678_901_234_567_890),
+                1..text.len()
+            )]
+        );
+        // Leading zeros do not count.
+        let text = format!("{}7件顺延到下年度", "0".repeat(40));
+        let (fast, _) = measure(&text, false);
+        assert_eq!(
+            fast,
+            vec![(Figure::CarriedForward, Decimal::integer(7), 0..text.len())]
+        );
+    }
+
+    /// Texts of the characters the digit statements turn on.
+    fn text() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "0",
+            "0",
+            "1",
+            "5",
+            "9",
+            "9",
+            "00",
+            "999",
+            ",",
+            ",",
+            ".",
+            "件",
+            "件",
+            "顺延到下年度",
+            "结转下年度",
+            "转下一年度",
+            "上年",
+            "，",
+            "。",
+            "全市",
+            "2019年",
+            "收到申请",
+            "行政复议",
+            "予以公开",
+            "-",
+            "余",
+            "%",
+            "及",
+        ]);
+        prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+        #[test]
+        fn the_scan_finds_what_reading_from_every_digit_finds(t in text()) {
+            let (fast, _) = measure(&t, false);
+            let (naive, _) = measure(&t, true);
+            prop_assert_eq!(fast, naive);
+        }
+
+        #[test]
+        fn long_runs_find_what_reading_from_every_digit_finds(
+            digits in prop::collection::vec(prop::sample::select(vec!['0', '0', '1', '9']), 15..45),
+            groups in 0usize..8,
+            tail in prop::sample::select(vec!["件顺延到下年度", "件", ".5件顺延到下年度", ",12件顺延到下年度", "，上年103件顺延到下年度"]),
+        ) {
+            let mut t: String = digits.iter().collect();
+            for g in 0..groups {
+                t.push_str(if g % 2 == 0 { ",000" } else { ",909" });
+            }
+            t.push_str(tail);
+            let (fast, _) = measure(&t, false);
+            let (naive, _) = measure(&t, true);
+            prop_assert_eq!(fast, naive);
+        }
     }
 }
