@@ -222,11 +222,14 @@ fn check<S: FindingSink + ?Sized>(eq: Equation<'_>, cx: &mut Cx<'_, S>) {
     if let Some(main) = f.cells.first() {
         let plus = f.cells.get(1..=eq.plus.len()).unwrap_or(&[]);
         let minus = f.cells.get(1 + eq.plus.len()..).unwrap_or(&[]);
-        f.labels = plus
-            .iter()
-            .filter_map(|p| operand_label(main, p, ""))
-            .chain(minus.iter().filter_map(|p| operand_label(main, p, "− ")))
-            .collect();
+        // At most one label per operand: allocated once, not grown by doubling.
+        let mut labels = Vec::with_capacity(plus.len() + minus.len());
+        labels.extend(
+            plus.iter()
+                .filter_map(|p| operand_label(main, p, ""))
+                .chain(minus.iter().filter_map(|p| operand_label(main, p, "− "))),
+        );
+        f.labels = labels;
     }
     cx.emit(f);
 }

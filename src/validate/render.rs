@@ -48,6 +48,19 @@ pub fn display_width(text: &str) -> usize {
     text.chars().map(char_width).sum()
 }
 
+/// [`display_width`] of `text` if it is at most `limit`, read no further than needed:
+/// a long line is not measured whole for each mark on it.
+fn width_within(text: &str, limit: usize) -> Option<usize> {
+    let mut w = 0usize;
+    for c in text.chars() {
+        w += char_width(c);
+        if w > limit {
+            return None;
+        }
+    }
+    Some(w)
+}
+
 /// How [`render`](super::render) writes diagnostics.
 ///
 /// `RenderOptions::default()` writes plain text (no colour) and shows at most 48
@@ -309,7 +322,7 @@ pub(super) fn render_one(
             .is_some_and(|u| display_width(u) <= MAX_MARK);
         let around = if fits { union } else { first };
         // A line that fits in a window is shown whole.
-        let context = if display_width(text) <= 2 * options.context + MAX_MARK {
+        let context = if width_within(text, 2 * options.context + MAX_MARK).is_some() {
             usize::MAX / 4
         } else {
             options.context
@@ -318,16 +331,20 @@ pub(super) fn render_one(
         let shown_from = shown_start(text, around.0, context);
         let gutter = format!("{line_no:>width$}");
         out.push_str(&format!("{} {bar} {shown}\n", style.paint(GUTTER, &gutter)));
+        let shown_width = display_width(&shown);
         for m in here {
             let (s, e) = on_line(text, line_start, m.span);
             if s < shown_from {
                 continue;
             }
-            let col = usize::from(cut_start)
-                + display_width(&expand_tabs(text.get(shown_from..s).unwrap_or_default()));
-            if col > display_width(&shown) {
+            // Marks past the window are not shown (tabs are as wide expanded or not).
+            let Some(col) = shown_width
+                .checked_sub(usize::from(cut_start))
+                .and_then(|room| width_within(text.get(shown_from..s).unwrap_or_default(), room))
+                .map(|w| usize::from(cut_start) + w)
+            else {
                 continue;
-            }
+            };
             let (_, _, mark_w, _, _) = window(text, s, e, 0);
             let (ch, color) = if m.primary {
                 ('^', severity_color(f.severity))
