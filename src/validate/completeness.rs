@@ -156,7 +156,13 @@ fn all_zero(values: &[UnusedValue]) -> bool {
         })
 }
 
-fn finding(report: &Report, w: &Warning, f: &Fact<'_>) -> Finding {
+/// The finding of warning `w` (`fully_read` tells whether a table was read in full).
+fn finding(
+    report: &Report,
+    w: &Warning,
+    f: &Fact<'_>,
+    fully_read: &mut impl FnMut(TableId) -> bool,
+) -> Finding {
     let message = match &w.kind {
         WarningKind::MissingTable { table, image } => {
             let name = match table.topic().template_heading() {
@@ -176,8 +182,7 @@ fn finding(report: &Report, w: &Warning, f: &Fact<'_>) -> Finding {
     // Surplus zeros beside a table whose every template cell was read leave no cell
     // unread and change no figure: noted, not warned about.
     let severity =
-        if f.code == Code::CompleteValueUnused && all_zero(f.unused) && fully_read(report, f.table)
-        {
+        if f.code == Code::CompleteValueUnused && all_zero(f.unused) && fully_read(f.table) {
             Severity::Info
         } else {
             f.code.severity()
@@ -204,12 +209,23 @@ pub(super) fn check<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>
     }
     // Per table: values not placed or used, rows not found, first place.
     let mut per_table: Vec<(TableId, usize, usize, Span)> = Vec::new();
+    // Whether each table was read in full, decided once per table: each decision
+    // reads every warning, and a report can have a warning per line.
+    let mut decided: Vec<(TableId, bool)> = Vec::new();
+    let mut fully = |table: TableId| match decided.iter().find(|(t, _)| *t == table) {
+        Some(&(_, full)) => full,
+        None => {
+            let full = fully_read(report, table);
+            decided.push((table, full));
+            full
+        }
+    };
     for w in &report.warnings {
         let Some(f) = fact(&w.kind) else {
             continue;
         };
         if cx.runs(f.code) {
-            cx.emit(finding(report, w, &f));
+            cx.emit(finding(report, w, &f, &mut fully));
         }
         let rows = usize::from(f.code == Code::CompleteRowMissing);
         match per_table.iter_mut().find(|(t, ..)| *t == f.table) {
@@ -250,6 +266,7 @@ pub(super) fn check<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S>
                 values: 0,
                 unused: &[],
             },
+            &mut fully,
         );
         f.span = report.section(table.topic()).map(|s| s.heading_span);
         cx.emit(f);
