@@ -356,10 +356,10 @@ pub struct Label {
 impl Label {
     /// A label at `span`.
     pub fn new(span: Span, message: impl Into<String>) -> Label {
-        Label {
-            span,
-            message: message.into(),
-        }
+        // A formatted message has room to spare; findings are kept, the room is not.
+        let mut message = message.into();
+        message.shrink_to_fit();
+        Label { span, message }
     }
 }
 
@@ -415,7 +415,9 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn new(code: Code, severity: Severity, message: String) -> Finding {
+    fn new(code: Code, severity: Severity, mut message: String) -> Finding {
+        // A formatted message has room to spare; findings are kept, the room is not.
+        message.shrink_to_fit();
         Finding {
             code,
             severity,
