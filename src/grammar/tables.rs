@@ -66,7 +66,7 @@ pub const MAX_ROW_CELLS: usize = 64;
 
 /// A field of a row: its token, and what it is in the row (text in a row's delimited
 /// field is an unreadable cell, whatever the lexer took it for). The token's other
-/// parts are reached through it (`field.text`, `field.range`); `kind` is the field's.
+/// parts are reached through it (`field.text()`, `field.range()`); `kind` is the field's.
 #[derive(Debug, Clone, Copy)]
 pub struct Field<'t, 'a> {
     /// The token.

@@ -875,7 +875,10 @@ mod tests {
             panic!("a cut at a character boundary splits");
         };
         assert_eq!((head.text(), tail.text()), ("本".into(), "年度".into()));
-        assert_eq!((head.range(), tail.range()), (toks[0].range(), toks[0].range()));
+        assert_eq!(
+            (head.range(), tail.range()),
+            (toks[0].range(), toks[0].range())
+        );
         assert_eq!((head.width(), tail.width()), (6, 6));
         assert!(toks[0].split_at(1).is_none());
         assert!(head.split_at(1).is_none());
