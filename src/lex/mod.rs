@@ -358,13 +358,23 @@ fn lex_lines(text: &str, range: Range<usize>, keep: impl Fn(&str) -> bool) -> Ve
 /// About how many tokens `region` yields, to allocate them at once rather than
 /// doubling (which holds the old and the new block while moving): per line, one per
 /// blank field (at most [`MAX_EMPTY_RUN`] in a row) and per word holding a digit, and
-/// one per run of other words (a label); one per blank line. Only a hint: past it the
-/// vector grows as usual.
+/// one per run of other words (a label); one per blank line, at most [`MAX_EMPTY_RUN`]
+/// in a row. Only a hint: past it the vector grows as usual.
 fn capacity_hint(region: &str, keep: &impl Fn(&str) -> bool) -> usize {
     let mut total = 0usize;
+    let mut blank_run = 0usize;
     for line in region.split('\n') {
         let line = line.trim_end_matches('\r');
         let b = line.as_bytes();
+        // A run of blank lines stands for at most `MAX_EMPTY_RUN` empty cells.
+        if b.iter().all(u8::is_ascii_whitespace) {
+            if blank_run < MAX_EMPTY_RUN {
+                total += 1;
+            }
+            blank_run += 1;
+            continue;
+        }
+        blank_run = 0;
         if is_pipe_run(line) || !keep(line) || is_markdown_rule(line) {
             continue;
         }
@@ -382,8 +392,8 @@ fn capacity_hint(region: &str, keep: &impl Fn(&str) -> bool) -> usize {
         } else {
             b'\n'
         };
-        if b.iter().all(|c| c.is_ascii_whitespace()) {
-            total += 1;
+        if b.iter().all(u8::is_ascii_whitespace) {
+            total += 1; // a lone pipe: one empty cell
             continue;
         }
         let mut empty_run = 0usize;
@@ -853,6 +863,9 @@ mod tests {
         let t = format!("规章 {} 1 |", "|".repeat(10_000));
         assert_eq!(capacity_hint(&t, &|_| true), MAX_EMPTY_RUN + 2);
         assert_eq!(lex(&t, 0..t.len()).len(), MAX_EMPTY_RUN + 2);
+        // So does a run of blank lines.
+        let t = format!("规章\n\n1\n\n2\n\n3\n{}4\n\n5\n\n6\n", "\n".repeat(10_000));
+        assert_eq!(capacity_hint(&t, &|_| true), 7 + 5 + MAX_EMPTY_RUN + 1);
     }
 
     #[test]
