@@ -88,7 +88,7 @@ fn value_or<'t, 'a, L: Labels>(
 /// Table 二's events.
 pub fn t2_events<'t, 'a>(tokens: &'t [Token<'a>]) -> impl Iterator<Item = TableEvent<'t, 'a, T2>> {
     tokens.iter().map(|tok| {
-        value_or(tok, || match match_t2(&tok.text) {
+        value_or(tok, || match match_t2(&tok.text()) {
             Some(T2Label::Caption(b)) => TableEvent::Caption(b, tok),
             Some(T2Label::HeaderStart) => TableEvent::Header(None, tok),
             Some(T2Label::Column(c, s)) => TableEvent::Header(Some((c, s)), tok),
@@ -113,7 +113,7 @@ pub fn t3_events<'t, 'a>(tokens: &'t [Token<'a>]) -> impl Iterator<Item = TableE
                 token: tok,
                 fragment,
             };
-            match match_t3(&tok.text, group, in_rows) {
+            match match_t3(&tok.text(), group, in_rows) {
                 Some(T3Label::Header) => TableEvent::Header(None, tok),
                 Some(T3Label::Group(g)) => {
                     group = Some(g);
@@ -121,7 +121,7 @@ pub fn t3_events<'t, 'a>(tokens: &'t [Token<'a>]) -> impl Iterator<Item = TableE
                     TableEvent::Caption(g, tok)
                 }
                 Some(m @ T3Label::Row(r, s)) => {
-                    if fragment(&m, &tok.text) {
+                    if fragment(&m, &tok.text()) {
                         return text(true);
                     }
                     in_rows = true;
@@ -143,7 +143,7 @@ pub fn t3_events<'t, 'a>(tokens: &'t [Token<'a>]) -> impl Iterator<Item = TableE
 pub fn t4_events<'t, 'a>(tokens: &'t [Token<'a>]) -> impl Iterator<Item = TableEvent<'t, 'a, T4>> {
     tokens.iter().map(|tok| {
         value_or(tok, || {
-            if is_t4_header(&tok.text) {
+            if is_t4_header(&tok.text()) {
                 TableEvent::Header(None, tok)
             } else {
                 TableEvent::Text {
@@ -220,7 +220,7 @@ fn inline_group_split(text: &str) -> Option<usize> {
 pub fn split_inline_groups(tokens: Vec<Token<'_>>) -> Vec<Token<'_>> {
     let split = |t: &Token<'_>| {
         (t.kind == TokenKind::Label)
-            .then(|| inline_group_split(&t.text))
+            .then(|| inline_group_split(&t.text()))
             .flatten()
     };
     if !tokens.iter().any(|t| split(t).is_some()) {
@@ -228,16 +228,8 @@ pub fn split_inline_groups(tokens: Vec<Token<'_>>) -> Vec<Token<'_>> {
     }
     let mut out = Vec::with_capacity(tokens.len() + 4);
     for t in tokens {
-        match split(&t) {
-            Some(i) => {
-                let (head, tail) = (
-                    t.text.get(..i).unwrap_or_default().to_string(),
-                    t.text.get(i..).unwrap_or_default().to_string(),
-                );
-                let mut g = t.clone();
-                g.text = std::borrow::Cow::Owned(head);
-                let mut r = t;
-                r.text = std::borrow::Cow::Owned(tail);
+        match split(&t).and_then(|i| t.split_at(i)) {
+            Some((g, r)) => {
                 out.push(g);
                 out.push(r);
             }
@@ -258,15 +250,15 @@ mod tests {
     ) -> Vec<String> {
         events
             .map(|e| match e {
-                TableEvent::Caption(c, t) => format!("caption:{c:?}:{}", t.text),
+                TableEvent::Caption(c, t) => format!("caption:{c:?}:{}", t.text()),
                 TableEvent::Header(Some((c, s)), _) => format!("column:{c:?}:{s:.2}"),
-                TableEvent::Header(None, t) => format!("header:{}", t.text),
+                TableEvent::Header(None, t) => format!("header:{}", t.text()),
                 TableEvent::Row(r, s, _) => format!("row:{r:?}:{s:.2}"),
-                TableEvent::Value(t) => format!("value:{}", t.text),
+                TableEvent::Value(t) => format!("value:{}", t.text()),
                 TableEvent::Text { token, fragment } => {
                     format!(
                         "text:{}{}",
-                        token.text,
+                        token.text(),
                         if fragment { ":fragment" } else { "" }
                     )
                 }
@@ -362,10 +354,10 @@ mod tests {
         let text =
             "三、本年度办理结果 (一)予以公开 | 3 | 3 |\n(三)不予公开 1.属于国家秘密 | 0 | 0 |\n";
         let toks = split_inline_groups(lex_table(text, 0..text.len()));
-        let labels: Vec<&str> = toks
+        let labels: Vec<std::borrow::Cow<'_, str>> = toks
             .iter()
             .filter(|t| t.kind == TokenKind::Label)
-            .map(|t| t.text.as_ref())
+            .map(|t| t.text())
             .collect();
         assert_eq!(
             labels,
@@ -378,7 +370,7 @@ mod tests {
         );
         // Both pieces keep the whole label's place in the text.
         let label = 0..text.find(" |").unwrap_or(0);
-        let ranges: Vec<_> = toks.iter().take(2).map(|t| t.range.clone()).collect();
+        let ranges: Vec<_> = toks.iter().take(2).map(|t| t.range().clone()).collect();
         assert_eq!(ranges, [label.clone(), label]);
         assert!(numbered("(四)无2.没有现成信息"));
         assert!(!numbered("(四)无法提供"));

@@ -321,6 +321,9 @@ fn parse_normalized(
             if raw4.found {
                 tables.appeals = Some(fold::t4::grid(&raw4, facts, &mut sink));
             }
+            // The tables' tokens are not needed past their grids.
+            drop((raw2, raw3, raw4));
+            drop((t2_tokens, t3_tokens, t4_tokens));
             let reported = recover_tables(text, [&r2, &r3, &r4], edition, &mut tables, &mut sink);
             // Rows whose values nothing pinned are in `sink.unplaced` here: the
             // recoveries place what the template's arithmetic pins

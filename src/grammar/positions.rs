@@ -24,8 +24,8 @@ pub enum Measure {
 /// A token's centre in half columns (`2 × col + width`), so that it stays an integer.
 pub fn centre(t: &Token<'_>, m: Measure) -> usize {
     match m {
-        Measure::Display => 2 * t.col + t.width,
-        Measure::Chars => 2 * t.char_col + t.char_width,
+        Measure::Display => 2 * t.col() + t.width(),
+        Measure::Chars => 2 * t.char_col() + t.char_width(),
     }
 }
 
@@ -106,18 +106,18 @@ pub fn header_anchors(tokens: &[Token<'_>], names: &[&str]) -> Option<Vec<usize>
             && cells
                 .iter()
                 .zip(names)
-                .all(|(t, n)| !t.text.is_empty() && n.contains(t.text.as_ref()))
+                .all(|(t, n)| !t.text().is_empty() && n.contains(t.text().as_ref()))
     };
     for t in tokens {
-        if t.delimited || t.width == 0 {
+        if t.delimited || t.width() == 0 {
             continue;
         }
-        if line != Some(t.line) {
+        if line != Some(t.line()) {
             if fits(&cells) {
                 break;
             }
             cells.clear();
-            line = Some(t.line);
+            line = Some(t.line());
         }
         if t.kind == crate::lex::TokenKind::Label {
             cells.push(t);

@@ -54,7 +54,7 @@ impl<'n> Sink<'n> {
         toks: impl IntoIterator<Item = &'t Token<'a>>,
     ) -> Vec<UnusedValue> {
         toks.into_iter()
-            .map(|t| UnusedValue::new(t.text.as_ref(), self.span(t.range.clone())))
+            .map(|t| UnusedValue::new(t.text().as_ref(), self.span(t.range().clone())))
             .collect()
     }
 }
@@ -66,7 +66,7 @@ pub const MAX_ROW_CELLS: usize = 64;
 
 /// A field of a row: its token, and what it is in the row (text in a row's delimited
 /// field is an unreadable cell, whatever the lexer took it for). The token's other
-/// parts are reached through it (`field.text`, `field.range`); `kind` is the field's.
+/// parts are reached through it (`field.text()`, `field.range()`); `kind` is the field's.
 #[derive(Debug, Clone, Copy)]
 pub struct Field<'t, 'a> {
     /// The token.
@@ -115,7 +115,7 @@ impl<'t, 'a, R> RawRow<'t, 'a, R> {
     /// Whether the row's values could belong to the value-less row before it: the
     /// label before had none, and no value stands on this label's own row.
     pub fn ambiguous(&self) -> bool {
-        self.contested.is_some() && !self.values.iter().any(|v| v.row == self.label.row)
+        self.contested.is_some() && !self.values.iter().any(|v| v.row() == self.label.row())
     }
 
     /// A row that starts at its label.
@@ -151,9 +151,9 @@ impl<'t, 'a, R> RawRow<'t, 'a, R> {
     /// text after the row's values on its line. It is then an unreadable cell, never a
     /// row label.
     pub fn takes_text(&self, tok: &Token<'_>) -> bool {
-        tok.row == self.label.row
-            && tok.range.start >= self.label.range.end
-            && (tok.delimited || self.values.iter().any(|v| v.row == tok.row))
+        tok.row() == self.label.row()
+            && tok.range().start >= self.label.range().end
+            && (tok.delimited || self.values.iter().any(|v| v.row() == tok.row()))
     }
 
     /// Keep a label token as an unreadable cell of the row.
@@ -188,11 +188,11 @@ pub fn stray<'t, 'a>(
             Some(l) => sink.warn(
                 WarningKind::UnknownRow {
                     table,
-                    label: l.text.to_string(),
+                    label: l.text().to_string(),
                     edition: None,
                     unused,
                 },
-                l.range.start..last.range.end,
+                l.range().start..last.range().end,
             ),
             None => sink.warn(
                 WarningKind::StrayValue {
@@ -200,7 +200,7 @@ pub fn stray<'t, 'a>(
                     in_header,
                     unused,
                 },
-                first.range.start..last.range.end,
+                first.range().start..last.range().end,
             ),
         }
     }
@@ -330,8 +330,8 @@ pub fn fit<'v, 't, 'a, K: Copy>(
     }
     if v.len() > expected {
         let extra = v.get(expected..).unwrap_or(&[]);
-        let start = extra.first().map_or(at.start, |t| t.range.start);
-        let end = extra.last().map_or(at.end, |t| t.range.end);
+        let start = extra.first().map_or(at.start, |t| t.range().start);
+        let end = extra.last().map_or(at.end, |t| t.range().end);
         let unused = sink.unused(extra.iter().map(|f| f.tok));
         sink.warn(
             WarningKind::ExtraCell {
@@ -353,7 +353,7 @@ pub fn fit<'v, 't, 'a, K: Copy>(
                 columns: columns.iter().map(|&c| key(c)).collect(),
                 fields: v
                     .iter()
-                    .map(|t| (t.text.to_string(), t.range.clone()))
+                    .map(|t| (t.text().to_string(), t.range().clone()))
                     .collect(),
                 at,
                 or_row: None,
@@ -402,8 +402,8 @@ pub fn cell_placed(
     let value = match tok.kind {
         TokenKind::Empty => Value::Blank,
         TokenKind::Unreadable => Value::Unreadable,
-        _ => match parse_value(&tok.text, declared_unit) {
-            Value::Unreadable => match split_note(&tok.text) {
+        _ => match parse_value(&tok.text(), declared_unit) {
+            Value::Unreadable => match split_note(&tok.text()) {
                 Some((head, n)) => {
                     note = Some(n);
                     parse_value(head, declared_unit)
@@ -420,15 +420,15 @@ pub fn cell_placed(
                 block: place.block(),
                 row: place.row.unwrap_or_default().to_string(),
                 column: column.to_string(),
-                text: tok.text.to_string(),
+                text: tok.text().to_string(),
             },
-            tok.range.clone(),
+            tok.range().clone(),
         );
     }
     Cell {
         value,
-        raw: tok.text.to_string(),
-        span: sink.span(tok.range.clone()),
+        raw: tok.text().to_string(),
+        span: sink.span(tok.range().clone()),
         placement,
         note,
     }
@@ -481,9 +481,9 @@ pub fn admit<R>(
         sink.warn(
             WarningKind::DuplicateRow {
                 table,
-                label: r.label.text.to_string(),
+                label: r.label.text().to_string(),
             },
-            r.label.range.clone(),
+            r.label.range().clone(),
         );
         return false;
     }
@@ -491,10 +491,10 @@ pub fn admit<R>(
         sink.warn(
             WarningKind::FuzzyLabel {
                 table,
-                label: r.label.text.to_string(),
+                label: r.label.text().to_string(),
                 read_as: key.to_string(),
             },
-            r.label.range.clone(),
+            r.label.range().clone(),
         );
     }
     true

@@ -131,7 +131,7 @@ impl<'t, 'a> Fold<'t, 'a> {
                 // delimited row of its own starting with it is never the open row's
                 // continuation).
                 let ends = self.current.as_ref().is_some_and(|c| {
-                    c.has_values() || (token.delimited && c.label.row != token.row)
+                    c.has_values() || (token.delimited && c.label.row() != token.row())
                 });
                 if ends {
                     self.finish(sink);
@@ -193,7 +193,7 @@ pub fn grid(
         .map(|b| (b.block, columns_of(b.block, b.columns, raw, sink)))
         .collect();
     for r in &raw.rows {
-        let label_range = r.label.range.clone();
+        let label_range = r.label.range().clone();
         let Some(def) = facts.t2_block_of(r.row) else {
             let unused = sink.unused(
                 r.values
@@ -204,7 +204,7 @@ pub fn grid(
             sink.warn(
                 WarningKind::UnknownRow {
                     table: TableId::T2,
-                    label: r.label.text.to_string(),
+                    label: r.label.text().to_string(),
                     edition: Some(edition),
                     unused,
                 },
@@ -272,10 +272,10 @@ fn columns_of(
     if exact && sorted == want && printed.len() == template.len() {
         return printed;
     }
-    let cut: Vec<&str> = header
+    let cut: Vec<std::borrow::Cow<'_, str>> = header
         .iter()
         .filter(|h| h.1 < 0.95)
-        .map(|h| h.2.text.as_ref())
+        .map(|h| h.2.text())
         .collect();
     if let (Some(first), Some(last)) = (header.first(), header.last()) {
         if !cut.is_empty() || sorted != want {
@@ -283,9 +283,9 @@ fn columns_of(
                 WarningKind::TruncatedHeader {
                     table: TableId::T2,
                     block: Some(block.key().to_string()),
-                    header: header.iter().map(|h| h.2.text.to_string()).collect(),
+                    header: header.iter().map(|h| h.2.text().to_string()).collect(),
                 },
-                first.2.range.start..last.2.range.end,
+                first.2.range().start..last.2.range().end,
             );
         }
     }

@@ -82,7 +82,7 @@ impl<'t, 'a> Fold<'t, 'a> {
                     .as_ref()
                     .filter(|c| c.values.is_empty())
                     .map(|c| c.label)
-                    .or_else(|| numbered(&tok.text).then_some(tok));
+                    .or_else(|| numbered(&tok.text()).then_some(tok));
                 self.finish();
                 stray(sink, TableId::T3, &mut self.loose, &mut self.unknown, false);
                 self.in_rows = true;
@@ -121,7 +121,7 @@ impl<'t, 'a> Fold<'t, 'a> {
                 // know, or a row the template does not have: its values (if any
                 // follow) are reported as stray. A delimited row of its own that starts
                 // with unknown text is never the open row's continuation.
-                if numbered(&token.text) {
+                if numbered(&token.text()) {
                     // A row label we cannot match (run into other text): the values
                     // after the next label could be its.
                     self.bare = Some(token);
@@ -133,7 +133,7 @@ impl<'t, 'a> Fold<'t, 'a> {
                     && self
                         .current
                         .as_ref()
-                        .is_some_and(|c| c.label.row != token.row)
+                        .is_some_and(|c| c.label.row() != token.row())
                 {
                     self.current = None;
                     self.unknown = Some(token);
@@ -185,7 +185,7 @@ pub fn grid(raw: &T3Raw<'_, '_>, facts: &EditionFacts, table: &mut Requests, sin
             r.values.len() == columns.len()
                 && r.values
                     .iter()
-                    .all(|t| !t.delimited && t.width > 0 && t.kind == TokenKind::Value)
+                    .all(|t| !t.delimited && t.width() > 0 && t.kind == TokenKind::Value)
         })
         .map(|(i, r)| (i, r.values.as_slice()))
         .collect();
@@ -209,7 +209,7 @@ pub fn grid(raw: &T3Raw<'_, '_>, facts: &EditionFacts, table: &mut Requests, sin
         })
         .collect();
     for (idx, r) in raw.rows.iter().enumerate() {
-        let label_range = r.label.range.clone();
+        let label_range = r.label.range().clone();
         if !facts.accepts_t3_row(r.row) {
             let unused = sink.unused(
                 r.values
@@ -220,7 +220,7 @@ pub fn grid(raw: &T3Raw<'_, '_>, facts: &EditionFacts, table: &mut Requests, sin
             sink.warn(
                 WarningKind::UnknownRow {
                     table: TableId::T3,
-                    label: r.label.text.to_string(),
+                    label: r.label.text().to_string(),
                     edition: Some(edition),
                     unused,
                 },
@@ -265,10 +265,10 @@ pub fn grid(raw: &T3Raw<'_, '_>, facts: &EditionFacts, table: &mut Requests, sin
                 fields: r
                     .values
                     .iter()
-                    .map(|t| (t.text.to_string(), t.range.clone()))
+                    .map(|t| (t.text().to_string(), t.range().clone()))
                     .collect(),
                 at: label_range,
-                or_row: r.contested.map(|t| t.text.to_string()),
+                or_row: r.contested.map(|t| t.text().to_string()),
             });
             continue;
         }
@@ -326,7 +326,7 @@ fn by_position(
         || r.values.len() >= columns.len()
         || r.values.iter().any(|t| {
             t.delimited
-                || t.width == 0
+                || t.width() == 0
                 || !matches!(t.kind, TokenKind::Value | TokenKind::Unreadable)
         })
     {
@@ -353,11 +353,11 @@ fn by_position(
         _ => positions::place_between(&xs, before, after)?,
     };
     let mut row = Applicants::default();
-    let mut at = r.label.range.end;
+    let mut at = r.label.range().end;
     for (k, col) in columns.iter().enumerate() {
         let cell = match cols.iter().position(|&c| c == k).and_then(|p| vals.get(p)) {
             Some(tok) => {
-                at = tok.range.end;
+                at = tok.range().end;
                 cell_placed(tok, None, Placement::Position, place, col.key(), sink)
             }
             None => Cell {
@@ -378,21 +378,21 @@ fn by_position(
 /// column, which cannot be assigned to this row.
 fn misaligned(r: &RawRow<'_, '_, T3Row>, columns: usize) -> bool {
     let mut vals = r.values.iter().filter(|t| t.kind == TokenKind::Value);
-    if vals.clone().count() <= columns || vals.clone().all(|t| t.line == r.label.line) {
+    if vals.clone().count() <= columns || vals.clone().all(|t| t.line() == r.label.line()) {
         return false;
     }
     let mut sum = Decimal::integer(0);
     for _ in 0..columns.saturating_sub(1) {
         let n = vals
             .next()
-            .and_then(|t| parse_value(&t.text, None).number());
+            .and_then(|t| parse_value(&t.text(), None).number());
         match n.and_then(|n| sum.checked_add(n)) {
             Some(s) => sum = s,
             None => return true,
         }
     }
     vals.next()
-        .and_then(|t| parse_value(&t.text, None).number())
+        .and_then(|t| parse_value(&t.text(), None).number())
         != Some(sum)
 }
 

@@ -60,7 +60,7 @@ impl<'t, 'a> T4Raw<'t, 'a> {
         match event {
             TableEvent::Header(_, tok) if !self.found => {
                 self.found = true;
-                self.at = tok.range.clone();
+                self.at = tok.range().clone();
             }
             TableEvent::Value(tok) => {
                 if self.found {
@@ -71,7 +71,7 @@ impl<'t, 'a> T4Raw<'t, 'a> {
             TableEvent::Text { token, .. }
                 if self.found
                     && token.delimited
-                    && self.values.last().is_some_and(|v| v.row == token.row) =>
+                    && self.values.last().is_some_and(|v| v.row() == token.row()) =>
             {
                 self.push(Field {
                     tok: token,
@@ -102,7 +102,7 @@ pub fn read<'t, 'a>(events: impl IntoIterator<Item = TableEvent<'t, 'a, T4>>) ->
 /// last) equal to the sum of the others.
 fn groups_add_up(cells: Option<&[Field<'_, '_>]>, width: usize) -> bool {
     cells.unwrap_or(&[]).chunks(width.max(1)).all(|g| {
-        let number = |t: &Field<'_, '_>| parse_value(&t.text, None).number();
+        let number = |t: &Field<'_, '_>| parse_value(&t.text(), None).number();
         let (parts, total) = g.split_at(g.len().saturating_sub(1));
         let sum = parts
             .iter()
