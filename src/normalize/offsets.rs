@@ -75,7 +75,44 @@ pub(crate) struct OffsetMap {
     count: usize,
     norm_len: usize,
     orig_len: usize,
+    /// The segment the last lookup found.
+    last: LastHit,
 }
+
+/// The segment the last lookup of [`OffsetMap::start_of`] or [`OffsetMap::end_of`]
+/// found: the parser looks up positions mostly in text order (every character of a
+/// paragraph, the tokens of a line), and the next one is then in the same segment or a
+/// few after it, found without a search. A lookup that cannot take the lock (another
+/// thread is looking up in the same map) searches without it. Not part of the map's
+/// value: clones start empty and equality ignores it.
+#[derive(Debug, Default)]
+struct LastHit(std::sync::Mutex<Option<Cursor>>);
+
+impl LastHit {
+    fn get(&self) -> Option<Cursor> {
+        self.0.try_lock().ok().and_then(|g| *g)
+    }
+
+    fn set(&self, c: Option<Cursor>) {
+        if let Ok(mut g) = self.0.try_lock() {
+            *g = c;
+        }
+    }
+}
+
+impl Clone for LastHit {
+    fn clone(&self) -> Self {
+        LastHit::default()
+    }
+}
+
+impl PartialEq for LastHit {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for LastHit {}
 
 /// A decoded segment of an [`OffsetMap`], and where the next one's record starts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -131,7 +168,19 @@ fn put(code: &mut Vec<u8>, mut v: u64) {
     code.push(v as u8);
 }
 
-fn get(code: &[u8], mut at: usize) -> Option<(u64, usize)> {
+/// The variable-length integer at `at` and where the next one starts. Most are one
+/// byte (lengths and differences under 64), read here without a loop.
+#[inline(always)]
+fn get(code: &[u8], at: usize) -> Option<(u64, usize)> {
+    let b = *code.get(at)?;
+    if b < 0x80 {
+        return Some((u64::from(b), at + 1));
+    }
+    get_long(code, at)
+}
+
+#[inline(never)]
+fn get_long(code: &[u8], mut at: usize) -> Option<(u64, usize)> {
     let mut v = 0u64;
     let mut shift = 0u32;
     loop {
@@ -216,6 +265,7 @@ impl SegWriter {
             count: self.count,
             norm_len,
             orig_len,
+            last: LastHit::default(),
         }
     }
 }
@@ -251,6 +301,7 @@ impl OffsetMap {
         self.code.capacity() + self.marks.capacity() * std::mem::size_of::<Mark>()
     }
 
+    #[inline(always)]
     /// Decode the record at `at` of segment `index`, which starts at normalized `norm`
     /// after a segment ending at original `prev_orig_end`.
     fn decode(&self, index: usize, at: usize, norm: usize, prev_orig_end: usize) -> Option<Cursor> {
@@ -279,6 +330,7 @@ impl OffsetMap {
     }
 
     /// The segment after `c`.
+    #[inline(always)]
     fn next(&self, c: &Cursor) -> Option<Cursor> {
         self.decode(c.index + 1, c.next_at, c.end, c.seg.orig_end)
     }
@@ -337,7 +389,9 @@ impl OffsetMap {
     /// that produced the normalized byte at `n`; `n >= norm_len` maps to the end of the
     /// original.
     pub(crate) fn start_of(&self, n: usize) -> usize {
-        self.start_of_hint(n, None).0
+        let (o, c) = self.start_of_hint(n, self.last.get());
+        self.last.set(c);
+        o
     }
 
     fn start_of_hint(&self, n: usize, hint: Option<Cursor>) -> (usize, Option<Cursor>) {
@@ -357,7 +411,9 @@ impl OffsetMap {
     /// Original end offset of a normalized range ending at `end` (`end > 0`): the end of
     /// the original source of the byte at `end - 1`.
     pub(crate) fn end_of(&self, end: usize) -> usize {
-        self.end_of_hint(end, None).0
+        let (o, c) = self.end_of_hint(end, self.last.get());
+        self.last.set(c);
+        o
     }
 
     fn end_of_hint(&self, end: usize, hint: Option<Cursor>) -> (usize, Option<Cursor>) {
