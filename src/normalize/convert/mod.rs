@@ -231,31 +231,53 @@ struct Runs<'a> {
 impl Iterator for Runs<'_> {
     type Item = std::ops::Range<usize>;
 
+    /// Finds the next character of the detection set, then widens it to its run:
+    /// text without one is read in a single pass that decodes only the characters
+    /// whose first byte can start an ideograph (0xE3 or more: `U+3007` and up).
     fn next(&mut self) -> Option<Self::Item> {
         let bytes = self.text.as_bytes();
-        let mut run_start: Option<usize> = None;
-        let mut hit = false;
+        let floor = self.at;
         let mut i = self.at;
-        while let Some((cp, len)) = decode(bytes, i) {
-            if is_ideograph_cp(cp) {
-                if run_start.is_none() {
-                    run_start = Some(i);
-                    hit = false;
-                }
-                hit = hit || detects_cp(cp);
-            } else if let Some(s) = run_start.take() {
-                if hit {
-                    self.at = i + len;
-                    return Some(s..i);
-                }
+        let hit = loop {
+            let Some(&b) = bytes.get(i) else {
+                self.at = bytes.len();
+                return None;
+            };
+            // ASCII, two-byte characters and continuation bytes.
+            if b < 0xE3 {
+                i += 1;
+                continue;
+            }
+            let Some((cp, len)) = decode(bytes, i) else {
+                self.at = bytes.len();
+                return None;
+            };
+            if is_ideograph_cp(cp) && detects_cp(cp) {
+                break i;
             }
             i += len;
+        };
+        let mut start = hit;
+        while start > floor {
+            let mut p = start - 1;
+            while p > floor && matches!(bytes.get(p), Some(0x80..=0xBF)) {
+                p -= 1;
+            }
+            match decode(bytes, p) {
+                Some((cp, _)) if is_ideograph_cp(cp) => start = p,
+                _ => break,
+            }
+        }
+        let mut end = hit;
+        while let Some((cp, len)) = decode(bytes, end) {
+            if !is_ideograph_cp(cp) {
+                self.at = end + len;
+                return Some(start..end);
+            }
+            end += len;
         }
         self.at = bytes.len();
-        match run_start {
-            Some(s) if hit => Some(s..bytes.len()),
-            _ => None,
-        }
+        Some(start..end)
     }
 }
 
@@ -611,6 +633,65 @@ fn emit_run(em: &mut Emitter<'_>, at: usize, src: &str, dst: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Runs found the plain way: every character decoded, runs tracked as they go.
+    fn runs_reference(text: &str) -> Vec<std::ops::Range<usize>> {
+        let mut out = Vec::new();
+        let mut start: Option<usize> = None;
+        let mut hit = false;
+        for (i, c) in text.char_indices() {
+            let cp = u32::from(c);
+            if is_ideograph_cp(cp) {
+                if start.is_none() {
+                    start = Some(i);
+                    hit = false;
+                }
+                hit = hit || detects_cp(cp);
+            } else if let Some(s) = start.take() {
+                if hit {
+                    out.push(s..i);
+                }
+            }
+        }
+        if let (Some(s), true) = (start, hit) {
+            out.push(s..text.len());
+        }
+        out
+    }
+
+    #[test]
+    fn runs_match_the_plain_scan() {
+        let texts = [
+            "",
+            "覆",
+            "答覆",
+            "a答覆b",
+            "一二三",
+            "報告\n年度報告（2021）公開,發佈",
+            "é報ü告\u{3007}〇條𠀀款é",
+            "ab 機關 cd 机关 ef 機",
+            "\u{FA00}\u{F900}歷 歷史",
+            "年度报告 a 國家 b 国家 c 國",
+        ];
+        for t in texts {
+            assert_eq!(runs(t).collect::<Vec<_>>(), runs_reference(t), "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn runs_match_the_plain_scan_on_mixtures(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "報", "报", "覆", "a", " ", "\n", "é", "（", "〇", "𠀀", "國", "国", "歷", "\u{F900}",
+                ]),
+                0..40,
+            )
+        ) {
+            let t: String = parts.concat();
+            proptest::prop_assert_eq!(runs(&t).collect::<Vec<_>>(), runs_reference(&t));
+        }
+    }
 
     #[test]
     fn context_characters_depend_on_context() {
