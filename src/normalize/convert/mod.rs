@@ -106,7 +106,12 @@ fn detects(c: char) -> bool {
 /// What `c` becomes on its own (after compatibility normalization), if it can change.
 #[inline]
 fn char_value(c: char) -> Option<char> {
-    let b = block_of(c)?;
+    char_value_in(block_of(c)?, c)
+}
+
+/// [`char_value`] of `c`, whose block is `b`.
+#[inline]
+fn char_value_in(b: &Block, c: char) -> Option<char> {
     let (w, bit) = word_and_bit(c);
     let words = &b.detect;
     if words.get(w)? & bit == 0 {
@@ -190,6 +195,29 @@ fn convert_run(run: &str, out: &mut String) -> bool {
             break;
         };
         let n = normalize_char(c);
+        // Most characters are neither in the detection set nor start a phrase: one
+        // look at their block tells (a compatibility ideograph is always detected).
+        if n == c {
+            match block_of(c) {
+                None => {
+                    i += len;
+                    continue;
+                }
+                Some(b) if !in_set(&b.start, c) => {
+                    if let Some(v) = char_value_in(b, c) {
+                        if v != c {
+                            out.push_str(run.get(copied..i).unwrap_or(""));
+                            out.push(v);
+                            same_width &= v.len_utf8() == len;
+                            copied = i + len;
+                        }
+                    }
+                    i += len;
+                    continue;
+                }
+                Some(_) => {}
+            }
+        }
         if let Some((value, plen)) = run.get(i..).and_then(|rest| match_phrase(n, rest)) {
             let covered = run.get(i..i + plen).unwrap_or("");
             if value != covered {
