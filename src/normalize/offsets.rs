@@ -643,6 +643,22 @@ impl<'a> Emitter<'a> {
         self.pending = src.end;
     }
 
+    /// Finish with `with` as the whole output, replacing every character of the input
+    /// by one of the same width (`with` has the input's length in bytes, and nothing
+    /// was written before): the map stays byte for byte, and `with` is taken as it is,
+    /// not copied. `None` when `with` is the input (or the conditions do not hold).
+    pub(crate) fn finish_linear(mut self, with: String) -> Option<(String, OffsetMap)> {
+        if self.changed || self.pending > 0 || with.len() != self.input.len() || with == self.input
+        {
+            return None;
+        }
+        self.changed = true;
+        self.map_copy(0..self.input.len());
+        self.out = with;
+        self.pending = self.input.len();
+        self.finish()
+    }
+
     /// Finish: `None` when nothing changed, else the new text and its map.
     pub(crate) fn finish(mut self) -> Option<(String, OffsetMap)> {
         if !self.changed {

@@ -550,7 +550,38 @@ pub(crate) enum Outcome {
 /// Run the conversion stage with `conv`.
 pub(crate) fn run(text: &str, map: &OffsetMap, conv: &dyn Converter) -> Outcome {
     if conv.table().is_some() {
-        // The compiled tables: every change is one character for one.
+        // The compiled tables: every change is one character for one, and nearly always
+        // of the same width in bytes. The runs are converted into one copy of the text,
+        // which, when every change kept its width, becomes the output as it is, mapped
+        // byte for byte.
+        let mut whole: Option<String> = None;
+        let mut done = 0;
+        let mut same_width = true;
+        let mut changed = false;
+        for r in runs(text) {
+            let Some(src) = text.get(r.clone()) else {
+                continue;
+            };
+            let o = whole.get_or_insert_with(|| String::with_capacity(text.len()));
+            o.push_str(text.get(done..r.start).unwrap_or(""));
+            let before = o.len();
+            same_width &= convert_run(src, o);
+            changed = changed || o.get(before..) != Some(src);
+            done = r.end;
+        }
+        let Some(mut whole) = whole else {
+            return Outcome::Unchanged;
+        };
+        if !changed {
+            return Outcome::Unchanged;
+        }
+        if same_width {
+            whole.push_str(text.get(done..).unwrap_or(""));
+            if let Some((t, m)) = Emitter::new(text, map).finish_linear(whole) {
+                return Outcome::Converted(t, m);
+            }
+        }
+        // A change of width: converted run by run, character by character where needed.
         let mut em = Emitter::new(text, map);
         let mut scratch = String::new();
         let mut buf = [0u8; 4];
