@@ -89,13 +89,16 @@ pub(crate) struct OffsetMap {
 struct LastHit(std::sync::Mutex<Option<Cursor>>);
 
 impl LastHit {
-    fn get(&self) -> Option<Cursor> {
-        self.0.try_lock().ok().and_then(|g| *g)
-    }
-
-    fn set(&self, c: Option<Cursor>) {
-        if let Ok(mut g) = self.0.try_lock() {
-            *g = c;
+    /// `look(hint)` with the last hit as the hint, keeping the cursor it returns.
+    #[inline]
+    fn with(&self, look: impl FnOnce(Option<Cursor>) -> (usize, Option<Cursor>)) -> usize {
+        match self.0.try_lock() {
+            Ok(mut g) => {
+                let (o, c) = look(*g);
+                *g = c;
+                o
+            }
+            Err(_) => look(None).0,
         }
     }
 }
@@ -389,9 +392,7 @@ impl OffsetMap {
     /// that produced the normalized byte at `n`; `n >= norm_len` maps to the end of the
     /// original.
     pub(crate) fn start_of(&self, n: usize) -> usize {
-        let (o, c) = self.start_of_hint(n, self.last.get());
-        self.last.set(c);
-        o
+        self.last.with(|h| self.start_of_hint(n, h))
     }
 
     fn start_of_hint(&self, n: usize, hint: Option<Cursor>) -> (usize, Option<Cursor>) {
@@ -411,9 +412,7 @@ impl OffsetMap {
     /// Original end offset of a normalized range ending at `end` (`end > 0`): the end of
     /// the original source of the byte at `end - 1`.
     pub(crate) fn end_of(&self, end: usize) -> usize {
-        let (o, c) = self.end_of_hint(end, self.last.get());
-        self.last.set(c);
-        o
+        self.last.with(|h| self.end_of_hint(end, h))
     }
 
     fn end_of_hint(&self, end: usize, hint: Option<Cursor>) -> (usize, Option<Cursor>) {
