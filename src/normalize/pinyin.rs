@@ -346,7 +346,11 @@ mod tests {
         ];
         for b in samples {
             for from in 0..=b.len() + 1 {
-                assert_eq!(find_either(b, from, b'(', 0xEF), plain(b, from), "{b:?} {from}");
+                assert_eq!(
+                    find_either(b, from, b'(', 0xEF),
+                    plain(b, from),
+                    "{b:?} {from}"
+                );
             }
         }
         let all: Vec<u8> = (0..=255u8).rev().collect();

@@ -280,7 +280,7 @@ impl Iterator for Runs<'_> {
                 self.at = bytes.len();
                 return None;
             };
-            if is_ideograph_cp(cp) && detects_cp(cp) {
+            if detected_ideograph(cp) {
                 break i;
             }
             i += len;
@@ -348,6 +348,38 @@ fn detects_cp(cp: u32) -> bool {
         .get(usize::from(i))
         .and_then(|b| b.detect.get((o >> 6) as usize))
         .is_some_and(|w| w & (1u64 << (o & 63)) != 0)
+}
+
+/// The detection set's ideographs of the Basic Multilingual Plane, one bit per code
+/// point: bit `cp & 63` of word `cp >> 6`. Computed from the compiled tables when the
+/// crate is compiled, so that the search for runs tests a character with one load.
+static DETECT_BMP: [u64; 1024] = detect_bmp();
+
+const fn detect_bmp() -> [u64; 1024] {
+    let mut out = [0u64; 1024];
+    let mut cp: u32 = 0;
+    while cp < 0x1_0000 {
+        let ideograph = matches!(cp, 0x3007 | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF);
+        let i = BLOCK_OF[(cp >> 8) as usize] as usize;
+        if ideograph && i != 0 {
+            let o = cp & 0xFF;
+            if BLOCKS[i].detect[(o >> 6) as usize] & (1u64 << (o & 63)) != 0 {
+                out[(cp >> 6) as usize] |= 1u64 << (cp & 63);
+            }
+        }
+        cp += 1;
+    }
+    out
+}
+
+/// Whether the ideograph `cp` is in the detection set (`is_ideograph_cp(cp) &&
+/// detects_cp(cp)`), with one load for the Basic Multilingual Plane.
+#[inline]
+fn detected_ideograph(cp: u32) -> bool {
+    match DETECT_BMP.get((cp >> 6) as usize) {
+        Some(w) => w & (1u64 << (cp & 63)) != 0,
+        None => is_ideograph_cp(cp) && detects_cp(cp),
+    }
 }
 
 fn runs(text: &str) -> Runs<'_> {
@@ -716,6 +748,19 @@ mod tests {
             out.push(s..text.len());
         }
         out
+    }
+
+    #[test]
+    fn detection_bitmap_is_the_tables() {
+        for cp in 0..0x4_0000u32 {
+            assert_eq!(
+                detected_ideograph(cp),
+                is_ideograph_cp(cp) && detects_cp(cp),
+                "U+{cp:04X}"
+            );
+        }
+        assert!(detected_ideograph(u32::from('國')));
+        assert!(!detected_ideograph(u32::from('国')));
     }
 
     #[test]
