@@ -194,6 +194,31 @@ fn convert_run(run: &str, out: &mut String) -> bool {
         let Some(c) = char::from_u32(cp) else {
             break;
         };
+        // Characters of the Basic Multilingual Plane that start no phrase (and are not
+        // compatibility ideographs, which are in the detection set): looked up in the
+        // flat tables.
+        if let (Some(&det), Some(&start), Some(&rank)) = (
+            FLAT.detect.get((cp >> 6) as usize),
+            FLAT.start.get((cp >> 6) as usize),
+            FLAT.rank.get((cp >> 6) as usize),
+        ) {
+            let bit = 1u64 << (cp & 63);
+            if start & bit == 0 && !(0xF900..=0xFAFF).contains(&cp) {
+                if det & bit != 0 {
+                    let idx = usize::from(rank) + (det & (bit - 1)).count_ones() as usize;
+                    if let Some(&v) = VALUES.get(idx) {
+                        if v != c {
+                            out.push_str(run.get(copied..i).unwrap_or(""));
+                            out.push(v);
+                            same_width &= v.len_utf8() == len;
+                            copied = i + len;
+                        }
+                    }
+                }
+                i += len;
+                continue;
+            }
+        }
         let n = normalize_char(c);
         // Most characters are neither in the detection set nor start a phrase: one
         // look at their block tells (a compatibility ideograph is always detected).
@@ -370,6 +395,45 @@ const fn detect_bmp() -> [u64; 1024] {
         cp += 1;
     }
     out
+}
+
+/// The compiled tables flattened for the Basic Multilingual Plane, one entry per 64 code
+/// points (word `cp >> 6`, bit `cp & 63`): the detection set, the characters phrases
+/// start with, and the index in [`VALUES`] of the word's first detection-set character.
+/// Computed from the tables when the crate is compiled.
+struct Flat {
+    detect: [u64; 1024],
+    start: [u64; 1024],
+    rank: [u16; 1024],
+}
+
+static FLAT: Flat = flat();
+
+const fn flat() -> Flat {
+    let mut f = Flat {
+        detect: [0; 1024],
+        start: [0; 1024],
+        rank: [0; 1024],
+    };
+    let mut k = 0;
+    while k < 1024 {
+        let i = BLOCK_OF[k >> 2] as usize;
+        if i != 0 {
+            let b = &BLOCKS[i];
+            let w = k & 3;
+            f.detect[k] = b.detect[w];
+            f.start[k] = b.start[w];
+            let mut rank = b.rank as u32;
+            let mut x = 0;
+            while x < w {
+                rank += b.detect[x].count_ones();
+                x += 1;
+            }
+            f.rank[k] = rank as u16;
+        }
+        k += 1;
+    }
+    f
 }
 
 /// Whether the ideograph `cp` is in the detection set (`is_ideograph_cp(cp) &&
@@ -761,6 +825,25 @@ mod tests {
         }
         assert!(detected_ideograph(u32::from('國')));
         assert!(!detected_ideograph(u32::from('国')));
+    }
+
+    #[test]
+    fn flat_tables_are_the_tables() {
+        for cp in 0..0x1_0000u32 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let k = (cp >> 6) as usize;
+            let bit = 1u64 << (cp & 63);
+            let start = block_of(c).is_some_and(|b| in_set(&b.start, c));
+            assert_eq!(FLAT.start[k] & bit != 0, start, "U+{cp:04X}");
+            assert_eq!(FLAT.detect[k] & bit != 0, detects(c), "U+{cp:04X}");
+            if FLAT.detect[k] & bit != 0 {
+                let idx =
+                    usize::from(FLAT.rank[k]) + (FLAT.detect[k] & (bit - 1)).count_ones() as usize;
+                assert_eq!(VALUES.get(idx).copied(), char_value(c), "U+{cp:04X}");
+            }
+        }
     }
 
     #[test]
