@@ -189,11 +189,11 @@ fn all_steps_off(b: Bencher) {
 }
 
 /// Position lookups as the parser makes them: the original offset of every character
-/// of the normalized text, in text order (traditional seed 004: a map with checkpoints
-/// wherever line breaks or full-width characters changed length).
-#[divan::bench]
-fn lookups_in_text_order(b: Bencher) {
-    let n = normalize(input("traditional-004"), &NormalizeOptions::default());
+/// of the normalized text, in text order (the map has a checkpoint wherever a line break,
+/// a full-width character or a removed gloss changed a length).
+#[divan::bench(args = INPUTS)]
+fn lookups_in_text_order(b: Bencher, name: &str) {
+    let n = normalize(input(name), &NormalizeOptions::default());
     let text = n.text();
     b.counter(BytesCount::of_str(text)).bench(|| {
         text.char_indices()

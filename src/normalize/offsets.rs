@@ -79,33 +79,47 @@ pub(crate) struct OffsetMap {
     last: LastHit,
 }
 
-/// The segment the last lookup of [`OffsetMap::start_of`] or [`OffsetMap::end_of`]
-/// found: the parser looks up positions mostly in text order (every character of a
-/// paragraph, the tokens of a line), and the next one is then in the same segment or a
-/// few after it, found without a search. A lookup that cannot take the lock (another
-/// thread is looking up in the same map) searches without it. Not part of the map's
-/// value: clones start empty and equality ignores it.
-#[derive(Debug, Default)]
-struct LastHit(std::sync::Mutex<Option<Cursor>>);
+/// Where the last lookup of [`OffsetMap::start_of`] or [`OffsetMap::end_of`] in this
+/// thread ended: the parser looks up positions mostly in text order (every character
+/// of a paragraph, the tokens of a line), and the next one is then in the same segment
+/// or a few after it, found without a search. Kept per thread (no lock, no atomic
+/// operation per lookup) with the identity of the map it belongs to.
+#[derive(Debug)]
+struct LastHit(u64);
+
+thread_local! {
+    static LAST_HIT: std::cell::Cell<Option<(u64, Cursor)>> = const { std::cell::Cell::new(None) };
+}
 
 impl LastHit {
-    /// `look(hint)` with the last hit as the hint, keeping the cursor it returns.
+    /// A new identity (maps with the same content may share one; clones do).
+    fn new() -> Self {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        LastHit(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+    }
+
+    /// `look(hint)` with this thread's last hit in this map as the hint, keeping the
+    /// cursor it returns.
     #[inline]
     fn with(&self, look: impl FnOnce(Option<Cursor>) -> (usize, Option<Cursor>)) -> usize {
-        match self.0.try_lock() {
-            Ok(mut g) => {
-                let (o, c) = look(*g);
-                *g = c;
-                o
-            }
-            Err(_) => look(None).0,
+        let id = self.0;
+        let hint = LAST_HIT
+            .try_with(std::cell::Cell::get)
+            .ok()
+            .flatten()
+            .and_then(|(m, c)| (m == id).then_some(c));
+        let (o, c) = look(hint);
+        if let Some(c) = c {
+            let _ = LAST_HIT.try_with(|cell| cell.set(Some((id, c))));
         }
+        o
     }
 }
 
 impl Clone for LastHit {
     fn clone(&self) -> Self {
-        LastHit::default()
+        // Same content, same identity: a cursor of one is valid in the other.
+        LastHit(self.0)
     }
 }
 
@@ -268,7 +282,7 @@ impl SegWriter {
             count: self.count,
             norm_len,
             orig_len,
-            last: LastHit::default(),
+            last: LastHit::new(),
         }
     }
 }
