@@ -23,7 +23,9 @@
 //! its length implies), usually 3 to 5 bytes instead of four words. Every
 //! [`CHUNK`]-th segment has a *mark* with its absolute offsets, so a lookup is a binary
 //! search over the marks and then at most [`CHUNK`] records decoded; the stages, whose
-//! lookups are monotonic, keep a [`Cursor`] and step from segment to segment.
+//! lookups are monotonic, keep a [`Cursor`] and step from segment to segment, and the
+//! public lookups start from where the previous one on the same thread ended
+//! (`LastHit`).
 //!
 //! Each stage of the pipeline reads the previous stage's text and map and writes a new
 //! text with an [`Emitter`], which records for every piece of output which range of its
