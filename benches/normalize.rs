@@ -187,3 +187,17 @@ fn all_steps_off(b: Bencher) {
     b.counter(BytesCount::of_str(text))
         .bench(|| normalize(black_box(text), &opts));
 }
+
+/// Position lookups as the parser makes them: the original offset of every character
+/// of the normalized text, in text order (the map has a checkpoint wherever a line break,
+/// a full-width character or a removed gloss changed a length).
+#[divan::bench(args = INPUTS)]
+fn lookups_in_text_order(b: Bencher, name: &str) {
+    let n = normalize(input(name), &NormalizeOptions::default());
+    let text = n.text();
+    b.counter(BytesCount::of_str(text)).bench(|| {
+        text.char_indices()
+            .map(|(i, _)| n.original_offset(black_box(i)))
+            .fold(0usize, usize::wrapping_add)
+    });
+}

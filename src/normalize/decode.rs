@@ -180,7 +180,7 @@ impl Decoded {
 /// assert!(matches!(decode(b"%PDF-1.7\n..."), Err(zfxxgk::ParseError::Pdf)));
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<Decoded, ParseError> {
-    let (enc, bom) = detect(bytes)?;
+    let (enc, bom, _) = detect(bytes)?;
     Ok(run(enc, bytes, bom))
 }
 
@@ -212,7 +212,14 @@ impl DecodedText<'_> {
 
 /// [`decode`], borrowing the text from `bytes` when they are valid UTF-8.
 pub(crate) fn decode_text(bytes: &[u8]) -> Result<DecodedText<'_>, ParseError> {
-    let (enc, bom) = detect(bytes)?;
+    let (enc, bom, valid) = detect(bytes)?;
+    if let Some(s) = valid {
+        return Ok(DecodedText {
+            text: std::borrow::Cow::Borrowed(s),
+            encoding: enc,
+            invalid: Vec::new(),
+        });
+    }
     if enc == UTF_8 {
         if let Some(s) = bytes.get(bom..).and_then(|b| std::str::from_utf8(b).ok()) {
             return Ok(DecodedText {
@@ -232,25 +239,31 @@ pub(crate) fn decode_text(bytes: &[u8]) -> Result<DecodedText<'_>, ParseError> {
 
 /// The encoding of `bytes` and the length of their byte order mark, as [`decode`]
 /// decides them.
-fn detect(bytes: &[u8]) -> Result<(&'static Encoding, usize), ParseError> {
+///
+/// The third value is the whole of `bytes` as text when the rules found them valid
+/// UTF-8 without a byte order mark (validated once, for the caller to borrow).
+fn detect(bytes: &[u8]) -> Result<(&'static Encoding, usize, Option<&str>), ParseError> {
     if is_pdf(bytes) {
         return Err(ParseError::Pdf);
     }
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
-        return Ok((enc, bom));
+        return Ok((enc, bom, None));
     }
     let head = bytes.get(..SNIFF).unwrap_or(bytes);
     if let Some(enc) = utf16_without_bom(head) {
-        return Ok((enc, 0));
+        return Ok((enc, 0, None));
     }
     if is_binary(head) {
         return Err(ParseError::Binary);
     }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok((UTF_8, 0, Some(s)));
+    }
     if is_utf8(bytes) {
-        return Ok((UTF_8, 0));
+        return Ok((UTF_8, 0, None));
     }
     if let Some(enc) = meta_charset(bytes.get(..META_PRESCAN).unwrap_or(bytes)) {
-        return Ok((enc, 0));
+        return Ok((enc, 0, None));
     }
     // The detector costs about a tenth of a microsecond a byte: it reads
     // [`DETECT_BYTES`] from the first non-ASCII byte, thousands of characters of text.
@@ -259,7 +272,7 @@ fn detect(bytes: &[u8]) -> Result<(&'static Encoding, usize), ParseError> {
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     det.feed(bytes.get(start..end).unwrap_or(&[]), end == bytes.len());
     let enc = det.guess(Some(b"cn"), chardetng::Utf8Detection::Deny);
-    Ok((enc, 0))
+    Ok((enc, 0, None))
 }
 
 fn run(enc: &'static Encoding, bytes: &[u8], bom: usize) -> Decoded {
@@ -329,6 +342,10 @@ fn is_pdf(bytes: &[u8]) -> bool {
 /// UTF-16 without a byte order mark: NULs (high bytes of ASCII characters) on one
 /// parity of positions only.
 fn utf16_without_bom(head: &[u8]) -> Option<&'static Encoding> {
+    // Most texts have no NUL at all: one fast search instead of a count.
+    if !head.contains(&0) {
+        return None;
+    }
     let (mut even, mut odd) = (0usize, 0usize);
     for (i, b) in head.iter().enumerate() {
         if *b == 0 {
@@ -369,11 +386,37 @@ fn is_binary(head: &[u8]) -> bool {
     if MAGIC.iter().any(|m| head.starts_with(m)) {
         return true;
     }
-    let control = head
-        .iter()
-        .filter(|&&b| matches!(b, 0..=8 | 0x0E..=0x1A | 0x1C..=0x1F))
-        .count();
-    head.contains(&0) || (control >= 4 && control * 100 > head.len())
+    if head.contains(&0) {
+        return true;
+    }
+    let control = count_controls(head);
+    control >= 4 && control * 100 > head.len()
+}
+
+/// Number of control characters (below 0x20 except tab, line feed, vertical tab, form
+/// feed, carriage return and escape) in `bytes`. Eight bytes are tested at a time for
+/// any byte below 0x20 (text has one in tens of bytes: its line breaks), and only such
+/// words are looked at byte by byte.
+fn count_controls(bytes: &[u8]) -> usize {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ADD: u64 = 0x6060_6060_6060_6060;
+    let is_control = |b: &u8| matches!(b, 0..=8 | 0x0E..=0x1A | 0x1C..=0x1F);
+    let mut words = bytes.chunks_exact(8);
+    let mut n = 0;
+    for w in words.by_ref() {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(w);
+        let x = u64::from_le_bytes(a);
+        // Per byte: bit 7 of (low seven bits + 0x60) is set when they are 0x20 or more
+        // (no carry leaves the byte); a byte is below 0x20 when neither that bit nor
+        // its own bit 7 is set.
+        let below = !(((x & LOW7) + ADD) | x) & HIGH;
+        if below != 0 {
+            n += w.iter().filter(|b| is_control(b)).count();
+        }
+    }
+    n + words.remainder().iter().filter(|b| is_control(b)).count()
 }
 
 /// Valid UTF-8, or nearly: [`UTF8_PER_ERROR`] valid multi-byte characters for each
@@ -383,14 +426,16 @@ fn is_utf8(bytes: &[u8]) -> bool {
     let (mut errors, mut multi) = (0usize, 0usize);
     loop {
         match std::str::from_utf8(rest) {
+            // Valid to the end: with no error before, the count does not matter.
+            Ok(_) if errors == 0 => return true,
             Ok(s) => {
-                multi += s.chars().filter(|c| !c.is_ascii()).count();
+                multi += count_multibyte(s);
                 break;
             }
             Err(e) => {
                 let valid = e.valid_up_to();
                 if let Some(s) = rest.get(..valid).and_then(|v| std::str::from_utf8(v).ok()) {
-                    multi += s.chars().filter(|c| !c.is_ascii()).count();
+                    multi += count_multibyte(s);
                 }
                 errors += 1;
                 let skip = valid + e.error_len().unwrap_or(rest.len() - valid);
@@ -403,6 +448,12 @@ fn is_utf8(bytes: &[u8]) -> bool {
         }
     }
     errors == 0 || multi >= errors * UTF8_PER_ERROR
+}
+
+/// Number of non-ASCII characters of `s`: the bytes that do not continue a character
+/// (`0b10xx_xxxx`) and are not ASCII, counted without decoding.
+fn count_multibyte(s: &str) -> usize {
+    s.bytes().filter(|&b| b >= 0xC0).count()
 }
 
 /// The encoding declared by a `<meta>` tag in `head`: `charset=…` in any `<meta>` tag
@@ -532,6 +583,24 @@ mod tests {
             let (back, _) = GBK.decode_without_bom_handling(&g[o..]);
             assert!(back.starts_with(c), "{i} {c}");
         }
+    }
+
+    #[test]
+    fn controls_are_counted_as_one_by_one() {
+        let plain = |b: &[u8]| {
+            b.iter()
+                .filter(|&&x| matches!(x, 0..=8 | 0x0E..=0x1A | 0x1C..=0x1F))
+                .count()
+        };
+        let all: Vec<u8> = (0..=255u8).collect();
+        for skip in 0..9 {
+            let b = all.get(skip..).unwrap_or(&[]);
+            assert_eq!(count_controls(b), plain(b));
+        }
+        assert_eq!(count_controls(&all), 26);
+        let text = "年度报告\r\n\t一、概述\x1b\x01\x1f 0x20\x7f\u{80}".repeat(3);
+        assert_eq!(count_controls(text.as_bytes()), plain(text.as_bytes()));
+        assert_eq!(count_controls(text.as_bytes()), 6);
     }
 
     #[test]

@@ -64,7 +64,10 @@
 //! source of its last character (a character's removed pinyin gloss belongs to that
 //! character). The map stores a checkpoint only where lengths change, so unchanged text
 //! costs one entry, and each checkpoint takes a few bytes (3 to 5, relative to the one
-//! before); lookups are a binary search over every 16th checkpoint, then a short scan.
+//! before); lookups are a binary search over every 16th checkpoint, then a short scan,
+//! except that a lookup first tries the checkpoint where the previous lookup into the
+//! same map on the same thread ended, and the few after it (positions are mostly
+//! looked up in text order).
 //!
 //! # Guarantees
 //!

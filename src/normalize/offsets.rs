@@ -23,7 +23,9 @@
 //! its length implies), usually 3 to 5 bytes instead of four words. Every
 //! [`CHUNK`]-th segment has a *mark* with its absolute offsets, so a lookup is a binary
 //! search over the marks and then at most [`CHUNK`] records decoded; the stages, whose
-//! lookups are monotonic, keep a [`Cursor`] and step from segment to segment.
+//! lookups are monotonic, keep a [`Cursor`] and step from segment to segment, and the
+//! public lookups start from where the previous one on the same thread ended
+//! (`LastHit`).
 //!
 //! Each stage of the pipeline reads the previous stage's text and map and writes a new
 //! text with an [`Emitter`], which records for every piece of output which range of its
@@ -75,7 +77,61 @@ pub(crate) struct OffsetMap {
     count: usize,
     norm_len: usize,
     orig_len: usize,
+    /// The segment the last lookup found.
+    last: LastHit,
 }
+
+/// Where the last lookup of [`OffsetMap::start_of`] or [`OffsetMap::end_of`] in this
+/// thread ended: the parser looks up positions mostly in text order (every character
+/// of a paragraph, the tokens of a line), and the next one is then in the same segment
+/// or a few after it, found without a search. Kept per thread (no lock, no atomic
+/// operation per lookup) with the identity of the map it belongs to.
+#[derive(Debug)]
+struct LastHit(u64);
+
+thread_local! {
+    static LAST_HIT: std::cell::Cell<Option<(u64, Cursor)>> = const { std::cell::Cell::new(None) };
+}
+
+impl LastHit {
+    /// A new identity (maps with the same content may share one; clones do).
+    fn new() -> Self {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        LastHit(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+    }
+
+    /// `look(hint)` with this thread's last hit in this map as the hint, keeping the
+    /// cursor it returns.
+    #[inline]
+    fn with(&self, look: impl FnOnce(Option<Cursor>) -> (usize, Option<Cursor>)) -> usize {
+        let id = self.0;
+        let hint = LAST_HIT
+            .try_with(std::cell::Cell::get)
+            .ok()
+            .flatten()
+            .and_then(|(m, c)| (m == id).then_some(c));
+        let (o, c) = look(hint);
+        if let Some(c) = c {
+            let _ = LAST_HIT.try_with(|cell| cell.set(Some((id, c))));
+        }
+        o
+    }
+}
+
+impl Clone for LastHit {
+    fn clone(&self) -> Self {
+        // Same content, same identity: a cursor of one is valid in the other.
+        LastHit(self.0)
+    }
+}
+
+impl PartialEq for LastHit {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for LastHit {}
 
 /// A decoded segment of an [`OffsetMap`], and where the next one's record starts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -131,7 +187,19 @@ fn put(code: &mut Vec<u8>, mut v: u64) {
     code.push(v as u8);
 }
 
-fn get(code: &[u8], mut at: usize) -> Option<(u64, usize)> {
+/// The variable-length integer at `at` and where the next one starts. Most are one
+/// byte (lengths and differences under 64), read here without a loop.
+#[inline(always)]
+fn get(code: &[u8], at: usize) -> Option<(u64, usize)> {
+    let b = *code.get(at)?;
+    if b < 0x80 {
+        return Some((u64::from(b), at + 1));
+    }
+    get_long(code, at)
+}
+
+#[inline(never)]
+fn get_long(code: &[u8], mut at: usize) -> Option<(u64, usize)> {
     let mut v = 0u64;
     let mut shift = 0u32;
     loop {
@@ -216,6 +284,7 @@ impl SegWriter {
             count: self.count,
             norm_len,
             orig_len,
+            last: LastHit::new(),
         }
     }
 }
@@ -251,6 +320,7 @@ impl OffsetMap {
         self.code.capacity() + self.marks.capacity() * std::mem::size_of::<Mark>()
     }
 
+    #[inline(always)]
     /// Decode the record at `at` of segment `index`, which starts at normalized `norm`
     /// after a segment ending at original `prev_orig_end`.
     fn decode(&self, index: usize, at: usize, norm: usize, prev_orig_end: usize) -> Option<Cursor> {
@@ -279,6 +349,7 @@ impl OffsetMap {
     }
 
     /// The segment after `c`.
+    #[inline(always)]
     fn next(&self, c: &Cursor) -> Option<Cursor> {
         self.decode(c.index + 1, c.next_at, c.end, c.seg.orig_end)
     }
@@ -337,7 +408,7 @@ impl OffsetMap {
     /// that produced the normalized byte at `n`; `n >= norm_len` maps to the end of the
     /// original.
     pub(crate) fn start_of(&self, n: usize) -> usize {
-        self.start_of_hint(n, None).0
+        self.last.with(|h| self.start_of_hint(n, h))
     }
 
     fn start_of_hint(&self, n: usize, hint: Option<Cursor>) -> (usize, Option<Cursor>) {
@@ -357,7 +428,7 @@ impl OffsetMap {
     /// Original end offset of a normalized range ending at `end` (`end > 0`): the end of
     /// the original source of the byte at `end - 1`.
     pub(crate) fn end_of(&self, end: usize) -> usize {
-        self.end_of_hint(end, None).0
+        self.last.with(|h| self.end_of_hint(end, h))
     }
 
     fn end_of_hint(&self, end: usize, hint: Option<Cursor>) -> (usize, Option<Cursor>) {
@@ -585,6 +656,22 @@ impl<'a> Emitter<'a> {
         self.start_changes();
         self.keep_until(src.start);
         self.pending = src.end;
+    }
+
+    /// Finish with `with` as the whole output, replacing every character of the input
+    /// by one of the same width (`with` has the input's length in bytes, and nothing
+    /// was written before): the map stays byte for byte, and `with` is taken as it is,
+    /// not copied. `None` when `with` is the input (or the conditions do not hold).
+    pub(crate) fn finish_linear(mut self, with: String) -> Option<(String, OffsetMap)> {
+        if self.changed || self.pending > 0 || with.len() != self.input.len() || with == self.input
+        {
+            return None;
+        }
+        self.changed = true;
+        self.map_copy(0..self.input.len());
+        self.out = with;
+        self.pending = self.input.len();
+        self.finish()
     }
 
     /// Finish: `None` when nothing changed, else the new text and its map.

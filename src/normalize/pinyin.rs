@@ -197,11 +197,45 @@ struct Group {
 
 /// The gloss groups of `text`, in order, each with how many of its glosses carry a
 /// tone mark (or `ü`) and how many are toneless of two or more letters.
+/// The first position at or after `from` of byte `a` or byte `b` (`bytes.len()` when
+/// there is none), eight bytes at a time.
+fn find_either(bytes: &[u8], from: usize, a: u8, b: u8) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let (sa, sb) = (ONES * u64::from(a), ONES * u64::from(b));
+    let mut i = from;
+    while let Some(w) = bytes.get(i..i + 8) {
+        let mut buf = [0u8; 8];
+        buf.copy_from_slice(w);
+        let x = u64::from_le_bytes(buf);
+        let (va, vb) = (x ^ sa, x ^ sb);
+        // A zero byte of `va` or `vb` is a match; the lowest flagged byte is exact
+        // (a borrow can only flag bytes above a real zero).
+        let m = (va.wrapping_sub(ONES) & !va | vb.wrapping_sub(ONES) & !vb) & HIGH;
+        if m != 0 {
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&c) = bytes.get(i) {
+        if c == a || c == b {
+            return i;
+        }
+        i += 1;
+    }
+    bytes.len().max(from)
+}
+
 fn groups(text: &str) -> impl Iterator<Item = (Group, usize, usize)> + '_ {
     let bytes = text.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
-        while let Some(&b) = bytes.get(i) {
+        loop {
+            // Only `(` and the first byte of `（` can open a gloss.
+            i = find_either(bytes, i, b'(', 0xEF);
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
             let is_open =
                 b == b'(' || (b == 0xEF && bytes.get(i + 1..i + 3) == Some(&[0xBC, 0x88][..]));
             if !is_open {
@@ -291,6 +325,38 @@ mod tests {
     fn strip(s: &str) -> String {
         let m = OffsetMap::identity(s.len());
         run(s, &m).map_or_else(|| s.to_string(), |(t, _, _)| t)
+    }
+
+    #[test]
+    fn find_either_finds_the_first() {
+        let plain = |b: &[u8], from: usize| {
+            b.iter()
+                .enumerate()
+                .skip(from)
+                .find(|(_, &c)| c == b'(' || c == 0xEF)
+                .map_or(b.len().max(from), |(k, _)| k)
+        };
+        let samples: [&[u8]; 6] = [
+            b"",
+            b"abc",
+            "年度（报告）(a) x".as_bytes(),
+            b"\x01\x00((\xEF\xEE\x29\x27\xF0\xEF",
+            b"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa(",
+            b"\x28\x29\x27\x28\x00\x01\x80\xFF\xEF\xEE\xF0\x28",
+        ];
+        for b in samples {
+            for from in 0..=b.len() + 1 {
+                assert_eq!(
+                    find_either(b, from, b'(', 0xEF),
+                    plain(b, from),
+                    "{b:?} {from}"
+                );
+            }
+        }
+        let all: Vec<u8> = (0..=255u8).rev().collect();
+        for from in 0..all.len() {
+            assert_eq!(find_either(&all, from, b'(', 0xEF), plain(&all, from));
+        }
     }
 
     #[test]

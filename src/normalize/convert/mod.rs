@@ -106,7 +106,12 @@ fn detects(c: char) -> bool {
 /// What `c` becomes on its own (after compatibility normalization), if it can change.
 #[inline]
 fn char_value(c: char) -> Option<char> {
-    let b = block_of(c)?;
+    char_value_in(block_of(c)?, c)
+}
+
+/// [`char_value`] of `c`, whose block is `b`.
+#[inline]
+fn char_value_in(b: &Block, c: char) -> Option<char> {
     let (w, bit) = word_and_bit(c);
     let words = &b.detect;
     if words.get(w)? & bit == 0 {
@@ -189,7 +194,55 @@ fn convert_run(run: &str, out: &mut String) -> bool {
         let Some(c) = char::from_u32(cp) else {
             break;
         };
+        // Characters of the Basic Multilingual Plane that start no phrase (and are not
+        // compatibility ideographs, which are in the detection set): looked up in the
+        // flat tables.
+        if let (Some(&det), Some(&start), Some(&rank)) = (
+            FLAT.detect.get((cp >> 6) as usize),
+            FLAT.start.get((cp >> 6) as usize),
+            FLAT.rank.get((cp >> 6) as usize),
+        ) {
+            let bit = 1u64 << (cp & 63);
+            if start & bit == 0 && !(0xF900..=0xFAFF).contains(&cp) {
+                if det & bit != 0 {
+                    let idx = usize::from(rank) + (det & (bit - 1)).count_ones() as usize;
+                    if let Some(&v) = VALUES.get(idx) {
+                        if v != c {
+                            out.push_str(run.get(copied..i).unwrap_or(""));
+                            out.push(v);
+                            same_width &= v.len_utf8() == len;
+                            copied = i + len;
+                        }
+                    }
+                }
+                i += len;
+                continue;
+            }
+        }
         let n = normalize_char(c);
+        // Most characters are neither in the detection set nor start a phrase: one
+        // look at their block tells (a compatibility ideograph is always detected).
+        if n == c {
+            match block_of(c) {
+                None => {
+                    i += len;
+                    continue;
+                }
+                Some(b) if !in_set(&b.start, c) => {
+                    if let Some(v) = char_value_in(b, c) {
+                        if v != c {
+                            out.push_str(run.get(copied..i).unwrap_or(""));
+                            out.push(v);
+                            same_width &= v.len_utf8() == len;
+                            copied = i + len;
+                        }
+                    }
+                    i += len;
+                    continue;
+                }
+                Some(_) => {}
+            }
+        }
         if let Some((value, plen)) = run.get(i..).and_then(|rest| match_phrase(n, rest)) {
             let covered = run.get(i..i + plen).unwrap_or("");
             if value != covered {
@@ -231,31 +284,53 @@ struct Runs<'a> {
 impl Iterator for Runs<'_> {
     type Item = std::ops::Range<usize>;
 
+    /// Finds the next character of the detection set, then widens it to its run:
+    /// text without one is read in a single pass that decodes only the characters
+    /// whose first byte can start an ideograph (0xE3 or more: `U+3007` and up).
     fn next(&mut self) -> Option<Self::Item> {
         let bytes = self.text.as_bytes();
-        let mut run_start: Option<usize> = None;
-        let mut hit = false;
+        let floor = self.at;
         let mut i = self.at;
-        while let Some((cp, len)) = decode(bytes, i) {
-            if is_ideograph_cp(cp) {
-                if run_start.is_none() {
-                    run_start = Some(i);
-                    hit = false;
-                }
-                hit = hit || detects_cp(cp);
-            } else if let Some(s) = run_start.take() {
-                if hit {
-                    self.at = i + len;
-                    return Some(s..i);
-                }
+        let hit = loop {
+            let Some(&b) = bytes.get(i) else {
+                self.at = bytes.len();
+                return None;
+            };
+            // ASCII, two-byte characters and continuation bytes.
+            if b < 0xE3 {
+                i += 1;
+                continue;
+            }
+            let Some((cp, len)) = decode(bytes, i) else {
+                self.at = bytes.len();
+                return None;
+            };
+            if detected_ideograph(cp) {
+                break i;
             }
             i += len;
+        };
+        let mut start = hit;
+        while start > floor {
+            let mut p = start - 1;
+            while p > floor && matches!(bytes.get(p), Some(0x80..=0xBF)) {
+                p -= 1;
+            }
+            match decode(bytes, p) {
+                Some((cp, _)) if is_ideograph_cp(cp) => start = p,
+                _ => break,
+            }
+        }
+        let mut end = hit;
+        while let Some((cp, len)) = decode(bytes, end) {
+            if !is_ideograph_cp(cp) {
+                self.at = end + len;
+                return Some(start..end);
+            }
+            end += len;
         }
         self.at = bytes.len();
-        match run_start {
-            Some(s) if hit => Some(s..bytes.len()),
-            _ => None,
-        }
+        Some(start..end)
     }
 }
 
@@ -298,6 +373,77 @@ fn detects_cp(cp: u32) -> bool {
         .get(usize::from(i))
         .and_then(|b| b.detect.get((o >> 6) as usize))
         .is_some_and(|w| w & (1u64 << (o & 63)) != 0)
+}
+
+/// The detection set's ideographs of the Basic Multilingual Plane, one bit per code
+/// point: bit `cp & 63` of word `cp >> 6`. Computed from the compiled tables when the
+/// crate is compiled, so that the search for runs tests a character with one load.
+static DETECT_BMP: [u64; 1024] = detect_bmp();
+
+const fn detect_bmp() -> [u64; 1024] {
+    let mut out = [0u64; 1024];
+    let mut cp: u32 = 0;
+    while cp < 0x1_0000 {
+        let ideograph = matches!(cp, 0x3007 | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF);
+        let i = BLOCK_OF[(cp >> 8) as usize] as usize;
+        if ideograph && i != 0 {
+            let o = cp & 0xFF;
+            if BLOCKS[i].detect[(o >> 6) as usize] & (1u64 << (o & 63)) != 0 {
+                out[(cp >> 6) as usize] |= 1u64 << (cp & 63);
+            }
+        }
+        cp += 1;
+    }
+    out
+}
+
+/// The compiled tables flattened for the Basic Multilingual Plane, one entry per 64 code
+/// points (word `cp >> 6`, bit `cp & 63`): the detection set, the characters phrases
+/// start with, and the index in [`VALUES`] of the word's first detection-set character.
+/// Computed from the tables when the crate is compiled.
+struct Flat {
+    detect: [u64; 1024],
+    start: [u64; 1024],
+    rank: [u16; 1024],
+}
+
+static FLAT: Flat = flat();
+
+const fn flat() -> Flat {
+    let mut f = Flat {
+        detect: [0; 1024],
+        start: [0; 1024],
+        rank: [0; 1024],
+    };
+    let mut k = 0;
+    while k < 1024 {
+        let i = BLOCK_OF[k >> 2] as usize;
+        if i != 0 {
+            let b = &BLOCKS[i];
+            let w = k & 3;
+            f.detect[k] = b.detect[w];
+            f.start[k] = b.start[w];
+            let mut rank = b.rank as u32;
+            let mut x = 0;
+            while x < w {
+                rank += b.detect[x].count_ones();
+                x += 1;
+            }
+            f.rank[k] = rank as u16;
+        }
+        k += 1;
+    }
+    f
+}
+
+/// Whether the ideograph `cp` is in the detection set (`is_ideograph_cp(cp) &&
+/// detects_cp(cp)`), with one load for the Basic Multilingual Plane.
+#[inline]
+fn detected_ideograph(cp: u32) -> bool {
+    match DETECT_BMP.get((cp >> 6) as usize) {
+        Some(w) => w & (1u64 << (cp & 63)) != 0,
+        None => is_ideograph_cp(cp) && detects_cp(cp),
+    }
 }
 
 fn runs(text: &str) -> Runs<'_> {
@@ -500,7 +646,38 @@ pub(crate) enum Outcome {
 /// Run the conversion stage with `conv`.
 pub(crate) fn run(text: &str, map: &OffsetMap, conv: &dyn Converter) -> Outcome {
     if conv.table().is_some() {
-        // The compiled tables: every change is one character for one.
+        // The compiled tables: every change is one character for one, and nearly always
+        // of the same width in bytes. The runs are converted into one copy of the text,
+        // which, when every change kept its width, becomes the output as it is, mapped
+        // byte for byte.
+        let mut whole: Option<String> = None;
+        let mut done = 0;
+        let mut same_width = true;
+        let mut changed = false;
+        for r in runs(text) {
+            let Some(src) = text.get(r.clone()) else {
+                continue;
+            };
+            let o = whole.get_or_insert_with(|| String::with_capacity(text.len()));
+            o.push_str(text.get(done..r.start).unwrap_or(""));
+            let before = o.len();
+            same_width &= convert_run(src, o);
+            changed = changed || o.get(before..) != Some(src);
+            done = r.end;
+        }
+        let Some(mut whole) = whole else {
+            return Outcome::Unchanged;
+        };
+        if !changed {
+            return Outcome::Unchanged;
+        }
+        if same_width {
+            whole.push_str(text.get(done..).unwrap_or(""));
+            if let Some((t, m)) = Emitter::new(text, map).finish_linear(whole) {
+                return Outcome::Converted(t, m);
+            }
+        }
+        // A change of width: converted run by run, character by character where needed.
         let mut em = Emitter::new(text, map);
         let mut scratch = String::new();
         let mut buf = [0u8; 4];
@@ -611,6 +788,97 @@ fn emit_run(em: &mut Emitter<'_>, at: usize, src: &str, dst: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Runs found the plain way: every character decoded, runs tracked as they go.
+    fn runs_reference(text: &str) -> Vec<std::ops::Range<usize>> {
+        let mut out = Vec::new();
+        let mut start: Option<usize> = None;
+        let mut hit = false;
+        for (i, c) in text.char_indices() {
+            let cp = u32::from(c);
+            if is_ideograph_cp(cp) {
+                if start.is_none() {
+                    start = Some(i);
+                    hit = false;
+                }
+                hit = hit || detects_cp(cp);
+            } else if let Some(s) = start.take() {
+                if hit {
+                    out.push(s..i);
+                }
+            }
+        }
+        if let (Some(s), true) = (start, hit) {
+            out.push(s..text.len());
+        }
+        out
+    }
+
+    #[test]
+    fn detection_bitmap_is_the_tables() {
+        for cp in 0..0x4_0000u32 {
+            assert_eq!(
+                detected_ideograph(cp),
+                is_ideograph_cp(cp) && detects_cp(cp),
+                "U+{cp:04X}"
+            );
+        }
+        assert!(detected_ideograph(u32::from('國')));
+        assert!(!detected_ideograph(u32::from('国')));
+    }
+
+    #[test]
+    fn flat_tables_are_the_tables() {
+        for cp in 0..0x1_0000u32 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let k = (cp >> 6) as usize;
+            let bit = 1u64 << (cp & 63);
+            let start = block_of(c).is_some_and(|b| in_set(&b.start, c));
+            assert_eq!(FLAT.start[k] & bit != 0, start, "U+{cp:04X}");
+            assert_eq!(FLAT.detect[k] & bit != 0, detects(c), "U+{cp:04X}");
+            if FLAT.detect[k] & bit != 0 {
+                let idx =
+                    usize::from(FLAT.rank[k]) + (FLAT.detect[k] & (bit - 1)).count_ones() as usize;
+                assert_eq!(VALUES.get(idx).copied(), char_value(c), "U+{cp:04X}");
+            }
+        }
+    }
+
+    #[test]
+    fn runs_match_the_plain_scan() {
+        let texts = [
+            "",
+            "覆",
+            "答覆",
+            "a答覆b",
+            "一二三",
+            "報告\n年度報告（2021）公開,發佈",
+            "é報ü告\u{3007}〇條𠀀款é",
+            "ab 機關 cd 机关 ef 機",
+            "\u{FA00}\u{F900}歷 歷史",
+            "年度报告 a 國家 b 国家 c 國",
+        ];
+        for t in texts {
+            assert_eq!(runs(t).collect::<Vec<_>>(), runs_reference(t), "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn runs_match_the_plain_scan_on_mixtures(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "報", "报", "覆", "a", " ", "\n", "é", "（", "〇", "𠀀", "國", "国", "歷", "\u{F900}",
+                ]),
+                0..40,
+            )
+        ) {
+            let t: String = parts.concat();
+            proptest::prop_assert_eq!(runs(&t).collect::<Vec<_>>(), runs_reference(&t));
+        }
+    }
 
     #[test]
     fn context_characters_depend_on_context() {
