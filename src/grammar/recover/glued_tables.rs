@@ -516,6 +516,13 @@ pub fn table3_orphans(
     let Some(table) = requests.as_mut() else {
         return;
     };
+    let present = |r: T3Row| table.row(r).is_some_and(|a| a.cells().next().is_some());
+    let rows = t3_rows(edition);
+    // Orphan rows only fill result rows the reader left empty: with none, there is
+    // nothing to look for (and the line scan below is the cost of a whole parse).
+    if rows.iter().all(|r| !r.is_result_leaf() || present(*r)) {
+        return;
+    }
     let spans: Vec<(usize, usize)> = table
         .cells()
         .map(|(_, _, c)| (c.span.start, c.span.end))
@@ -525,12 +532,10 @@ pub fn table3_orphans(
         let s = norm_span(line);
         spans.iter().any(|&(a, b)| a < s.end && b > s.start)
     };
-    let rows = t3_rows(edition);
     let found = orphans(text, region.clone(), &rows, &used);
     if found.is_empty() {
         return;
     }
-    let present = |r: T3Row| table.row(r).is_some_and(|a| a.cells().next().is_some());
     let value = |r: T3Row, c: usize| -> Option<i64> {
         let col = T3_COLUMNS.get(c)?;
         table.cell(r, *col).and_then(Cell::integer)
