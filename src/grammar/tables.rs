@@ -5,7 +5,7 @@
 //! rows a table does not print ([`missing_points`]).
 
 use crate::catalogue::matching::EXACT;
-use crate::catalogue::TableId;
+use crate::catalogue::{Edition, TableId};
 use crate::lex::value::{parse_value, split_note};
 use crate::lex::{Token, TokenKind};
 use crate::model::cell::{Cell, Placement, Value};
@@ -112,6 +112,25 @@ pub struct RawRow<'t, 'a, R> {
 }
 
 impl<'t, 'a, R> RawRow<'t, 'a, R> {
+    /// Report a row the edition's grid has no place for, with its values as unused.
+    pub fn warn_unknown(&self, table: TableId, edition: Edition, sink: &mut Sink<'_>) {
+        let unused = sink.unused(
+            self.values
+                .iter()
+                .filter(|t| t.kind == TokenKind::Value)
+                .map(|f| f.tok),
+        );
+        sink.warn(
+            WarningKind::UnknownRow {
+                table,
+                label: self.label.text().to_string(),
+                edition: Some(edition),
+                unused,
+            },
+            self.label.range().clone(),
+        );
+    }
+
     /// Whether the row's values could belong to the value-less row before it: the
     /// label before had none, and no value stands on this label's own row.
     pub fn ambiguous(&self) -> bool {

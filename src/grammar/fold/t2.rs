@@ -7,7 +7,7 @@ use crate::grammar::facts::{EditionFacts, Votes, EDITIONS};
 use crate::grammar::tables::{
     admit, cell_of, cover, fit, missing_points, stray, Field, RawRow, RowAt, Sink,
 };
-use crate::lex::{Token, TokenKind};
+use crate::lex::Token;
 use crate::model::tables::ActiveDisclosure;
 use crate::model::warning::WarningKind;
 use crate::span::Span;
@@ -195,21 +195,7 @@ pub fn grid(
     for r in &raw.rows {
         let label_range = r.label.range().clone();
         let Some(def) = facts.t2_block_of(r.row) else {
-            let unused = sink.unused(
-                r.values
-                    .iter()
-                    .filter(|t| t.kind == TokenKind::Value)
-                    .map(|f| f.tok),
-            );
-            sink.warn(
-                WarningKind::UnknownRow {
-                    table: TableId::T2,
-                    label: r.label.text().to_string(),
-                    edition: Some(edition),
-                    unused,
-                },
-                label_range,
-            );
+            r.warn_unknown(TableId::T2, edition, sink);
             continue;
         };
         if !admit(

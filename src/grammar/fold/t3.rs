@@ -211,21 +211,7 @@ pub fn grid(raw: &T3Raw<'_, '_>, facts: &EditionFacts, table: &mut Requests, sin
     for (idx, r) in raw.rows.iter().enumerate() {
         let label_range = r.label.range().clone();
         if !facts.accepts_t3_row(r.row) {
-            let unused = sink.unused(
-                r.values
-                    .iter()
-                    .filter(|t| t.kind == TokenKind::Value)
-                    .map(|f| f.tok),
-            );
-            sink.warn(
-                WarningKind::UnknownRow {
-                    table: TableId::T3,
-                    label: r.label.text().to_string(),
-                    edition: Some(edition),
-                    unused,
-                },
-                label_range,
-            );
+            r.warn_unknown(TableId::T3, edition, sink);
             continue;
         }
         if !admit(
