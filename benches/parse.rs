@@ -40,11 +40,31 @@ fn main() {
     for (name, text) in &common::inputs().items {
         eprintln!("input {name}: {} bytes", text.len());
     }
+    if let Ok(dir) = std::env::var("ZFXXGK_DUMP_INPUTS") {
+        dump_inputs(&dir);
+        return;
+    }
     if let Ok(name) = std::env::var("ZFXXGK_PROFILE") {
         profile_loop(&name);
         return;
     }
     divan::main();
+}
+
+/// `ZFXXGK_DUMP_INPUTS=<dir>`: write every input to `<dir>/<name>.txt`, so that another
+/// build (an earlier version, say) can be measured on the same bytes.
+fn dump_inputs(dir: &str) {
+    let dir = std::path::Path::new(dir);
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!("cannot create {}: {e}", dir.display());
+        return;
+    }
+    for (name, text) in &common::inputs().items {
+        let path = dir.join(format!("{name}.txt"));
+        if let Err(e) = std::fs::write(&path, text) {
+            eprintln!("cannot write {}: {e}", path.display());
+        }
+    }
 }
 
 /// `ZFXXGK_PROFILE=<input name> [ZFXXGK_PROFILE_SECS=10] [ZFXXGK_PROFILE_LAYER=end_to_end]`:
