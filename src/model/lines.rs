@@ -48,24 +48,12 @@ impl LineStarts {
     pub(crate) fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         // At least as many line breaks as lines after the first (`\r\n` counts twice).
-        let breaks = bytes.iter().filter(|&&b| b == b'\n' || b == b'\r').count();
+        let mut breaks = 0usize;
+        for_each_break_byte(bytes, |_| breaks += 1);
         if (breaks + 1).saturating_mul(64) <= bytes.len() {
             let mut starts = Vec::with_capacity(breaks + 1);
             starts.push(0);
-            let mut i = 0;
-            while let Some(&b) = bytes.get(i) {
-                match b {
-                    b'\n' => starts.push(i + 1),
-                    b'\r' => {
-                        if bytes.get(i + 1) == Some(&b'\n') {
-                            i += 1;
-                        }
-                        starts.push(i + 1);
-                    }
-                    _ => {}
-                }
-                i += 1;
-            }
+            for_each_line_start(bytes, |i| starts.push(i));
             if let Some(index) = LineIndex::from_starts(starts) {
                 return LineStarts::List(index);
             }
@@ -86,20 +74,7 @@ impl LineStarts {
             }
         };
         set(0);
-        let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            match b {
-                b'\n' => set(i + 1),
-                b'\r' => {
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    set(i + 1);
-                }
-                _ => {}
-            }
-            i += 1;
-        }
+        for_each_line_start(bytes, set);
         let mut ranks = Vec::with_capacity(words.len().div_ceil(BLOCK_WORDS));
         let mut count = 0;
         for block in words.chunks(BLOCK_WORDS) {
@@ -216,6 +191,46 @@ impl LineStarts {
             LineStarts::List(l) => l.starts().len() * 8,
         }
     }
+}
+
+/// Calls `f` with the offset of every `\n` and `\r` byte of `bytes`, in order.
+///
+/// Eight bytes at a time: most of a report's bytes are not line breaks, and a word of
+/// eight bytes without one is passed over at once.
+fn for_each_break_byte(bytes: &[u8], mut f: impl FnMut(usize)) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    // The high bit of each byte of `x` equal to `b`, and no other bit.
+    let equal = |x: u64, b: u8| {
+        let y = x ^ (ONES * u64::from(b));
+        !((y & LOW7).wrapping_add(LOW7) | y | LOW7)
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
+        let mut hits = equal(word, b'\n') | equal(word, b'\r');
+        while hits != 0 {
+            f(base + (hits.trailing_zeros() / 8) as usize);
+            hits &= hits - 1;
+        }
+        base += 8;
+    }
+    for (k, &b) in chunks.remainder().iter().enumerate() {
+        if b == b'\n' || b == b'\r' {
+            f(base + k);
+        }
+    }
+}
+
+/// Calls `f` with the offset of every line start after the first: after a `\n`, and
+/// after a `\r` not followed by `\n` (`\r\n` is one break).
+fn for_each_line_start(bytes: &[u8], mut f: impl FnMut(usize)) {
+    for_each_break_byte(bytes, |i| {
+        if bytes.get(i) == Some(&b'\n') || bytes.get(i + 1) != Some(&b'\n') {
+            f(i + 1);
+        }
+    });
 }
 
 #[cfg(test)]
