@@ -304,6 +304,15 @@ impl Normalized {
         self.map.start_of(n)
     }
 
+    /// [`original_offset`](Self::original_offset), and where (normalized) the stretch of
+    /// text copied unchanged from the original that holds `normalized` ends, if it is in
+    /// one: up to there, offsets map one for one.
+    pub(crate) fn original_offset_run(&self, normalized: usize) -> (usize, Option<usize>) {
+        let n = floor_boundary(&self.text, normalized);
+        let (o, run) = self.map.start_of_run(n);
+        (o, run.filter(|_| n == normalized))
+    }
+
     /// Original span of a normalized byte range: from the start of the original source
     /// of its first character to the end of the original source of its last one. An
     /// empty range maps to an empty span at [`Normalized::original_offset`] of its start.

@@ -425,6 +425,21 @@ impl OffsetMap {
         }
     }
 
+    /// [`start_of`](Self::start_of)`(n)`, and the normalized end of the linear segment
+    /// holding `n` when it is one: every offset from `n` up to that end maps to
+    /// `start_of(n)` plus its distance from `n`.
+    pub(crate) fn start_of_run(&self, n: usize) -> (usize, Option<usize>) {
+        let mut run = None;
+        let o = self.last.with(|h| {
+            let (o, c) = self.start_of_hint(n, h);
+            run = c
+                .filter(|c| n < self.norm_len && c.contains(n) && c.seg.step == 1)
+                .map(|c| c.end);
+            (o, c)
+        });
+        (o, run)
+    }
+
     /// Original end offset of a normalized range ending at `end` (`end > 0`): the end of
     /// the original source of the byte at `end - 1`.
     pub(crate) fn end_of(&self, end: usize) -> usize {
