@@ -1066,7 +1066,7 @@ mod tests {
             let offsets = body.char_indices().map(|(b, _)| b);
             for b in offsets.chain(std::iter::once(body.len())) {
                 let o = norm.original_offset(start + b);
-                if !points.last().is_some_and(|&(pb, po)| po + (b - pb) == o) {
+                if points.last().is_none_or(|&(pb, po)| po + (b - pb) != o) {
                     points.push((b, o));
                 }
             }
