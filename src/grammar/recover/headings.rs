@@ -80,7 +80,46 @@ fn line_words(line: &str) -> &str {
     }
 }
 
+/// The first character of each of [`SECTION_HEADINGS`].
+const HEADING_FIRST_CHARS: [char; SECTION_HEADINGS.len()] = {
+    let mut out = ['\0'; SECTION_HEADINGS.len()];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = first_char(SECTION_HEADINGS[i]);
+        i += 1;
+    }
+    out
+};
+
+/// The first character of a string starting with a character of three UTF-8 bytes (the
+/// headings are Chinese), at compile time.
+const fn first_char(s: &str) -> char {
+    let b = s.as_bytes();
+    assert!(b.len() >= 3 && b[0] & 0xF0 == 0xE0);
+    let c = ((b[0] as u32 & 0x0F) << 12) | ((b[1] as u32 & 0x3F) << 6) | (b[2] as u32 & 0x3F);
+    match char::from_u32(c) {
+        Some(c) => c,
+        None => panic!("not a character"),
+    }
+}
+
+/// Whether a line may name a template section: its first character past spaces and
+/// `#` is a numeral or a heading's first character. (Most lines are told apart here,
+/// without trimming them.)
+fn may_name_a_section(line: &str) -> bool {
+    let c = line
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '#')
+        .chars()
+        .next();
+    c.is_some_and(|c| {
+        c == '七' || CN.iter().any(|n| n.starts_with(c)) || HEADING_FIRST_CHARS.contains(&c)
+    })
+}
+
 fn template_topic_of_line(line: &str) -> Option<Topic> {
+    if !may_name_a_section(line) {
+        return None;
+    }
     let w = line_words(line);
     SECTION_HEADINGS
         .iter()
@@ -158,6 +197,32 @@ mod tests {
         );
         assert_eq!(&t[s[3].body_range.clone()], "行政复议 0 ");
         assert_eq!(s[2].topic, Some(Topic::Requests));
+    }
+
+    #[test]
+    fn the_quick_test_passes_every_heading_line() {
+        let lines = [
+            "一、总体情况",
+            "  ## 二、主动公开政府信息情况\n",
+            "\u{3000}三、收到和处理政府信息公开申请情况",
+            "七、政府信息公开行政复议、行政诉讼情况",
+            "# 存在的主要问题及改进情况",
+            "其他需要报告的事项\r\n",
+        ];
+        for l in lines {
+            assert!(may_name_a_section(l), "{l:?}");
+            assert!(template_topic_of_line(l).is_some(), "{l:?}");
+        }
+        for l in [
+            "本机关收到申请46件。",
+            "| 1 | 2 |",
+            "",
+            "  \n",
+            "(一)总体情况",
+        ] {
+            assert!(!may_name_a_section(l), "{l:?}");
+            assert_eq!(template_topic_of_line(l), None, "{l:?}");
+        }
     }
 
     #[test]
