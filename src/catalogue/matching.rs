@@ -291,7 +291,11 @@ const T2_ROWS: [T2Row; 8] = [
 
 /// Match a label of table 二.
 pub fn match_t2(label: &str) -> Option<T2Label> {
-    let compact: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact: std::borrow::Cow<'_, str> = if label.chars().any(char::is_whitespace) {
+        label.chars().filter(|c| !c.is_whitespace()).collect()
+    } else {
+        label.into()
+    };
     if let Ok((_, n)) = caption(&compact) {
         return T2Block::from_numeral(n).map(T2Label::Caption);
     }

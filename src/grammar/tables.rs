@@ -93,6 +93,9 @@ impl<'a> std::ops::Deref for Field<'_, 'a> {
     }
 }
 
+/// Cells a row makes room for at its first: table 三's columns.
+const ROW_ROOM: usize = 7;
+
 /// A row label with the cells that followed it.
 #[derive(Debug, Clone)]
 pub struct RawRow<'t, 'a, R> {
@@ -151,6 +154,10 @@ impl<'t, 'a, R> RawRow<'t, 'a, R> {
 
     /// Keep a cell of the row (counting it only, past [`MAX_ROW_CELLS`]).
     pub fn push(&mut self, field: Field<'t, 'a>) {
+        if self.values.capacity() == 0 {
+            // Room for a row of table 三 at once, rather than growing by doubling.
+            self.values.reserve_exact(ROW_ROOM);
+        }
         if self.values.len() < MAX_ROW_CELLS {
             self.values.push(field);
         } else {
