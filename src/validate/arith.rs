@@ -63,8 +63,8 @@ pub(super) fn sum(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> 
 /// `main = Σ plus − Σ minus`.
 struct Equation<'a> {
     code: Code,
-    /// What is checked, for messages (written only when a message is).
-    what: Box<dyn Fn() -> String + 'a>,
+    /// Writes what is checked, for messages (only when a message is written).
+    what: &'a dyn Fn(&mut String),
     /// Short name of the main cell in messages.
     main_name: &'static str,
     main: Term<'a>,
@@ -72,22 +72,27 @@ struct Equation<'a> {
     minus: Vec<Term<'a>>,
 }
 
-fn formula(plus: &[Decimal], minus: &[Decimal]) -> String {
-    let mut s = String::new();
-    for (i, v) in plus.iter().enumerate() {
-        if i > 0 {
+/// Appends `p1 + p2 + … − m1 − …` (`0` for no `plus`) to `s`.
+fn formula(
+    plus: impl Iterator<Item = Decimal>,
+    minus: impl Iterator<Item = Decimal>,
+    s: &mut String,
+) {
+    let mut any = false;
+    for v in plus {
+        if any {
             s.push_str(" + ");
         }
-        s.push_str(&v.to_string());
+        any = true;
+        push_decimal(v, s);
     }
-    if plus.is_empty() {
+    if !any {
         s.push('0');
     }
     for v in minus {
         s.push_str(" − ");
-        s.push_str(&v.to_string());
+        push_decimal(v, s);
     }
-    s
 }
 
 /// An info finding: the check could not be made because of `bad` operands.
@@ -150,7 +155,13 @@ fn operand_label(main: &CellRef, part: &CellRef, sign: &str) -> Option<Label> {
         part.row.as_ref()
     };
     let raw = part.raw.as_deref().unwrap_or("?");
-    Some(Label::new(span, format!("{sign}{name} = {raw}")))
+    // Written at its exact length: kept as is (`Label::new` has nothing to shrink).
+    let mut message = String::with_capacity(sign.len() + name.len() + " = ".len() + raw.len());
+    message.push_str(sign);
+    message.push_str(name);
+    message.push_str(" = ");
+    message.push_str(raw);
+    Some(Label::new(span, message))
 }
 
 /// The numbers of the terms that have one.
@@ -158,7 +169,55 @@ fn operand_values<'t>(ts: &'t [Term<'_>]) -> impl Iterator<Item = Decimal> + 't 
     ts.iter().filter_map(|t| operand(t.cell).ok())
 }
 
-fn check<S: FindingSink + ?Sized>(eq: Equation<'_>, cx: &mut Cx<'_, S>) {
+/// Appends the text `Display` writes for `d` (`-6`, `2.953`) to `out`. Integers,
+/// nearly every value, are written digit by digit without the formatting machinery (a
+/// message writes one per operand); decimals go through `Display` itself.
+fn push_decimal(d: Decimal, out: &mut String) {
+    if d.scale() != 0 {
+        use std::fmt::Write;
+        // Writing into a `String` cannot fail.
+        let _ = write!(out, "{d}");
+        return;
+    }
+    let m = d.mantissa();
+    if m < 0 {
+        out.push('-');
+    }
+    // u64::MAX has 20 digits; they are written from the last.
+    let mut n = m.unsigned_abs();
+    let mut buf = [0u8; 20];
+    let mut len = 0;
+    for slot in buf.iter_mut().rev() {
+        *slot = b'0' + (n % 10) as u8;
+        n /= 10;
+        len += 1;
+        if n == 0 {
+            break;
+        }
+    }
+    let digits = buf.get(buf.len() - len..).unwrap_or_default();
+    // ASCII digits, pushed one by one (cheaper than checking them as UTF-8).
+    out.reserve(digits.len());
+    for &b in digits {
+        out.push(char::from(b));
+    }
+}
+
+/// Appends the count `n` as `Display` writes it.
+fn push_count(n: usize, s: &mut String) {
+    push_decimal(Decimal::integer(i64::try_from(n).unwrap_or(i64::MAX)), s);
+}
+
+/// `eq.what`, written into `buf` (cleared first).
+fn what<'b>(eq: &Equation<'_>, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    (eq.what)(buf);
+    buf
+}
+
+/// Checks `eq`; `buf` is room for writing messages, reused from check to check (a
+/// message is copied out of it at its exact length).
+fn check<S: FindingSink + ?Sized>(eq: Equation<'_>, buf: &mut String, cx: &mut Cx<'_, S>) {
     let all = std::iter::once(&eq.main)
         .chain(eq.plus.iter())
         .chain(eq.minus.iter());
@@ -172,7 +231,7 @@ fn check<S: FindingSink + ?Sized>(eq: Equation<'_>, cx: &mut Cx<'_, S>) {
         })
         .collect();
     if !bad.is_empty() {
-        let mut f = not_assessable(eq.code, &(eq.what)(), bad);
+        let mut f = not_assessable(eq.code, what(&eq, buf), bad);
         // Operands not printed have no place: point at the main cell then.
         f.span = f.span.or(eq.main.cell.map(|c| c.span));
         cx.emit(f);
@@ -189,7 +248,7 @@ fn check<S: FindingSink + ?Sized>(eq: Equation<'_>, cx: &mut Cx<'_, S>) {
     let Some(expected) = p.checked_sub(m) else {
         cx.emit(not_assessable(
             eq.code,
-            &(eq.what)(),
+            what(&eq, buf),
             vec![(eq.main.r(), "too large to add up")],
         ));
         return;
@@ -198,18 +257,17 @@ fn check<S: FindingSink + ?Sized>(eq: Equation<'_>, cx: &mut Cx<'_, S>) {
         return;
     }
     let difference = actual.checked_sub(expected);
-    let plus: Vec<Decimal> = operand_values(&eq.plus).collect();
-    let minus: Vec<Decimal> = operand_values(&eq.minus).collect();
-    let mut f = Finding::new(
-        eq.code,
-        eq.code.severity(),
-        format!(
-            "{}: {} is {actual}, but {} = {expected}",
-            (eq.what)(),
-            eq.main_name,
-            formula(&plus, &minus)
-        ),
-    );
+    // `{what}: {main} is {actual}, but {formula} = {expected}`
+    what(&eq, buf);
+    buf.push_str(": ");
+    buf.push_str(eq.main_name);
+    buf.push_str(" is ");
+    push_decimal(actual, buf);
+    buf.push_str(", but ");
+    formula(operand_values(&eq.plus), operand_values(&eq.minus), buf);
+    buf.push_str(" = ");
+    push_decimal(expected, buf);
+    let mut f = Finding::new(eq.code, eq.code.severity(), buf.as_str().to_owned());
     f.expected = Some(expected);
     f.actual = Some(actual);
     f.difference = difference;
@@ -266,14 +324,17 @@ pub(super) fn table3<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S
     let Some(t) = report.tables.requests.as_ref() else {
         return;
     };
+    let mut buf = String::new();
     if cx.runs(Code::T3Identity) {
         for col in T3_COLUMNS {
             check(
                 Equation {
                     code: Code::T3Identity,
-                    what: Box::new(|| {
-                        format!("table 三, column {}: 一 + 二 = (七)总计 + 四", col.key())
-                    }),
+                    what: &|s: &mut String| {
+                        s.push_str("table 三, column ");
+                        s.push_str(col.key());
+                        s.push_str(": 一 + 二 = (七)总计 + 四");
+                    },
                     main_name: T3Row::ResultsTotal.key(),
                     main: Term::t3(t, T3Row::ResultsTotal, col),
                     plus: vec![
@@ -282,6 +343,7 @@ pub(super) fn table3<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S
                     ],
                     minus: vec![Term::t3(t, T3Row::CarriedForward, col)],
                 },
+                &mut buf,
                 cx,
             );
         }
@@ -292,18 +354,19 @@ pub(super) fn table3<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S
             check(
                 Equation {
                     code: Code::T3ResultsSum,
-                    what: Box::new(|| {
-                        format!(
-                            "table 三, column {}: (七)总计 = the sum of the {} result rows",
-                            col.key(),
-                            leaves.len()
-                        )
-                    }),
+                    what: &|s: &mut String| {
+                        s.push_str("table 三, column ");
+                        s.push_str(col.key());
+                        s.push_str(": (七)总计 = the sum of the ");
+                        push_count(leaves.len(), s);
+                        s.push_str(" result rows");
+                    },
                     main_name: T3Row::ResultsTotal.key(),
                     main: Term::t3(t, T3Row::ResultsTotal, col),
                     plus: leaves.iter().map(|&r| Term::t3(t, r, col)).collect(),
                     minus: Vec::new(),
                 },
+                &mut buf,
                 cx,
             );
         }
@@ -318,19 +381,21 @@ pub(super) fn table3<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S
             check(
                 Equation {
                     code: Code::T3RowTotal,
-                    what: Box::new(|| {
-                        format!(
-                            "table 三, row {}: {} = the sum of the {} applicant columns",
-                            row.key(),
-                            T3Col::Total.key(),
-                            parts.len()
-                        )
-                    }),
+                    what: &|s: &mut String| {
+                        s.push_str("table 三, row ");
+                        s.push_str(row.key());
+                        s.push_str(": ");
+                        s.push_str(T3Col::Total.key());
+                        s.push_str(" = the sum of the ");
+                        push_count(parts.len(), s);
+                        s.push_str(" applicant columns");
+                    },
                     main_name: T3Col::Total.key(),
                     main: Term::t3(t, row, T3Col::Total),
                     plus: parts.iter().map(|&c| Term::t3(t, row, c)).collect(),
                     minus: Vec::new(),
                 },
+                &mut buf,
                 cx,
             );
         }
@@ -351,6 +416,7 @@ pub(super) fn table4<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S
         .filter(|&c| c != T4Col::Total)
         .collect();
     let names: Vec<&str> = parts.iter().map(|c| c.key()).collect();
+    let mut buf = String::new();
     let term = |row: T4Row, col: T4Col| {
         let cell = t.cell(row, col);
         Term {
@@ -362,19 +428,25 @@ pub(super) fn table4<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S
         check(
             Equation {
                 code: Code::T4GroupTotal,
-                what: Box::new(|| {
-                    format!(
-                        "table 四, {}: {} = {}",
-                        row.key(),
-                        T4Col::Total.key(),
-                        names.join(" + ")
-                    )
-                }),
+                what: &|s: &mut String| {
+                    s.push_str("table 四, ");
+                    s.push_str(row.key());
+                    s.push_str(": ");
+                    s.push_str(T4Col::Total.key());
+                    s.push_str(" = ");
+                    for (i, name) in names.iter().enumerate() {
+                        if i > 0 {
+                            s.push_str(" + ");
+                        }
+                        s.push_str(name);
+                    }
+                },
                 main_name: T4Col::Total.key(),
                 main: term(row, T4Col::Total),
                 plus: parts.iter().map(|&c| term(row, c)).collect(),
                 minus: Vec::new(),
             },
+            &mut buf,
             cx,
         );
     }
@@ -449,6 +521,35 @@ pub(super) fn counts<S: FindingSink + ?Sized>(report: &Report, cx: &mut Cx<'_, S
     if let Some(t) = report.tables.appeals.as_ref() {
         for (row, col, cell) in t.cells() {
             count_findings(|| CellRef::t4(row, col, Some(cell)), cell, false, false, cx);
+        }
+    }
+}
+
+#[cfg(test)]
+mod push_tests {
+    use super::push_decimal;
+    use crate::model::Decimal;
+
+    #[test]
+    fn push_decimal_writes_what_display_writes() {
+        let mut values = vec![
+            Decimal::integer(0),
+            Decimal::integer(7),
+            Decimal::integer(-6),
+            Decimal::integer(10),
+            Decimal::integer(1_000_000),
+            Decimal::integer(i64::MAX),
+            Decimal::integer(i64::MIN),
+            Decimal::new(2953, 3),
+            Decimal::new(-5, 1),
+            Decimal::new(1, 12),
+            Decimal::new(i64::MIN, 2),
+        ];
+        values.extend((0..200).map(|i| Decimal::integer(i * 37 - 1000)));
+        for d in values {
+            let mut s = String::from("x");
+            push_decimal(d, &mut s);
+            assert_eq!(s, format!("x{d}"));
         }
     }
 }
