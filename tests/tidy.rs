@@ -77,11 +77,11 @@ fn unreadable_cells() {
         .map(|a| a.slot_mut(T3Col::NaturalPerson))
         .expect("the row is read");
     let span = slot.as_ref().map(|c| c.span).unwrap_or_default();
-    *slot = Some(Box::new(Cell::new(
+    *slot = Some(Cell::new(
         zfxxgk::__internal::parse_value("abc", None),
         "abc",
         span,
-    )));
+    ));
     let rec = record(
         &r,
         "三",
@@ -130,7 +130,7 @@ fn a_column_that_declares_its_unit_always_gives_it() {
         .and_then(|t| t.slot_mut(T2Row::Fees, T2Col::FeeAmount))
         .expect("the fee slot");
     let span = slot.as_ref().map(|c| c.span).unwrap_or_default();
-    *slot = Some(Box::new(Cell::new(Value::Blank, "", span)));
+    *slot = Some(Cell::new(Value::Blank, "", span));
     assert_eq!(fee(&r), (None, unit, CellKind::Blank));
 }
 

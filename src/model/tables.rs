@@ -1,7 +1,6 @@
 //! The three statistical tables as typed structs, one per edition where the editions
-//! differ. Every field is a [`Slot`], an `Option<Box<Cell>>`: `None` when the report
-//! does not print the cell (a warning says so), never a made-up zero. (Boxed, an empty
-//! cell costs a pointer, and a report is a few kilobytes to move rather than thirty.)
+//! differ. Every field is an `Option<Cell>`: `None` when the report does not print the
+//! cell (a warning says so), never a made-up zero.
 //!
 //! Field names follow the template; the canonical label keys live in
 //! [`crate::catalogue`], and each struct maps catalogue ids to its fields
@@ -15,7 +14,7 @@ use crate::model::cell::Cell;
 use serde::{Deserialize, Serialize};
 
 /// A cell slot: `None` when the report does not print the cell.
-pub type Slot = Option<Box<Cell>>;
+pub type Slot = Option<Cell>;
 
 // ---------------------------------------------------------------------------------
 // Table 二
@@ -226,7 +225,7 @@ impl ActiveDisclosure {
             b.rows.iter().flat_map(move |&r| {
                 b.columns.iter().filter_map(move |&c| {
                     self.slot(r, c)
-                        .and_then(Option::as_deref)
+                        .and_then(Option::as_ref)
                         .map(|cell| (b.block, r, c, cell))
                 })
             })
@@ -288,7 +287,7 @@ impl Applicants {
     pub fn cells(&self) -> impl Iterator<Item = (T3Col, &Cell)> + '_ {
         T3_COLUMNS
             .iter()
-            .filter_map(move |&c| self.slot(c).as_deref().map(|cell| (c, cell)))
+            .filter_map(move |&c| self.slot(c).as_ref().map(|cell| (c, cell)))
     }
 }
 
@@ -426,7 +425,7 @@ impl Requests {
 
     /// A cell, if printed.
     pub fn cell(&self, row: T3Row, col: T3Col) -> Option<&Cell> {
-        self.row(row).and_then(|r| r.slot(col).as_deref())
+        self.row(row).and_then(|r| r.slot(col).as_ref())
     }
 
     /// Every printed cell with its row and column, in template order.
@@ -521,7 +520,7 @@ impl Appeals {
 
     /// A cell, if printed.
     pub fn cell(&self, row: T4Row, col: T4Col) -> Option<&Cell> {
-        self.group(row).slot(col).as_deref()
+        self.group(row).slot(col).as_ref()
     }
 
     /// Every printed cell with its row and column, in template order.

@@ -991,7 +991,7 @@ fn targets(report: &Report, figure: Figure) -> Option<(Vec<CellRef>, Decimal, Ve
         }
         Figure::Documents(row, Some(col)) => {
             let t = report.tables.active_disclosure.as_ref()?;
-            let cell = t.slot(row, col)?.as_deref();
+            let cell = t.slot(row, col)?.as_ref();
             let n = operand(cell).ok()?;
             Some((
                 vec![CellRef::t2(t.edition(), T2Block::Item1, row, col, cell)],

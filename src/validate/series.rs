@@ -60,7 +60,7 @@ pub(super) fn check<S: FindingSink + ?Sized>(reports: &[Report], cx: &mut Cx<'_,
 }
 
 fn t2_cell(t: &ActiveDisclosure, row: T2Row, col: T2Col) -> Option<&Cell> {
-    t.slot(row, col).and_then(Option::as_deref)
+    t.slot(row, col).and_then(Option::as_ref)
 }
 
 /// Emit a rule's one finding of a pair of years (its first difference), naming the

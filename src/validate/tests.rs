@@ -7,7 +7,6 @@ use super::*;
 use crate::catalogue::{
     t2_blocks, Topic, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_ROWS, TEMPLATE_SECTIONS,
 };
-use crate::model::tables::Slot;
 use crate::model::{
     ActiveDisclosure, Appeals, Applicants, Located, Metadata, Requests, Section, Tables, Value,
     Warning, WarningKind,
@@ -29,26 +28,26 @@ fn number(v: Decimal) -> Value {
 struct Spans(usize);
 
 impl Spans {
-    fn cell(&mut self, v: i64) -> Box<Cell> {
+    fn cell(&mut self, v: i64) -> Cell {
         self.0 += 10;
-        Box::new(Cell {
+        Cell {
             value: number(Decimal::integer(v)),
             raw: v.to_string(),
             span: Span::new(self.0, self.0 + v.to_string().len()),
             placement: Default::default(),
             note: None,
-        })
+        }
     }
 }
 
-fn set(cell: &mut Slot, value: Value, raw: &str) {
+fn set(cell: &mut Option<Cell>, value: Value, raw: &str) {
     if let Some(c) = cell.as_mut() {
         c.value = value;
         c.raw = raw.to_string();
     }
 }
 
-fn set_int(cell: &mut Slot, v: i64) {
+fn set_int(cell: &mut Option<Cell>, v: i64) {
     set(cell, number(Decimal::integer(v)), &v.to_string());
 }
 
@@ -183,7 +182,7 @@ fn t3(r: &mut Report) -> &mut Requests {
     r.tables.requests.get_or_insert_with(Requests::default)
 }
 
-fn t3_slot(r: &mut Report, row: T3Row, col: T3Col) -> &mut Slot {
+fn t3_slot(r: &mut Report, row: T3Row, col: T3Col) -> &mut Option<Cell> {
     t3(r)
         .row_mut(row)
         .get_or_insert_with(Applicants::default)
@@ -200,7 +199,7 @@ fn t3_span(r: &Report, row: T3Row, col: T3Col) -> Option<std::ops::Range<usize>>
 
 fn bump(r: &mut Report, row: T3Row, col: T3Col, by: i64) {
     let slot = t3_slot(r, row, col);
-    let v = int(slot.as_deref()) + by;
+    let v = int(slot.as_ref()) + by;
     set_int(slot, v);
 }
 
@@ -427,7 +426,7 @@ fn t3_row_total_fails_when_a_row_does_not_add_up() {
 // T4-GROUP-TOTAL
 // ---------------------------------------------------------------------------------
 
-fn t4_slot(r: &mut Report, row: T4Row, col: T4Col) -> &mut Slot {
+fn t4_slot(r: &mut Report, row: T4Row, col: T4Col) -> &mut Option<Cell> {
     r.tables
         .appeals
         .get_or_insert_with(Appeals::default)
@@ -584,7 +583,7 @@ fn approximate_and_missing_rows_are_not_assessable() {
 // COUNT-NEGATIVE / COUNT-FRACTION
 // ---------------------------------------------------------------------------------
 
-fn t2_slot(r: &mut Report, row: T2Row, col: T2Col) -> Option<&mut Slot> {
+fn t2_slot(r: &mut Report, row: T2Row, col: T2Col) -> Option<&mut Option<Cell>> {
     r.tables.active_disclosure.as_mut()?.slot_mut(row, col)
 }
 
@@ -1093,7 +1092,7 @@ fn series_in_force() {
             .active_disclosure
             .as_ref()
             .and_then(|t| t.slot(row, col))
-            .and_then(Option::as_deref))
+            .and_then(Option::as_ref))
     };
     let row = T2Row::NormativeDocuments;
     let expect =

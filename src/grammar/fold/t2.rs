@@ -229,7 +229,7 @@ pub fn grid(
         for (col, tok) in columns.iter().zip(cells.unwrap_or(&[])) {
             let c = cell_of(tok, col.declared_unit(), place, col.key(), sink);
             if let Some(slot) = table.slot_mut(r.row, *col) {
-                *slot = Some(Box::new(c));
+                *slot = Some(c);
             }
         }
     }
@@ -295,7 +295,7 @@ pub fn missing_rows(
                 let cells = b
                     .columns
                     .iter()
-                    .filter_map(|&c| table.slot(row, c).and_then(Option::as_deref));
+                    .filter_map(|&c| table.slot(row, c).and_then(Option::as_ref));
                 (b.block, row, cover(cells))
             })
         })

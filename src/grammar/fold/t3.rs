@@ -282,7 +282,7 @@ pub fn grid(raw: &T3Raw<'_, '_>, facts: &EditionFacts, table: &mut Requests, sin
         );
         let mut row = Applicants::default();
         for (col, tok) in columns.iter().zip(cells.unwrap_or(&[])) {
-            *row.slot_mut(*col) = Some(Box::new(cell_of(tok, None, place, col.key(), sink)));
+            *row.slot_mut(*col) = Some(cell_of(tok, None, place, col.key(), sink));
         }
         *table.row_mut(r.row) = Some(row);
     }
@@ -354,7 +354,7 @@ fn by_position(
                 note: None,
             },
         };
-        *row.slot_mut(*col) = Some(Box::new(cell));
+        *row.slot_mut(*col) = Some(cell);
     }
     Some(row)
 }

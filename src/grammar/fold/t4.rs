@@ -152,7 +152,7 @@ pub fn grid(raw: &T4Raw<'_, '_>, facts: &EditionFacts, sink: &mut Sink<'_>) -> A
         for &col in facts.t4_columns {
             if let Some(tok) = it.next() {
                 *table.group_mut(row).slot_mut(col) =
-                    Some(Box::new(cell_of(tok, None, place, col.key(), sink)));
+                    Some(cell_of(tok, None, place, col.key(), sink));
             }
         }
     }

@@ -117,13 +117,13 @@ pub fn table3(
         for (col, outcome) in T3_COLUMNS.iter().zip(cells) {
             match outcome {
                 CellOutcome::Pinned(v) => {
-                    *row.slot_mut(*col) = Some(Box::new(Cell {
+                    *row.slot_mut(*col) = Some(Cell {
                         value: number(*v),
                         raw: v.to_string(),
                         span: sink.span(run.range.clone()),
                         placement: Placement::Arithmetic,
                         note: None,
-                    }));
+                    });
                 }
                 CellOutcome::NotPlaced(c) => unplaced.push((col.label().to_string(), c.clone())),
             }
@@ -176,13 +176,13 @@ pub fn table2(
             if let Some(slot) = table.slot_mut(run.row, *col) {
                 // One column, or one splitting only: the row label and the digits
                 // pin it (table 二 has no identities).
-                *slot = Some(Box::new(Cell {
+                *slot = Some(Cell {
                     value,
                     raw: raw.to_string(),
                     span: sink.span(run.range.clone()),
                     placement: Placement::Label,
                     note: None,
-                }));
+                });
             }
         };
         if cols.len() == 1 && !run.text.contains(' ') {
@@ -263,13 +263,13 @@ pub fn table4(text: &str, region: Range<usize>, sink: &mut Sink<'_>) -> Option<A
         for col in T4_COLUMNS {
             match cells.next() {
                 Some(CellOutcome::Pinned(v)) => {
-                    *table.group_mut(row).slot_mut(col) = Some(Box::new(Cell {
+                    *table.group_mut(row).slot_mut(col) = Some(Cell {
                         value: number(*v),
                         raw: v.to_string(),
                         span: sink.span(range.clone()),
                         placement: Placement::Arithmetic,
                         note: None,
-                    }));
+                    });
                 }
                 Some(CellOutcome::NotPlaced(c)) => {
                     unplaced.push((format!("{}/{}", row.key(), col.key()), c.clone()))
@@ -345,27 +345,27 @@ pub fn table3_reading_order(
             match cell {
                 Rebuilt::Pinned(v, range) => match held.map(Cell::integer) {
                     None => {
-                        *out.slot_mut(*col) = Some(Box::new(Cell {
+                        *out.slot_mut(*col) = Some(Cell {
                             value: number(*v),
                             raw: v.to_string(),
                             span: sink.span(range.clone()),
                             placement: Placement::Arithmetic,
                             note: None,
-                        }));
+                        });
                     }
                     Some(Some(x)) if x == *v => {
-                        *out.slot_mut(*col) = theirs.cloned().map(Box::new);
+                        *out.slot_mut(*col) = theirs.cloned();
                     }
                     // The reader's value came from the values after a label, which in
                     // reading order are often another row's; the arithmetic decides.
                     Some(_) => {
-                        *out.slot_mut(*col) = Some(Box::new(Cell {
+                        *out.slot_mut(*col) = Some(Cell {
                             value: number(*v),
                             raw: v.to_string(),
                             span: sink.span(range.clone()),
                             placement: Placement::Arithmetic,
                             note: None,
-                        }));
+                        });
                     }
                 },
                 Rebuilt::NotPlaced(c) => {
@@ -427,16 +427,16 @@ pub fn table4_reading_order(
                     span = span.start.min(at.start)..span.end.max(at.end);
                     let theirs = reader.and_then(|t| t.cell(row, col));
                     if let Some(c) = theirs.filter(|c| c.integer() == Some(*v)) {
-                        *table.group_mut(row).slot_mut(col) = Some(Box::new(c.clone()));
+                        *table.group_mut(row).slot_mut(col) = Some(c.clone());
                         continue;
                     }
-                    *table.group_mut(row).slot_mut(col) = Some(Box::new(Cell {
+                    *table.group_mut(row).slot_mut(col) = Some(Cell {
                         value: number(*v),
                         raw: v.to_string(),
                         span: sink.span(at.clone()),
                         placement: Placement::Arithmetic,
                         note: None,
-                    }));
+                    });
                 }
                 Some(FlowCell::NotPlaced(c)) => {
                     let mut c = c.clone();
@@ -599,7 +599,7 @@ pub fn table3_orphans(
                     let start = ranges.iter().map(|r| r.start).min().unwrap_or(region.start);
                     let end = ranges.iter().map(|r| r.end).max().unwrap_or(start);
                     at = Some(at.map_or(start..end, |a| a.start.min(start)..a.end.max(end)));
-                    *out.slot_mut(*col) = Some(Box::new(Cell {
+                    *out.slot_mut(*col) = Some(Cell {
                         value: number(*value),
                         raw: value.to_string(),
                         span: sink.span(start..end),
@@ -609,7 +609,7 @@ pub fn table3_orphans(
                             Placement::Arithmetic
                         },
                         note: None,
-                    }));
+                    });
                 }
                 Outcome::NotPlaced(c) => unplaced.push((col.label().to_string(), c.clone())),
             }
