@@ -348,6 +348,38 @@ impl OffsetMap {
         })
     }
 
+    /// Copy into an empty writer, record for record, the segments that lie wholly before
+    /// normalized offset `end`, and return the cursor of the segment holding `end - 1`
+    /// (for the caller to clip and push). A stage whose output up to `end` is its input
+    /// maps that stretch as its input did: its segments are taken as they are, not
+    /// decoded and written again one by one. `None`, with nothing copied, when no
+    /// segment lies wholly before `end` or the writer has segments already.
+    fn copy_prefix_into(&self, w: &mut SegWriter, end: usize) -> Option<Cursor> {
+        if end == 0 || w.count != 0 || w.last.is_some() {
+            return None;
+        }
+        let holding = self.seek(end - 1, None)?;
+        let k = holding.index;
+        if k == 0 {
+            return None;
+        }
+        // Where record `k` starts, and the original end of the segment before it.
+        let mark = self.marks.get(k / CHUNK)?;
+        let mut c = self.decode(k / CHUNK * CHUNK, mark.at, mark.norm, mark.prev_orig_end)?;
+        let (mut at, mut prev_end) = (mark.at, mark.prev_orig_end);
+        while c.index < k {
+            at = c.next_at;
+            prev_end = c.seg.orig_end;
+            c = self.next(&c)?;
+        }
+        w.code.extend_from_slice(self.code.get(..at)?);
+        w.marks
+            .extend_from_slice(self.marks.get(..k.div_ceil(CHUNK))?);
+        w.count = k;
+        w.prev_orig_end = prev_end;
+        Some(holding)
+    }
+
     /// The segment after `c`.
     #[inline(always)]
     fn next(&self, c: &Cursor) -> Option<Cursor> {
@@ -528,7 +560,13 @@ impl<'a> Emitter<'a> {
             return;
         }
         let out_base = self.out.len();
-        let Some(mut c) = self.map.seek(src.start, self.hint) else {
+        // The first stretch copied, from the start: its segments are taken whole.
+        let prefix = if src.start == 0 && out_base == 0 {
+            self.map.copy_prefix_into(&mut self.segs, src.end)
+        } else {
+            None
+        };
+        let Some(mut c) = prefix.or_else(|| self.map.seek(src.start, self.hint)) else {
             return;
         };
         loop {
