@@ -103,6 +103,9 @@ const fn first_char(s: &str) -> char {
     }
 }
 
+/// The numerals [`line_words`] strips: those of [`CN`], and 七.
+const NUMERALS: [char; 7] = ['一', '二', '三', '四', '五', '六', '七'];
+
 /// Whether a line may name a template section: its first character past spaces and
 /// `#` is a numeral or a heading's first character. (Most lines are told apart here,
 /// without trimming them.)
@@ -111,9 +114,7 @@ fn may_name_a_section(line: &str) -> bool {
         .trim_start_matches(|c: char| c.is_whitespace() || c == '#')
         .chars()
         .next();
-    c.is_some_and(|c| {
-        c == '七' || CN.iter().any(|n| n.starts_with(c)) || HEADING_FIRST_CHARS.contains(&c)
-    })
+    c.is_some_and(|c| NUMERALS.contains(&c) || HEADING_FIRST_CHARS.contains(&c))
 }
 
 fn template_topic_of_line(line: &str) -> Option<Topic> {
@@ -197,6 +198,14 @@ mod tests {
         );
         assert_eq!(&t[s[3].body_range.clone()], "行政复议 0 ");
         assert_eq!(s[2].topic, Some(Topic::Requests));
+    }
+
+    #[test]
+    fn numerals_are_those_of_the_headings() {
+        for (n, c) in CN.iter().zip(NUMERALS) {
+            assert_eq!(n.chars().next(), Some(c));
+        }
+        assert_eq!(NUMERALS.last(), Some(&'七'));
     }
 
     #[test]
