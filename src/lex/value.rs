@@ -246,6 +246,16 @@ pub fn split_note(text: &str) -> Option<(&str, String)> {
 /// Whether a token's text reads as a cell value (a number with optional sign, unit and
 /// multiplier, a dash, or `无`) rather than as a label.
 pub fn looks_like_value(text: &str) -> bool {
+    // Most cells are a whole number, alone or with a unit (`38`, `231项`): as the
+    // grammar reads them, without it.
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=18).contains(&digits) {
+        match text.get(digits..) {
+            Some("") => return true,
+            Some(rest) if matches!(unit(rest), Ok(("", _))) => return true,
+            _ => {}
+        }
+    }
     // Every value starts with a digit, a sign, a dash, `约`/`近`, or is `无`/`零`.
     let starts = text.chars().next().is_some_and(|c| {
         c.is_ascii_digit()
