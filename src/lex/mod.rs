@@ -315,6 +315,7 @@ fn is_pipe_run(line: &str) -> bool {
 
 /// Whether an ASCII byte is whitespace (tab, line feed, vertical tab, form feed,
 /// carriage return, space: what [`char::is_whitespace`] says of ASCII).
+#[inline]
 fn is_ascii_ws(c: u8) -> bool {
     c == b' ' || c.wrapping_sub(b'\t') < 5
 }
@@ -355,6 +356,7 @@ fn ws_len_back(b: &[u8]) -> usize {
 /// The byte range of `s.trim()`, read from the bytes (the whitespace characters are
 /// few and their encodings short): a byte at either end that is ASCII, or that no
 /// whitespace character starts (ends) with, ends the trim at once.
+#[inline]
 fn trim_bounds(s: &str) -> (usize, usize) {
     let b = s.as_bytes();
     let mut start = 0;
@@ -407,13 +409,19 @@ fn strip_eol(s: &str) -> &str {
     s.get(..end).unwrap_or_default()
 }
 
-/// Bytes that [`Shape::of`] looks at: `|`, tab, space, `-`, `;`, and the first bytes
-/// of `。` and `；`.
+/// Bytes that [`Shape::with_hint`] looks at: `|`, tab, space, `-`, `;`, and the first
+/// bytes of `。` and `；`.
 const SHAPE_BYTES: [bool; 256] = {
+    let mut t = SHAPE_BYTES_LEX;
+    t[b' ' as usize] = true;
+    t
+};
+
+/// Bytes that [`Shape::of`] looks at: spaces tell only the layout and the hint.
+const SHAPE_BYTES_LEX: [bool; 256] = {
     let mut t = [false; 256];
     t[b'|' as usize] = true;
     t[b'\t' as usize] = true;
-    t[b' ' as usize] = true;
     t[b'-' as usize] = true;
     t[b';' as usize] = true;
     t[0xE3] = true;
@@ -436,7 +444,7 @@ struct Shape {
     tab: bool,
     /// A tab inside the trimmed line.
     inner_tab: bool,
-    /// Two spaces in a row inside the trimmed line.
+    /// Two spaces in a row inside the trimmed line (told by [`Shape::with_hint`] only).
     two_spaces: bool,
     /// A `-` in the line (every markdown rule has one).
     dash: bool,
@@ -456,9 +464,6 @@ struct HintCount {
     words: usize,
     /// The last word counted could start a value.
     prev_maybe: bool,
-    /// Where the separators before the next word start, and the last separator.
-    gap_start: usize,
-    prev_sep: Option<usize>,
     /// Split at pipes: the field has a word, fields closed, blank fields counted and
     /// how many of them in a row.
     pipe_word: bool,
@@ -477,9 +482,11 @@ impl HintCount {
     /// A word starts at `w` of the trimmed line `b`.
     fn word(&mut self, b: &[u8], w: usize) {
         let maybe = may_start_value(b.get(w..).unwrap_or_default());
-        // Over one space, a word is in the segment of the word before; a run of
-        // label words is one token.
-        let one_space = w > 0 && self.gap_start + 1 == w && b.get(w - 1) == Some(&b' ');
+        // Over one space (a space after a word byte), a word is in the segment of the
+        // word before; a run of label words is one token.
+        let one_space = w >= 2
+            && b.get(w - 1) == Some(&b' ')
+            && !matches!(b.get(w - 2), Some(b' ' | b'\t' | b'|'));
         if maybe || self.prev_maybe || !one_space {
             self.words += 1;
         }
@@ -492,10 +499,6 @@ impl HintCount {
     /// The separator `c` at `k` of the trimmed line `b`, which starts `lead` bytes into
     /// the line.
     fn separator(&mut self, b: &[u8], k: usize, c: u8, lead: usize) {
-        if self.prev_sep.is_none_or(|p| p + 1 != k) {
-            self.gap_start = k;
-        }
-        self.prev_sep = Some(k);
         if c == b'|' {
             if self.pipe_word {
                 self.pipe_run = 0;
@@ -550,8 +553,9 @@ impl Shape {
             count.word(inner, 0);
         }
         let mut last_space = usize::MAX;
+        let table = if HINT { &SHAPE_BYTES } else { &SHAPE_BYTES_LEX };
         for (k, &c) in inner.iter().enumerate() {
-            if !SHAPE_BYTES[usize::from(c)] {
+            if !table[usize::from(c)] {
                 continue;
             }
             match c {
@@ -1322,7 +1326,14 @@ mod tests {
             );
             assert_eq!(sh.tab, line.contains('\t'), "{line:?}");
             assert_eq!(sh.pipes, line.matches('|').count(), "{line:?}");
-            assert_eq!(sh.two_spaces, line.trim().contains("  "), "{line:?}");
+            let full = Shape::with_hint(line);
+            assert_eq!(full.two_spaces, line.trim().contains("  "), "{line:?}");
+            assert_eq!(
+                (full.start, full.end, full.pipes, full.tab, full.inner_tab),
+                (sh.start, sh.end, sh.pipes, sh.tab, sh.inner_tab),
+                "{line:?}"
+            );
+            assert_eq!((full.dash, full.stop), (sh.dash, sh.stop), "{line:?}");
         }
     }
 

@@ -52,7 +52,7 @@ pub(crate) fn approx_suffix(i: &str) -> IResult<&str, ()> {
     value((), alt((tag("余"), tag("多")))).parse(i)
 }
 
-fn unit(i: &str) -> IResult<&str, &str> {
+fn unit(i: &str) -> IResult<&str, &'static str> {
     for u in UNITS {
         if let Some(rest) = i.strip_prefix(u) {
             return Ok((rest, *u));
@@ -61,16 +61,16 @@ fn unit(i: &str) -> IResult<&str, &str> {
     crate::syntax::fail()
 }
 
-struct Parsed<'a> {
+struct Parsed {
     approx_prefix: bool,
     sign: i8,
     number: Decimal,
     mult: Option<i64>,
     approx_suffix: bool,
-    unit: Option<&'a str>,
+    unit: Option<&'static str>,
 }
 
-fn quantity(i: &str) -> IResult<&str, Parsed<'_>> {
+fn quantity(i: &str) -> IResult<&str, Parsed> {
     let (i, approx_prefix) = map(opt(alt((tag("约"), tag("近")))), |o| o.is_some()).parse(i)?;
     let (i, s) = opt(sign).parse(i)?;
     let (i, number) = number(i)?;
@@ -117,12 +117,42 @@ fn is_dash(t: &str) -> bool {
 /// assert_eq!(parse_value("见附件", None), Value::Unreadable);
 /// ```
 pub fn parse_value(text: &str, declared_unit: Option<&str>) -> Value {
+    match read(text, declared_unit) {
+        Reading::Blank => Value::Blank,
+        Reading::Dash => Value::Dash,
+        Reading::Unreadable => Value::Unreadable,
+        Reading::Number {
+            value,
+            unit,
+            approximate,
+        } => Value::Number {
+            value,
+            unit: unit.map(str::to_string),
+            approximate,
+        },
+    }
+}
+
+/// A cell's text read as [`parse_value`] reads it, the unit borrowed (so that telling
+/// whether a text is a value allocates nothing).
+enum Reading<'a> {
+    Blank,
+    Dash,
+    Unreadable,
+    Number {
+        value: Decimal,
+        unit: Option<&'a str>,
+        approximate: bool,
+    },
+}
+
+fn read<'a>(text: &'a str, declared_unit: Option<&'a str>) -> Reading<'a> {
     // Most cells are plain whole numbers: read them without the grammar.
     if !text.is_empty() && text.len() <= 18 && text.bytes().all(|b| b.is_ascii_digit()) {
         if let Ok(v) = text.parse::<i64>() {
-            return Value::Number {
+            return Reading::Number {
                 value: Decimal::integer(v),
-                unit: declared_unit.map(str::to_string),
+                unit: declared_unit,
                 approximate: false,
             };
         }
@@ -137,20 +167,20 @@ pub fn parse_value(text: &str, declared_unit: Option<&str>) -> Value {
     };
     let t = t.as_ref();
     if t.is_empty() {
-        return Value::Blank;
+        return Reading::Blank;
     }
     if is_dash(t) {
-        return Value::Dash;
+        return Reading::Dash;
     }
     if t == "无" || t == "零" {
-        return Value::Number {
+        return Reading::Number {
             value: Decimal::integer(0),
-            unit: declared_unit.map(str::to_string),
+            unit: declared_unit,
             approximate: false,
         };
     }
     let Ok((rest, p)) = quantity(t) else {
-        return Value::Unreadable;
+        return Reading::Unreadable;
     };
     // A declared unit may be repeated in the cell (`0.5万元` in a 万元 column).
     let (rest_ok, unit_text) = match (rest, p.unit, p.mult) {
@@ -159,13 +189,13 @@ pub fn parse_value(text: &str, declared_unit: Option<&str>) -> Value {
         _ => (false, None),
     };
     if !rest_ok {
-        return Value::Unreadable;
+        return Reading::Unreadable;
     }
     let mut d = p.number;
     if p.sign < 0 {
         match d.negated() {
             Some(n) => d = n,
-            None => return Value::Unreadable,
+            None => return Reading::Unreadable,
         }
     }
     let approximate = p.approx_prefix || p.approx_suffix;
@@ -182,28 +212,28 @@ pub fn parse_value(text: &str, declared_unit: Option<&str>) -> Value {
             let v = if explicit_base {
                 match d.scaled(base_mult) {
                     Some(v) => divide_pow10(v, du_mult),
-                    None => return Value::Unreadable,
+                    None => return Reading::Unreadable,
                 }
             } else {
                 Some(d)
             };
             match v {
-                Some(v) => (v, Some(du.to_string())),
-                None => return Value::Unreadable,
+                Some(v) => (v, Some(du)),
+                None => return Reading::Unreadable,
             }
         }
         None => {
             let v = match p.mult {
                 Some(m) => match d.scaled(m) {
                     Some(v) => v,
-                    None => return Value::Unreadable,
+                    None => return Reading::Unreadable,
                 },
                 None => d,
             };
-            (v, unit_text.map(str::to_string))
+            (v, unit_text)
         }
     };
-    Value::Number {
+    Reading::Number {
         value,
         unit,
         approximate,
@@ -243,18 +273,60 @@ pub fn split_note(text: &str) -> Option<(&str, String)> {
     Some((head, note))
 }
 
+/// Signs in the order the grammar tries them ([`sign`]).
+const SIGNS: [&str; 9] = ["+", "增加", "新增", "净增", "增", "-", "−", "减少", "减"];
+
+/// Whether `text` reads as a value, for the most common shapes, without the grammar:
+/// `Some(true)` for an optional sign, at most ten digits with an optional decimal
+/// part, an optional `万`/`亿`/`千` and an optional unit (`38`, `231项`, `增加1297项`,
+/// `31.2万件`; ten digits times 亿 cannot overflow); `Some(false)` for digits and a
+/// point that no digit follows, without whitespace (`1.属于国家秘密`: the grammar's
+/// number stops before the point, and nothing after a number starts with one);
+/// `None` for the grammar to tell.
+fn plain_quantity(text: &str) -> Option<bool> {
+    let body = match text.as_bytes().first() {
+        Some(b'0'..=b'9') => text,
+        Some(b'+' | b'-' | 0xE2 | 0xE5 | 0xE6) => {
+            SIGNS.iter().find_map(|s| text.strip_prefix(s))?
+        }
+        _ => return None,
+    };
+    let b = body.as_bytes();
+    let int = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if int == 0 {
+        return None;
+    }
+    let mut at = int;
+    if b.get(at) == Some(&b'.') {
+        let frac = b
+            .get(at + 1..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if frac == 0 {
+            return (!text.contains(char::is_whitespace)).then_some(false);
+        }
+        at += 1 + frac;
+    }
+    if at - usize::from(at > int) > 10 {
+        return None;
+    }
+    let mut rest = body.get(at..).unwrap_or_default();
+    for m in ["亿", "万", "千"] {
+        if let Some(r) = rest.strip_prefix(m) {
+            rest = r;
+            break;
+        }
+    }
+    (rest.is_empty() || matches!(unit(rest), Ok(("", _)))).then_some(true)
+}
+
 /// Whether a token's text reads as a cell value (a number with optional sign, unit and
 /// multiplier, a dash, or `无`) rather than as a label.
 pub fn looks_like_value(text: &str) -> bool {
-    // Most cells are a whole number, alone or with a unit (`38`, `231项`): as the
-    // grammar reads them, without it.
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    if (1..=18).contains(&digits) {
-        match text.get(digits..) {
-            Some("") => return true,
-            Some(rest) if matches!(unit(rest), Ok(("", _))) => return true,
-            _ => {}
-        }
+    if let Some(known) = plain_quantity(text) {
+        return known;
     }
     // Every value starts with a digit, a sign, a dash, `约`/`近`, or is `无`/`零`.
     let starts = text.chars().next().is_some_and(|c| {
@@ -278,7 +350,7 @@ pub fn looks_like_value(text: &str) -> bool {
                     | '零'
             )
     });
-    starts && !matches!(parse_value(text, None), Value::Unreadable | Value::Blank)
+    starts && !matches!(read(text, None), Reading::Unreadable | Reading::Blank)
 }
 
 #[cfg(test)]
@@ -364,6 +436,57 @@ mod tests {
             parse_value("5000元", Some("万元")).number(),
             Some(Decimal::new(5, 1))
         );
+    }
+
+    #[test]
+    fn plain_quantities_are_values_as_the_grammar_reads_them() {
+        let words = [
+            "38",
+            "231项",
+            "增加1297项",
+            "减少73项",
+            "31.2万件",
+            "2.953亿元",
+            "+3",
+            "-8",
+            "6944.93",
+            "1,234",
+            "5宗次",
+            "2万余条",
+            "100余次",
+            "1.",
+            "1.5.2",
+            "新增5项",
+            "净增2",
+            "−4",
+            "增",
+            "减少",
+            "9999999999亿",
+            "99999999999",
+            "12345678901亿",
+            "0.000000000001",
+            "3万元",
+            "1千",
+            "1千人次",
+            "1%",
+            "-",
+            "无",
+            "约5",
+            "1 2",
+            "1.属于国家秘密",
+            "1. 5",
+            "1.\u{3000}5",
+            "增加1.",
+            "1..",
+        ];
+        for w in words {
+            let grammar = !matches!(parse_value(w, None), Value::Unreadable | Value::Blank);
+            if let Some(known) = plain_quantity(w) {
+                assert_eq!(known, grammar, "{w}");
+            }
+            // Every word here starts as a value may: the grammar alone decides.
+            assert_eq!(looks_like_value(w), grammar, "{w}");
+        }
     }
 
     #[test]
