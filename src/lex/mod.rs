@@ -410,7 +410,7 @@ fn strip_eol(s: &str) -> &str {
 }
 
 /// Bytes that [`Shape::with_hint`] looks at: `|`, tab, space, `-`, `;`, and the first
-/// bytes of `。` and `；`.
+/// bytes of `。` and `；` (bytes that only continue a character are never looked at).
 const SHAPE_BYTES: [bool; 256] = {
     let mut t = SHAPE_BYTES_LEX;
     t[b' ' as usize] = true;
@@ -451,7 +451,7 @@ struct Shape {
     /// `。`, `;` or `；` in the line (what marks a sentence of prose).
     stop: bool,
     /// At most how many tokens the line yields, if it is lexed (counted by
-    /// [`Shape::with_hint`] only): see [`capacity_hint`].
+    /// [`Shape::with_hint`] only): see [`Scan::hint`].
     hint: usize,
 }
 
@@ -554,28 +554,36 @@ impl Shape {
         }
         let mut last_space = usize::MAX;
         let table = if HINT { &SHAPE_BYTES } else { &SHAPE_BYTES_LEX };
-        for (k, &c) in inner.iter().enumerate() {
-            if !table[usize::from(c)] {
-                continue;
-            }
-            match c {
-                b'|' => sh.pipes += 1,
-                b'\t' => sh.inner_tab = true,
-                b' ' => {
-                    if last_space.wrapping_add(1) == k {
-                        sh.two_spaces = true;
+        // Character by character: a character of two or more bytes is looked at by its
+        // first byte only (the line is UTF-8; no byte looked for continues one).
+        let mut k = 0;
+        while let Some(&c) = inner.get(k) {
+            let len = if c < 0x80 {
+                1
+            } else {
+                2 + usize::from(c >= 0xE0) + usize::from(c >= 0xF0)
+            };
+            if table[usize::from(c)] {
+                match c {
+                    b'|' => sh.pipes += 1,
+                    b'\t' => sh.inner_tab = true,
+                    b' ' => {
+                        if last_space.wrapping_add(1) == k {
+                            sh.two_spaces = true;
+                        }
+                        last_space = k;
                     }
-                    last_space = k;
+                    b'-' => sh.dash = true,
+                    b';' => sh.stop = true,
+                    // `。` (E3 80 82) and `；` (EF BC 9B).
+                    0xE3 => sh.stop |= inner.get(k + 1..k + 3) == Some(&[0x80, 0x82][..]),
+                    _ => sh.stop |= inner.get(k + 1..k + 3) == Some(&[0xBC, 0x9B][..]),
                 }
-                b'-' => sh.dash = true,
-                b';' => sh.stop = true,
-                // `。` (E3 80 82) and `；` (EF BC 9B).
-                0xE3 => sh.stop |= inner.get(k + 1..k + 3) == Some(&[0x80, 0x82][..]),
-                _ => sh.stop |= inner.get(k + 1..k + 3) == Some(&[0xBC, 0x9B][..]),
+                if HINT && matches!(c, b'|' | b'\t' | b' ') {
+                    count.separator(inner, k, c, start);
+                }
             }
-            if HINT && matches!(c, b'|' | b'\t' | b' ') {
-                count.separator(inner, k, c, start);
-            }
+            k += len;
         }
         let (head, tail) = (
             b.get(..start).unwrap_or_default(),
@@ -608,6 +616,34 @@ impl Shape {
         sh
     }
 
+    /// The shape of a line of prose (what [`Shape::is_prose`] tells), with what the
+    /// layout needs of it (its trimmed range, tabs, two spaces in a row); `None` for
+    /// another line. Read with a few searches through the line, not byte by byte.
+    fn of_prose(line: &str) -> Option<Shape> {
+        let b = line.as_bytes();
+        if b.contains(&b'|') {
+            return None;
+        }
+        let (start, end) = trim_bounds(line);
+        let t = line.get(start..end).unwrap_or_default();
+        let stop = t.contains('。') || t.as_bytes().contains(&b';') || t.contains('；');
+        if !(stop || t.starts_with("注")) {
+            return None;
+        }
+        let inner_tab = t.as_bytes().contains(&b'\t');
+        Some(Shape {
+            start,
+            end,
+            pipes: 0,
+            tab: inner_tab || b.contains(&b'\t'),
+            inner_tab,
+            two_spaces: t.contains("  "),
+            dash: t.as_bytes().contains(&b'-'),
+            stop,
+            hint: 0,
+        })
+    }
+
     /// The trimmed line.
     fn trimmed<'a>(&self, line: &'a str) -> &'a str {
         line.get(self.start..self.end).unwrap_or_default()
@@ -617,17 +653,17 @@ impl Shape {
         self.start >= self.end
     }
 
-    /// [`is_pipe_run`]: the trimmed line is two or more pipes and nothing else.
+    /// `is_pipe_run`: the trimmed line is two or more pipes and nothing else.
     fn is_pipe_run(&self) -> bool {
         self.pipes >= 2 && self.pipes == self.end - self.start
     }
 
-    /// [`is_prose`] of the line.
+    /// `is_prose` of the line: no pipe, and a `。`, `;` or `；`, or a `注` first.
     fn is_prose(&self, line: &str) -> bool {
         self.pipes == 0 && (self.stop || self.trimmed(line).starts_with("注"))
     }
 
-    /// [`is_markdown_rule`] of the line.
+    /// [`is_markdown_rule`] of the line (which needs a dash).
     fn is_markdown_rule(&self, line: &str) -> bool {
         self.dash && is_markdown_rule(line)
     }
@@ -650,6 +686,7 @@ fn lex_lines(text: &str, range: Range<usize>, skip_prose: bool) -> Vec<Token<'_>
         blank_separated,
         runs,
         hint,
+        prose,
     } = scan(region, skip_prose);
     let mut out = Vec::with_capacity(hint);
     let mut offset = range.start;
@@ -658,9 +695,10 @@ fn lex_lines(text: &str, range: Range<usize>, skip_prose: bool) -> Vec<Token<'_>
     let mut run_row = 0usize;
     for (i, line) in region.split_inclusive('\n').enumerate() {
         let body = strip_eol(line);
-        let sh = Shape::of(body);
         let row = if runs { run_row } else { i };
-        if sh.is_blank() {
+        // Prose passed over was told in the first pass (it is not blank).
+        let sh = (!prose.contains(i)).then(|| Shape::of(body));
+        if sh.as_ref().is_some_and(Shape::is_blank) {
             let run = blank_run.get_or_insert((0, offset, i));
             run.0 += 1;
         } else {
@@ -672,11 +710,13 @@ fn lex_lines(text: &str, range: Range<usize>, skip_prose: bool) -> Vec<Token<'_>
                     }
                 }
             }
-            if runs && sh.is_pipe_run() {
-                run_row = i + 1;
-            } else if !(skip_prose && sh.is_prose(body)) {
-                lex_line(body, &sh, offset, i, row, &mut out);
-                seen_cell = true;
+            match sh {
+                None => {}
+                Some(sh) if runs && sh.is_pipe_run() => run_row = i + 1,
+                Some(sh) => {
+                    lex_line(body, &sh, offset, i, row, &mut out);
+                    seen_cell = true;
+                }
             }
         }
         offset += line.len();
@@ -690,9 +730,52 @@ struct Scan {
     blank_separated: bool,
     /// Cells stand one per line, with `|||` runs between rows.
     runs: bool,
-    /// Tokens to allocate for: see [`capacity_hint`].
+    /// How many tokens to allocate for the lines of the region (all kept, or prose
+    /// passed over), so that they are allocated once rather than doubled (which
+    /// holds the old and the new block while moving).
+    ///
+    /// It is an upper bound, never below the tokens lexed, and reaches them on common
+    /// tables (cells between pipes or tabs, one per line, space-aligned rows of a label
+    /// and numbers): a line counts one token per blank field (at most [`MAX_EMPTY_RUN`]
+    /// in a row; none after its last pipe, nor for nothing before its first), one per
+    /// word that could start a value, and one per run of other words within a segment; a
+    /// run of `k` blank lines between two lines counts `k - 1` empty cells (at most
+    /// [`MAX_EMPTY_RUN`]) where the layout reads them so; blank lines, pipe runs,
+    /// markdown rules and passed-over prose count nothing. It is above the count only
+    /// where the lexer joins words the count keeps apart: two or more numbers in one
+    /// field, a note after a number, label words that start like a value (`2017年`,
+    /// `新收`), a heading's `#`. On the bench inputs and the shared corpus it is within
+    /// 1.07 times the count, but for a legacy report whose prose stands in one pipe field
+    /// (29 for 2 tokens, its words led by digits); the tests check it is exact on common
+    /// tables and at most twice the count where words are joined.
     hint: usize,
+    /// The lines of prose passed over, that the second pass need not read again.
+    prose: LineSet,
 }
+
+/// A set of line numbers (one bit a line, up to the last one in the set).
+#[derive(Default)]
+struct LineSet(Vec<u64>);
+
+impl LineSet {
+    fn insert(&mut self, i: usize) {
+        let (word, bit) = (i / 64, i % 64);
+        if self.0.len() <= word {
+            self.0.resize(word + 1, 0);
+        }
+        if let Some(w) = self.0.get_mut(word) {
+            *w |= 1 << bit;
+        }
+    }
+
+    fn contains(&self, i: usize) -> bool {
+        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+}
+
+/// Lines at least this long are checked for prose with a few searches before their
+/// bytes are read one by one (paragraphs of prose are long, rows of cells shorter).
+const LONG_LINE: usize = 200;
 
 /// The region's layout (whether cells stand one per line separated by blank lines, and
 /// whether they stand one per line with `|||` runs between rows) and its token
@@ -709,9 +792,19 @@ fn scan(region: &str, skip_prose: bool) -> Scan {
     // Empty cells that blank lines stand for in the blank-separated layout.
     let mut blank_hint = 0usize;
     let mut blank_run = 0usize;
-    for line in region.split_inclusive('\n') {
+    let mut prose = LineSet::default();
+    for (i, line) in region.split_inclusive('\n').enumerate() {
         let body = strip_eol(line);
-        let sh = Shape::with_hint(body);
+        let long_prose = if skip_prose && body.len() >= LONG_LINE {
+            Shape::of_prose(body)
+        } else {
+            None
+        };
+        let sh = long_prose.unwrap_or_else(|| Shape::with_hint(body));
+        let is_prose = long_prose.is_some() || skip_prose && sh.is_prose(body);
+        if is_prose {
+            prose.insert(i);
+        }
         if sh.is_blank() {
             if after_cell {
                 separated += 1;
@@ -738,7 +831,7 @@ fn scan(region: &str, skip_prose: bool) -> Scan {
             cells += 1;
             after_cell = true;
         }
-        if !(sh.is_markdown_rule(body) || skip_prose && sh.is_prose(body)) {
+        if !(is_prose || sh.is_markdown_rule(body)) {
             hint += sh.hint;
         }
     }
@@ -751,27 +844,11 @@ fn scan(region: &str, skip_prose: bool) -> Scan {
         blank_separated,
         runs,
         hint,
+        prose,
     }
 }
 
-/// How many tokens to allocate for the lines of `region` (all kept, or prose passed
-/// over when `skip_prose`), so that they are allocated once rather than doubled (which
-/// holds the old and the new block while moving).
-///
-/// It is an upper bound, never below the tokens lexed, and reaches them on common
-/// tables (cells between pipes or tabs, one per line, space-aligned rows of a label
-/// and numbers): a line counts one token per blank field (at most [`MAX_EMPTY_RUN`]
-/// in a row; none after its last pipe, nor for nothing before its first), one per
-/// word that could start a value, and one per run of other words within a segment; a
-/// run of `k` blank lines between two lines counts `k - 1` empty cells (at most
-/// [`MAX_EMPTY_RUN`]) where the layout reads them so; blank lines, pipe runs,
-/// markdown rules and passed-over prose count nothing. It is above the count only
-/// where the lexer joins words the count keeps apart: two or more numbers in one
-/// field, a note after a number, label words that start like a value (`2017年`,
-/// `新收`), a heading's `#`. On the bench inputs and the shared corpus it is within
-/// 1.07 times the count, but for a legacy report whose prose stands in one pipe field
-/// (29 for 2 tokens, its words led by digits); the tests check it is exact on common
-/// tables and at most twice the count where words are joined.
+/// [`Scan::hint`] of `region`.
 #[cfg(test)]
 fn capacity_hint(region: &str, skip_prose: bool) -> usize {
     scan(region, skip_prose).hint
@@ -1313,6 +1390,8 @@ mod tests {
             "规章  1",
             " a b ",
             "\u{3000}注\u{3000}",
+            "本年共收到申请46件,办结  46件;\t",
+            "\t注:本表 | 不是",
         ] {
             let sh = Shape::of(line);
             assert_eq!(sh.trimmed(line), line.trim(), "{line:?}");
@@ -1334,6 +1413,23 @@ mod tests {
                 "{line:?}"
             );
             assert_eq!((full.dash, full.stop), (sh.dash, sh.stop), "{line:?}");
+            let prose = Shape::of_prose(line);
+            assert_eq!(prose.is_some(), is_prose(line), "{line:?}");
+            if let Some(p) = prose {
+                assert_eq!(
+                    (p.start, p.end, p.pipes, p.tab, p.inner_tab, p.two_spaces),
+                    (
+                        full.start,
+                        full.end,
+                        full.pipes,
+                        full.tab,
+                        full.inner_tab,
+                        full.two_spaces
+                    ),
+                    "{line:?}"
+                );
+                assert_eq!((p.dash, p.stop), (full.dash, full.stop), "{line:?}");
+            }
         }
     }
 
