@@ -617,8 +617,9 @@ impl Shape {
     }
 
     /// The shape of a line of prose (what [`Shape::is_prose`] tells), with what the
-    /// layout needs of it (its trimmed range, tabs, two spaces in a row); `None` for
-    /// another line. Read with a few searches through the line, not byte by byte.
+    /// layout needs of it (its trimmed range, tabs, two spaces in a row; not its
+    /// dashes); `None` for another line. Read with a few searches through the line,
+    /// not byte by byte.
     fn of_prose(line: &str) -> Option<Shape> {
         let b = line.as_bytes();
         if b.contains(&b'|') {
@@ -630,15 +631,16 @@ impl Shape {
         if !(stop || t.starts_with("注")) {
             return None;
         }
-        let inner_tab = t.as_bytes().contains(&b'\t');
+        let tab = b.contains(&b'\t');
         Some(Shape {
             start,
             end,
             pipes: 0,
-            tab: inner_tab || b.contains(&b'\t'),
-            inner_tab,
+            tab,
+            inner_tab: tab && t.as_bytes().contains(&b'\t'),
             two_spaces: t.contains("  "),
-            dash: t.as_bytes().contains(&b'-'),
+            // Prose is never a markdown rule: its dashes need no looking for.
+            dash: false,
             stop,
             hint: 0,
         })
@@ -1428,7 +1430,8 @@ mod tests {
                     ),
                     "{line:?}"
                 );
-                assert_eq!((p.dash, p.stop), (full.dash, full.stop), "{line:?}");
+                assert_eq!(p.stop, full.stop, "{line:?}");
+                assert!(!is_markdown_rule(line), "{line:?}");
             }
         }
     }
