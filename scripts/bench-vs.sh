@@ -8,7 +8,8 @@
 # (alternating, so that a change in the machine's load falls on both), and prints for
 # every input the medians of each round and the ratio of the best medians (this / REV;
 # below 1: faster). Both benches build the same inputs (the seeds of ../shared, or
-# $ZFXXGK_SHARED, and the generated layouts). Absolute figures depend on the machine;
+# $ZFXXGK_SHARED, linked beside the earlier checkout for benches that look only there;
+# and the generated layouts). Absolute figures depend on the machine;
 # the ratios, taken in one run, are what to compare.
 set -euo pipefail
 REV=${1:-9e74f8e}
@@ -21,6 +22,10 @@ if [[ ! -d $OLD ]]; then
     git -C "$ROOT" worktree add --detach "$OLD" "$REV" >&2
 fi
 export ZFXXGK_SHARED=${ZFXXGK_SHARED:-$ROOT/../shared}
+# Earlier benches read `../shared` beside their checkout only.
+if [[ -d $ZFXXGK_SHARED && ! -e $ROOT/target/bench-vs/shared ]]; then
+    ln -s "$(cd "$ZFXXGK_SHARED" && pwd)" "$ROOT/target/bench-vs/shared"
+fi
 for dir in "$OLD" "$ROOT"; do
     (cd "$dir" && cargo bench --bench parse --no-run >&2)
 done
