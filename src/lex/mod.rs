@@ -1012,15 +1012,19 @@ fn lex_field<'a>(
         && spaces(pb.get(..lead).unwrap_or_default())
         && spaces(pb.get(lead + t.len()..).unwrap_or_default())
     {
-        let kind = if is_value_word(t) {
-            TokenKind::Value
-        } else {
-            TokenKind::Label
-        };
-        out.push(ctx.token(kind, t, at, true, false));
+        out.push(ctx.token(word_kind(t), t, at, true, false));
         return;
     }
     lex_piece(piece, base, ctx, true, out);
+}
+
+/// A word standing alone is a value (or a value with its note), else a label.
+fn word_kind(w: &str) -> TokenKind {
+    if is_value_word(w) {
+        TokenKind::Value
+    } else {
+        TokenKind::Label
+    }
 }
 
 /// A piece between separators: split at tabs and runs of two or more spaces into
@@ -1037,12 +1041,7 @@ fn lex_piece<'a>(
     let word = trim_spaces(piece);
     if !word.is_empty() && !word.bytes().any(|b| b == b' ' || b == b'\t') {
         let at = base + (word.as_ptr() as usize - piece.as_ptr() as usize);
-        let kind = if is_value_word(word) {
-            TokenKind::Value
-        } else {
-            TokenKind::Label
-        };
-        out.push(ctx.token(kind, word, at, delimited, false));
+        out.push(ctx.token(word_kind(word), word, at, delimited, false));
         return;
     }
     for (seg_off, seg) in segments(piece) {
