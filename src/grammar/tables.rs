@@ -93,9 +93,6 @@ impl<'a> std::ops::Deref for Field<'_, 'a> {
     }
 }
 
-/// Cells a row makes room for at its first: table 三's columns.
-const ROW_ROOM: usize = 7;
-
 /// A row label with the cells that followed it.
 #[derive(Debug, Clone)]
 pub struct RawRow<'t, 'a, R> {
@@ -112,6 +109,8 @@ pub struct RawRow<'t, 'a, R> {
     /// The label of a row printed just before this one with no value after it: values
     /// that stand apart from this row's label could be that row's as well.
     pub contested: Option<&'t Token<'a>>,
+    /// Cells to make room for at the first: the table's columns.
+    room: usize,
 }
 
 impl<'t, 'a, R> RawRow<'t, 'a, R> {
@@ -141,7 +140,7 @@ impl<'t, 'a, R> RawRow<'t, 'a, R> {
     }
 
     /// A row that starts at its label.
-    pub fn new(row: R, label: &'t Token<'a>, score: f32) -> Self {
+    pub fn new(row: R, label: &'t Token<'a>, score: f32, room: usize) -> Self {
         RawRow {
             row,
             label,
@@ -149,14 +148,15 @@ impl<'t, 'a, R> RawRow<'t, 'a, R> {
             score,
             dropped: 0,
             contested: None,
+            room,
         }
     }
 
     /// Keep a cell of the row (counting it only, past [`MAX_ROW_CELLS`]).
     pub fn push(&mut self, field: Field<'t, 'a>) {
         if self.values.capacity() == 0 {
-            // Room for a row of table 三 at once, rather than growing by doubling.
-            self.values.reserve_exact(ROW_ROOM);
+            // Room for the table's columns at once, rather than growing by doubling.
+            self.values.reserve_exact(self.room);
         }
         if self.values.len() < MAX_ROW_CELLS {
             self.values.push(field);

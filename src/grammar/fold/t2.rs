@@ -13,6 +13,10 @@ use crate::model::warning::WarningKind;
 use crate::span::Span;
 use std::collections::BTreeMap;
 
+/// The most columns a block of table 二 has in either edition: the room a row makes
+/// for its cells at the first.
+const T2_ROW_CELLS: usize = 3;
+
 /// A header cell: the column it names, the match score, the token.
 pub type HeaderCell<'t, 'a> = (T2Col, f32, &'t Token<'a>);
 
@@ -124,7 +128,7 @@ impl<'t, 'a> Fold<'t, 'a> {
                         .or_insert_with(|| std::mem::take(header));
                     self.header.clear();
                 }
-                self.current = Some(RawRow::new(r, tok, s));
+                self.current = Some(RawRow::new(r, tok, s, T2_ROW_CELLS));
             }
             TableEvent::Text { token, .. } => {
                 // A label continuing a wrapped row label, or text we do not know (a
@@ -319,6 +323,16 @@ pub fn missing_rows(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_make_room_for_the_widest_block() {
+        let widest = crate::catalogue::T2_2019
+            .iter()
+            .chain(crate::catalogue::T2_2021)
+            .map(|b| b.columns.len())
+            .max();
+        assert_eq!(widest, Some(T2_ROW_CELLS));
+    }
     use crate::grammar::events::t2_events;
     use crate::grammar::fold::testing::{kinds, norm};
     use crate::grammar::{ed2019, ed2021};

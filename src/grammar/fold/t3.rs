@@ -112,7 +112,7 @@ impl<'t, 'a> Fold<'t, 'a> {
                 );
                 self.in_rows = true;
                 self.raw.votes.add_where(|v| v.t3_rows.contains(&r));
-                let mut row = RawRow::new(r, tok, s);
+                let mut row = RawRow::new(r, tok, s, T3_COLUMNS.len());
                 row.contested = contested;
                 self.current = Some(row);
             }
