@@ -60,7 +60,6 @@ impl<'n> Sink<'n> {
 }
 
 /// Most cells kept for one row: real rows have at most 15 (table 四 as one row);
-/// Most cells kept for one row: real rows have at most 15 (table 四 as one row);
 /// further cells are only counted, for the warning.
 pub const MAX_ROW_CELLS: usize = 64;
 
