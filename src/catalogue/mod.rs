@@ -691,6 +691,28 @@ const U: Option<T3Group> = Some(T3Group::Unable);
 const N: Option<T3Group> = Some(T3Group::NotProcessed);
 const O: Option<T3Group> = Some(T3Group::OtherProcessing);
 
+/// Table 三's rows in `edition`'s template, in template order, at compile time: `N`
+/// must be their number (a wrong `N` fails the build).
+pub(crate) const fn t3_rows_in<const N: usize>(edition: Edition) -> [T3Row; N] {
+    let mut out = [T3Row::NewRequests; N];
+    let (mut i, mut n) = (0, 0);
+    while i < T3_ROWS.len() {
+        let def = &T3_ROWS[i];
+        let mut e = 0;
+        while e < def.editions.len() {
+            if def.editions[e] as u8 == edition as u8 {
+                assert!(n < N, "more rows in this edition than N");
+                out[n] = def.row;
+                n += 1;
+            }
+            e += 1;
+        }
+        i += 1;
+    }
+    assert!(n == N, "fewer rows in this edition than N");
+    out
+}
+
 /// Table 三's rows, in template order (both editions; see [`T3RowDef::editions`]).
 pub const T3_ROWS: &[T3RowDef] = &[
     t3!(NewRequests, "本年新收政府信息公开申请数量", "本年新收政府信息公开申请数量", None, Chinese(1), BOTH),

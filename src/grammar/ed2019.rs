@@ -6,39 +6,18 @@
 
 use super::facts::{EditionFacts, VoteLabels};
 use crate::catalogue::{
-    Edition, T2Block, T2Col, T2Row, T3Row, T2_2019, T3_COLUMNS, T4_COLUMNS, T4_ROWS,
+    t3_rows_in, Edition, T2Block, T2Col, T2Row, T3Row, T2_2019, T3_COLUMNS, T4_COLUMNS, T4_ROWS,
 };
+
+/// Table 三's rows in this edition, as the catalogue marks them.
+const T3_ROWS_IN_EDITION: [T3Row; 23] = t3_rows_in(Edition::E2019);
 
 /// This edition's tables, as data.
 pub const FACTS: EditionFacts = EditionFacts {
     edition: Edition::E2019,
     from_year: 2019,
     t2_blocks: T2_2019,
-    t3_rows: &[
-        T3Row::NewRequests,
-        T3Row::CarriedOver,
-        T3Row::Disclosed,
-        T3Row::PartlyDisclosed,
-        T3Row::WithheldStateSecret,
-        T3Row::WithheldByLaw,
-        T3Row::WithheldThreeSafeties,
-        T3Row::WithheldThirdParty,
-        T3Row::WithheldInternalAffairs,
-        T3Row::WithheldProcessInfo,
-        T3Row::WithheldEnforcementFiles,
-        T3Row::WithheldInquiry,
-        T3Row::UnableNotHeld,
-        T3Row::UnableNeedsCreation,
-        T3Row::UnableUnclear,
-        T3Row::NotProcessedComplaint,
-        T3Row::NotProcessedRepeated,
-        T3Row::NotProcessedPublication,
-        T3Row::NotProcessedExcessive,
-        T3Row::NotProcessedConfirmation,
-        T3Row::OtherProcessing,
-        T3Row::ResultsTotal,
-        T3Row::CarriedForward,
-    ],
+    t3_rows: &T3_ROWS_IN_EDITION,
     t3_merged: &[],
     t3_columns: &T3_COLUMNS,
     t4_rows: &T4_ROWS,

@@ -6,7 +6,9 @@
 //! rows). Its columns of table 二 and the three split rows vote for it.
 
 use super::facts::{EditionFacts, VoteLabels};
-use crate::catalogue::{Edition, T2Col, T3Row, T2_2021, T3_COLUMNS, T4_COLUMNS, T4_ROWS};
+use crate::catalogue::{
+    t3_rows_in, Edition, T2Col, T3Row, T2_2021, T3_COLUMNS, T4_COLUMNS, T4_ROWS,
+};
 
 /// The rows `(六)其他处理` is split into.
 const OTHER_PROCESSING: &[T3Row] = &[
@@ -15,38 +17,15 @@ const OTHER_PROCESSING: &[T3Row] = &[
     T3Row::OtherOther,
 ];
 
+/// Table 三's rows in this edition, as the catalogue marks them.
+const T3_ROWS_IN_EDITION: [T3Row; 25] = t3_rows_in(Edition::E2021);
+
 /// This edition's tables, as data.
 pub const FACTS: EditionFacts = EditionFacts {
     edition: Edition::E2021,
     from_year: 2021,
     t2_blocks: T2_2021,
-    t3_rows: &[
-        T3Row::NewRequests,
-        T3Row::CarriedOver,
-        T3Row::Disclosed,
-        T3Row::PartlyDisclosed,
-        T3Row::WithheldStateSecret,
-        T3Row::WithheldByLaw,
-        T3Row::WithheldThreeSafeties,
-        T3Row::WithheldThirdParty,
-        T3Row::WithheldInternalAffairs,
-        T3Row::WithheldProcessInfo,
-        T3Row::WithheldEnforcementFiles,
-        T3Row::WithheldInquiry,
-        T3Row::UnableNotHeld,
-        T3Row::UnableNeedsCreation,
-        T3Row::UnableUnclear,
-        T3Row::NotProcessedComplaint,
-        T3Row::NotProcessedRepeated,
-        T3Row::NotProcessedPublication,
-        T3Row::NotProcessedExcessive,
-        T3Row::NotProcessedConfirmation,
-        T3Row::OtherNoCorrection,
-        T3Row::OtherUnpaidFee,
-        T3Row::OtherOther,
-        T3Row::ResultsTotal,
-        T3Row::CarriedForward,
-    ],
+    t3_rows: &T3_ROWS_IN_EDITION,
     t3_merged: &[(T3Row::OtherProcessing, OTHER_PROCESSING)],
     t3_columns: &T3_COLUMNS,
     t4_rows: &T4_ROWS,
