@@ -182,6 +182,25 @@ fn match_phrase(first: char, rest: &str) -> Option<(&'static str, usize)> {
     None
 }
 
+/// Write `run`'s unchanged bytes up to the character `c` at `i` (`len` bytes), then
+/// `v` in its place, unless `v` is `c`.
+#[inline(always)]
+fn replace_char(
+    out: &mut String,
+    run: &str,
+    copied: &mut usize,
+    (i, len, c): (usize, usize, char),
+    v: char,
+    same_width: &mut bool,
+) {
+    if v != c {
+        out.push_str(run.get(*copied..i).unwrap_or(""));
+        out.push(v);
+        *same_width &= v.len_utf8() == len;
+        *copied = i + len;
+    }
+}
+
 /// Convert the run of ideographs `run` by maximal matching, appending the result to
 /// `out`. Returns whether every character kept its width in bytes.
 fn convert_run(run: &str, out: &mut String) -> bool {
@@ -207,12 +226,7 @@ fn convert_run(run: &str, out: &mut String) -> bool {
                 if det & bit != 0 {
                     let idx = usize::from(rank) + (det & (bit - 1)).count_ones() as usize;
                     if let Some(&v) = VALUES.get(idx) {
-                        if v != c {
-                            out.push_str(run.get(copied..i).unwrap_or(""));
-                            out.push(v);
-                            same_width &= v.len_utf8() == len;
-                            copied = i + len;
-                        }
+                        replace_char(out, run, &mut copied, (i, len, c), v, &mut same_width);
                     }
                 }
                 i += len;
@@ -230,12 +244,7 @@ fn convert_run(run: &str, out: &mut String) -> bool {
                 }
                 Some(b) if !in_set(&b.start, c) => {
                     if let Some(v) = char_value_in(b, c) {
-                        if v != c {
-                            out.push_str(run.get(copied..i).unwrap_or(""));
-                            out.push(v);
-                            same_width &= v.len_utf8() == len;
-                            copied = i + len;
-                        }
+                        replace_char(out, run, &mut copied, (i, len, c), v, &mut same_width);
                     }
                     i += len;
                     continue;
@@ -261,12 +270,7 @@ fn convert_run(run: &str, out: &mut String) -> bool {
             continue;
         }
         if let Some(v) = char_value(c) {
-            if v != c {
-                out.push_str(run.get(copied..i).unwrap_or(""));
-                out.push(v);
-                same_width &= v.len_utf8() == len;
-                copied = i + len;
-            }
+            replace_char(out, run, &mut copied, (i, len, c), v, &mut same_width);
         }
         i += len;
     }
