@@ -14,11 +14,38 @@ pub mod t2;
 pub mod t3;
 pub mod t4;
 
-use super::tables::Field;
+use super::events::{Labels, TableEvent};
+use super::tables::{Field, RawRow};
 use crate::lex::Token;
 
 /// Values read before a row label (or outside any row).
 type Loose<'t, 'a> = Vec<Field<'t, 'a>>;
+
+/// The events that are a row's cells, as tables 二 and 三 take them: a value goes to
+/// the current row (or the loose values before any), text that stands in the current
+/// row's fields is an unreadable cell of it. Every other event is given back.
+fn take_cell<'t, 'a, R, L: Labels>(
+    current: &mut Option<RawRow<'t, 'a, R>>,
+    loose: &mut Loose<'t, 'a>,
+    event: TableEvent<'t, 'a, L>,
+) -> Option<TableEvent<'t, 'a, L>> {
+    match event {
+        TableEvent::Value(tok) => match current.as_mut() {
+            Some(r) => r.push(Field::of(tok)),
+            None => loose.push(Field::of(tok)),
+        },
+        TableEvent::Text {
+            token,
+            fragment: false,
+        } if current.as_ref().is_some_and(|r| r.takes_text(token)) => {
+            if let Some(r) = current.as_mut() {
+                r.push_text(token);
+            }
+        }
+        other => return Some(other),
+    }
+    None
+}
 
 /// The text before a stray value that is no template label, reported with it.
 type Unknown<'t, 'a> = Option<&'t Token<'a>>;

@@ -5,7 +5,7 @@ use crate::catalogue::{T2Block, T2Col, T2Row, TableId};
 use crate::grammar::events::{TableEvent, T2};
 use crate::grammar::facts::{EditionFacts, Votes, EDITIONS};
 use crate::grammar::tables::{
-    admit, cell_of, cover, fit, missing_points, stray, Field, RawRow, RowAt, Sink,
+    admit, cell_of, cover, fit, missing_points, stray, RawRow, RowAt, Sink,
 };
 use crate::lex::Token;
 use crate::model::tables::ActiveDisclosure;
@@ -73,19 +73,12 @@ impl<'t, 'a> Fold<'t, 'a> {
     }
 
     fn event(&mut self, event: TableEvent<'t, 'a, T2>, sink: &mut Sink<'_>) {
+        let Some(event) = super::take_cell(&mut self.current, &mut self.loose, event) else {
+            return;
+        };
         match event {
-            TableEvent::Value(tok) => match self.current.as_mut() {
-                Some(r) => r.push(Field::of(tok)),
-                None => self.loose.push(Field::of(tok)),
-            },
-            TableEvent::Text {
-                token,
-                fragment: false,
-            } if self.current.as_ref().is_some_and(|r| r.takes_text(token)) => {
-                if let Some(r) = self.current.as_mut() {
-                    r.push_text(token);
-                }
-            }
+            // Taken as a cell above.
+            TableEvent::Value(_) => {}
             TableEvent::Caption(b, _) => {
                 self.finish(sink);
                 self.stray(sink, false);

@@ -52,19 +52,12 @@ impl<'t, 'a> Fold<'t, 'a> {
     }
 
     fn event(&mut self, event: TableEvent<'t, 'a, T3>, sink: &mut Sink<'_>) {
+        let Some(event) = super::take_cell(&mut self.current, &mut self.loose, event) else {
+            return;
+        };
         match event {
-            TableEvent::Value(tok) => match self.current.as_mut() {
-                Some(r) => r.push(Field::of(tok)),
-                None => self.loose.push(Field::of(tok)),
-            },
-            TableEvent::Text {
-                token,
-                fragment: false,
-            } if self.current.as_ref().is_some_and(|r| r.takes_text(token)) => {
-                if let Some(r) = self.current.as_mut() {
-                    r.push_text(token);
-                }
-            }
+            // Taken as a cell above.
+            TableEvent::Value(_) => {}
             TableEvent::Header(_, _) => {
                 self.raw.found = true;
                 if self.current.as_ref().is_some_and(RawRow::has_values) {

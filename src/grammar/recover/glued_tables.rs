@@ -291,6 +291,22 @@ pub fn table4(text: &str, region: Range<usize>, sink: &mut Sink<'_>) -> Option<A
     Some(table)
 }
 
+/// The reader's warnings about `table`'s values it could not align (missing, extra,
+/// stray, misaligned, not placed), dropped once a recovery has rebuilt the table.
+fn drop_alignment_warnings(sink: &mut Sink<'_>, table: TableId) {
+    sink.warnings.retain(|w| {
+        w.table() != Some(table)
+            || !matches!(
+                w.kind,
+                WarningKind::MissingCell { .. }
+                    | WarningKind::ExtraCell { .. }
+                    | WarningKind::StrayValue { .. }
+                    | WarningKind::Misaligned { .. }
+                    | WarningKind::NotPlaced { .. }
+            )
+    });
+}
+
 /// Table 三 rebuilt from reading order ([`super::reading_order`]) in place of what
 /// the reader made of it. In reading order the reader's cells have no anchor it can
 /// trust (a label is often printed after its values, so the values after a label are
@@ -309,17 +325,7 @@ pub fn table3_reading_order(
     let rebuilt = rebuild(text, region.clone(), edition)?;
     let core = core.cloned().unwrap_or_default();
     // The reader's complaints about rows it could not read are answered here.
-    sink.warnings.retain(|w| {
-        w.table() != Some(TableId::T3)
-            || !matches!(
-                w.kind,
-                WarningKind::MissingCell { .. }
-                    | WarningKind::ExtraCell { .. }
-                    | WarningKind::StrayValue { .. }
-                    | WarningKind::Misaligned { .. }
-                    | WarningKind::NotPlaced { .. }
-            )
-    });
+    drop_alignment_warnings(sink, TableId::T3);
     if !rebuilt.solved {
         // Nothing pins the values: none is used (the reader's, read after labels,
         // included).
@@ -401,17 +407,7 @@ pub fn table4_reading_order(
         return None;
     };
     // The reader's complaints about the values it could not align are answered here.
-    sink.warnings.retain(|w| {
-        w.table() != Some(TableId::T4)
-            || !matches!(
-                w.kind,
-                WarningKind::MissingCell { .. }
-                    | WarningKind::ExtraCell { .. }
-                    | WarningKind::StrayValue { .. }
-                    | WarningKind::Misaligned { .. }
-                    | WarningKind::NotPlaced { .. }
-            )
-    });
+    drop_alignment_warnings(sink, TableId::T4);
     sink.unplaced.retain(|u| u.place.table != TableId::T4);
     let mut table = Appeals::default();
     let mut unplaced = Vec::new();
