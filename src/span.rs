@@ -163,12 +163,10 @@ impl LineIndex {
     pub fn location(&self, text: &str, offset: usize) -> Location {
         let line = self.line(offset);
         let start = self.line_start(line).unwrap_or(0);
-        let mut end = offset.min(text.len());
-        while end > start && !text.is_char_boundary(end) {
-            end -= 1;
+        Location {
+            line,
+            column: column_of(text, start, offset),
         }
-        let column = text.get(start..end).map_or(0, |s| s.chars().count()) + 1;
-        Location { line, column }
     }
 
     /// The text of 1-based line `line`, without its line break.
@@ -178,6 +176,16 @@ impl LineIndex {
         text.get(start..end)
             .map(|s| s.trim_end_matches(['\n', '\r']))
     }
+}
+
+/// 1-based column (in characters) of byte `offset` of `text` on the line starting at
+/// byte `line_start`; an offset inside a character counts from that character.
+pub(crate) fn column_of(text: &str, line_start: usize, offset: usize) -> usize {
+    let mut end = offset.min(text.len());
+    while end > line_start && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(line_start..end).map_or(0, |s| s.chars().count()) + 1
 }
 
 #[cfg(test)]

@@ -175,12 +175,10 @@ impl LineStarts {
         }
         let line = self.line(offset);
         let start = self.line_start(line).unwrap_or(0);
-        let mut end = offset.min(text.len());
-        while end > start && !text.is_char_boundary(end) {
-            end -= 1;
+        Location {
+            line,
+            column: crate::span::column_of(text, start, offset),
         }
-        let column = text.get(start..end).map_or(0, |s| s.chars().count()) + 1;
-        Location { line, column }
     }
 
     /// Bytes held (for the memory tests).

@@ -67,14 +67,20 @@ pub fn stated(prose: &str, row: T2Row, cols: &[T2Col]) -> Vec<Option<i64>> {
             continue;
         };
         if let Some(slot) = out.get_mut(*i) {
-            *slot = match *slot {
-                None => Some(Some(v)),
-                Some(Some(x)) if x == v => Some(Some(v)),
-                _ => Some(None),
-            };
+            record(slot, v);
         }
     }
     out.into_iter().map(Option::flatten).collect()
+}
+
+/// A figure stated for one place: the first statement is kept, a second one that
+/// disagrees leaves the place with no figure (`Some(None)`), never a choice.
+fn record(slot: &mut Option<Option<i64>>, v: i64) {
+    *slot = match *slot {
+        None => Some(Some(v)),
+        Some(Some(x)) if x == v => Some(Some(v)),
+        _ => Some(None),
+    };
 }
 
 /// The words of table 三's result groups in prose, in template order: （二）部分公开,
@@ -127,11 +133,7 @@ pub fn stated_results(prose: &str) -> [Option<i64>; 5] {
             continue;
         };
         if let Some(slot) = out.get_mut(*i) {
-            *slot = match *slot {
-                None => Some(Some(v)),
-                Some(Some(x)) if x == v => Some(Some(v)),
-                _ => Some(None),
-            };
+            record(slot, v);
         }
     }
     out.map(Option::flatten)
